@@ -1,0 +1,105 @@
+/**
+ * The Quire command line.
+ *
+ *   quire build  [--content DIR] [--out DIR]
+ *   quire search "<query>" [--json] [--limit N] [--content DIR]
+ *
+ * Run through npm: `npm run cli -- search "dry mouth" --json --limit 5`.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SearchHit } from '../shared/api';
+import { MAX_SEARCH_LIMIT } from '../shared/schemas';
+import { buildLibrary, writeLibrary } from '../core/build';
+import { BUNDLED_CONTENT, BUNDLED_LIBRARY, openContent } from '../core/paths';
+import { ContentError } from '../core/problems';
+import { search } from '../core/search';
+
+const USAGE = `usage:
+  npm run cli -- build  [--content DIR] [--out DIR]
+  npm run cli -- search "<query>" [--json] [--limit N] [--content DIR]`;
+
+/** A command-line mistake: printed with the usage, exit code 2. */
+class UsageError extends Error {}
+
+/** Paths given by the user are relative to where they ran npm, not to the package. */
+function userPath(p: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), p);
+}
+
+function parseLimit(value: string | undefined): number {
+  if (value === undefined) return 10;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SEARCH_LIMIT) {
+    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}, got '${value}'`);
+  }
+  return n;
+}
+
+/** A hit as readable text: position, where it is, and the snippet with matches in brackets. */
+function formatHit(hit: SearchHit, i: number, tty: boolean): string {
+  const [on, off] = tty ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
+  let snippet = '';
+  let at = 0;
+  for (const [s, e] of hit.highlights) {
+    snippet += hit.snippet.slice(at, s) + on + hit.snippet.slice(s, e) + off;
+    at = e;
+  }
+  snippet += hit.snippet.slice(at);
+  const where = [hit.articleTitle, ...hit.sectionPath.slice(hit.sectionPath[0] === hit.articleTitle ? 1 : 0)].join(' › ');
+  return `${i + 1}. ${where}  (${hit.kind}, score ${hit.score})\n   ${snippet.replace(/\n/g, ' ')}\n   ${hit.articleId}#${hit.passageId}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'build') {
+    const { values } = parseArgs({ args: rest, options: { content: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    const loaded = await buildLibrary(values.content ? userPath(values.content) : BUNDLED_CONTENT);
+    const out = values.out ? userPath(values.out) : BUNDLED_LIBRARY;
+    await writeLibrary(out, loaded);
+    const passages = loaded.library.allDocs().length;
+    console.log(`built ${loaded.library.articles.length} articles, ${passages} passages -> ${out}`);
+    return 0;
+  }
+  if (command === 'search') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { json: { type: 'boolean' }, limit: { type: 'string' }, content: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it)');
+    const query = positionals[0]!;
+    const limit = parseLimit(values.limit);
+    const { library, index } = await openContent(values.content ? userPath(values.content) : undefined);
+    const response = search(index, library, query, { limit });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ query, total: response.total, results: response.results })}\n`);
+    } else if (response.results.length === 0) {
+      console.log(`No results for "${query}".`);
+    } else {
+      const tty = process.stdout.isTTY === true;
+      console.log(response.results.map((h, i) => formatHit(h, i, tty)).join('\n\n'));
+    }
+    return 0;
+  }
+  throw new UsageError(command ? `unknown command '${command}'` : 'a command is required');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof ContentError) {
+      console.error(e.message);
+      process.exitCode = 1;
+    } else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`quire: ${(e as Error).message}\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`quire: ${(e as Error).message}`);
+      process.exitCode = 1;
+    }
+  },
+);

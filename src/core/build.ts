@@ -1,0 +1,151 @@
+/**
+ * Building the library: a folder of Markdown articles into a library and a search index.
+ *
+ * The build reads every `*.md` file of the folder, so adding an article is adding a file. It
+ * reports every problem of every file at once, then fails; nothing is written unless all is well.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type MiniSearch from 'minisearch';
+import type { Article } from '../shared/model';
+import { parseArticle } from './article';
+import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from './library';
+import { type ContentProblem, ContentError } from './problems';
+import { buildIndex, loadIndex, type SearchDoc } from './search';
+
+/** File names inside a built library folder. */
+export const LIBRARY_FILE = 'library.json';
+export const INDEX_FILE = 'index.json';
+
+/** A library ready to serve: articles and their search index. */
+export interface LoadedLibrary {
+  readonly library: Library;
+  readonly index: MiniSearch<SearchDoc>;
+}
+
+/** The Markdown files of a content folder, sorted by name, with their bytes. */
+export async function readContentFiles(
+  contentDir: string,
+): Promise<{ path: string; bytes: Uint8Array }[]> {
+  let names: string[];
+  try {
+    names = await readdir(contentDir);
+  } catch (e) {
+    throw new Error(`content: cannot read folder '${contentDir}': ${(e as Error).message}`, { cause: e });
+  }
+  const files = names.filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
+  return Promise.all(
+    files.map(async (name) => {
+      const path = join(contentDir, name);
+      return { path, bytes: await readFile(path) };
+    }),
+  );
+}
+
+/** A hash of a content folder's files (names and bytes): equal hashes, equal libraries. */
+export function fingerprint(files: readonly { path: string; bytes: Uint8Array }[]): string {
+  const hash = createHash('sha256');
+  hash.update(`format ${LIBRARY_FORMAT}\n`);
+  for (const f of files) {
+    hash.update(`${f.path.split(/[\\/]/).pop()}\n${f.bytes.length}\n`);
+    hash.update(f.bytes);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Parse a content folder into library data.
+ *
+ * @throws ContentError listing every problem as file:line:column
+ */
+export async function buildLibraryData(contentDir: string): Promise<LibraryData> {
+  const files = await readContentFiles(contentDir);
+  const problems: ContentProblem[] = [];
+  const articles: Article[] = [];
+  const seen = new Map<string, string>();
+  if (files.length === 0) {
+    throw new ContentError([{ file: contentDir, line: 1, column: 1, message: 'no Markdown (*.md) articles in this folder' }]);
+  }
+  for (const { path, bytes } of files) {
+    const file = relative(process.cwd(), path) || path;
+    const parsed = parseArticle(file, bytes);
+    problems.push(...parsed.problems);
+    const article = parsed.article;
+    if (!article) continue;
+    const first = seen.get(article.id);
+    if (first !== undefined) {
+      problems.push({ file, line: parsed.idLine, column: 5, message: `front matter 'id' '${article.id}' is already used by ${first}` });
+      continue;
+    }
+    seen.set(article.id, file);
+    articles.push(article);
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  articles.sort(compareArticles);
+  return { format: LIBRARY_FORMAT, fingerprint: fingerprint(files), articles };
+}
+
+/** Build a content folder into a library and its index, in memory. */
+export async function buildLibrary(contentDir: string): Promise<LoadedLibrary> {
+  const library = new Library(await buildLibraryData(contentDir));
+  return { library, index: buildIndex(library) };
+}
+
+/** Write a built library to a folder (atomically per file: a reader never sees half a file). */
+export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const data: LibraryData = {
+    format: LIBRARY_FORMAT,
+    fingerprint: loaded.library.fingerprint,
+    articles: loaded.library.articles,
+  };
+  const write = async (name: string, text: string): Promise<void> => {
+    const tmp = join(outDir, `.${name}.${process.pid}.tmp`);
+    await writeFile(tmp, text);
+    await rename(tmp, join(outDir, name));
+  };
+  // The index first: the library file is what readers check, so it is written last.
+  await write(INDEX_FILE, JSON.stringify(loaded.index));
+  await write(LIBRARY_FILE, JSON.stringify(data));
+}
+
+/**
+ * Load a built library folder (what the app does at start: no Markdown is parsed).
+ *
+ * @throws Error naming the folder and file when it is missing or not a library of this format
+ */
+export async function loadLibrary(dir: string): Promise<LoadedLibrary> {
+  const read = async (name: string): Promise<string> => {
+    try {
+      return await readFile(join(dir, name), 'utf8');
+    } catch (e) {
+      throw new Error(`library: cannot read ${join(dir, name)}: ${(e as Error).message}; run 'npm run build:content'`, { cause: e });
+    }
+  };
+  const [libraryText, indexText] = await Promise.all([read(LIBRARY_FILE), read(INDEX_FILE)]);
+  const data = JSON.parse(libraryText) as LibraryData;
+  if (data.format !== LIBRARY_FORMAT) {
+    throw new Error(`library: ${join(dir, LIBRARY_FILE)} has format ${String(data.format)}, expected ${LIBRARY_FORMAT}; rebuild it`);
+  }
+  return { library: new Library(data), index: loadIndex(indexText) };
+}
+
+/**
+ * Open a content folder: load the built library from `cacheDir` when it was built from exactly
+ * these files, otherwise build it (and, given a cache folder, save it there for next time).
+ */
+export async function openLibrary(contentDir: string, cacheDir?: string): Promise<LoadedLibrary> {
+  if (cacheDir) {
+    const current = fingerprint(await readContentFiles(contentDir));
+    try {
+      const cached = JSON.parse(await readFile(join(cacheDir, LIBRARY_FILE), 'utf8')) as Partial<LibraryData>;
+      if (cached.fingerprint === current && cached.format === LIBRARY_FORMAT) return await loadLibrary(cacheDir);
+    } catch {
+      // No usable cache: build below.
+    }
+  }
+  const loaded = await buildLibrary(contentDir);
+  if (cacheDir) await writeLibrary(cacheDir, loaded);
+  return loaded;
+}

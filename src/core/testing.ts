@@ -1,0 +1,35 @@
+/**
+ * Helpers for tests that need real content folders: real files in a fresh temp directory.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A temp folder that tests fill with files and remove afterwards. */
+export interface TempDir {
+  readonly path: string;
+  /** Write a file (string as UTF-8, or raw bytes) and return its path. */
+  write(name: string, content: string | Uint8Array): Promise<string>;
+  remove(): Promise<void>;
+}
+
+/** Create a fresh temp folder. */
+export async function tempDir(prefix = 'quire-test-'): Promise<TempDir> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  return {
+    path,
+    write: async (name, content) => {
+      const file = join(path, name);
+      await writeFile(file, content);
+      return file;
+    },
+    remove: () => rm(path, { recursive: true, force: true }),
+  };
+}
+
+/** A small valid article, with overridable front matter lines and body. */
+export function articleSource(options: { id?: string; front?: string; body?: string } = {}): string {
+  const front = options.front ?? `id: ${options.id ?? 'test-article'}\ntitle: A Test Article\nsource: Written for the tests.`;
+  const body = options.body ?? '## First Section\n\nSome plain text about sleep and swallowing.\n';
+  return `---\n${front}\n---\n\n${body}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * The application menu: the usual accelerators, with development-only items left out of builds.
+ */
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/shell';
+
+/** Build and install the menu for a window. */
+export function installMenu(window: BrowserWindow, isDevelopment: boolean): void {
+  const send = (command: MenuCommand) => () => window.webContents.send(MENU_COMMAND_CHANNEL, command);
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => window.webContents.print({ silent: false }) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'copy' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
+        { label: 'Search the Library', accelerator: 'CmdOrCtrl+K', click: send('find') },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDevelopment
+          ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
+          : []),
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

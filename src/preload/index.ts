@@ -1,0 +1,26 @@
+/**
+ * The bridge between the isolated renderer and main: one method per API call, nothing else.
+ * ipcRenderer itself is never exposed.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, type QuireBridge } from '../shared/api';
+import { MENU_COMMAND_CHANNEL, type MenuCommand, type QuireShellBridge } from '../shared/shell';
+
+const quire: QuireBridge = {
+  listArticles: () => ipcRenderer.invoke(CHANNELS.listArticles),
+  getArticle: (id) => ipcRenderer.invoke(CHANNELS.getArticle, id),
+  search: (query, options) => ipcRenderer.invoke(CHANNELS.search, query, options),
+};
+
+const quireShell: QuireShellBridge = {
+  onMenuCommand: (listener) => {
+    const handler = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('quire', quire);
+contextBridge.exposeInMainWorld('quireShell', quireShell);

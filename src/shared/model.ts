@@ -1,0 +1,101 @@
+/**
+ * The content model shared by the engine and the UI.
+ *
+ * An article is a list of sections (one per heading, plus a lead section for text before the
+ * first heading) and a flat list of passages in reading order. Reader comments are passages too,
+ * but they live in their own list so that they can never be mistaken for editorial text.
+ */
+
+/** What a passage is, which decides how it is shown and how it can be searched and scoped. */
+export type PassageKind =
+  | 'paragraph'
+  | 'list-item'
+  | 'table'
+  | 'quote'
+  | 'question'
+  | 'answer'
+  | 'comment';
+
+/** Every passage kind, in a stable order (for schemas and filters). */
+export const PASSAGE_KINDS: readonly PassageKind[] = [
+  'paragraph',
+  'list-item',
+  'table',
+  'quote',
+  'question',
+  'answer',
+  'comment',
+];
+
+/** The metadata of one article, as listed in the library. */
+export interface ArticleSummary {
+  /** Stable slug, unique in the library (from front matter `id`). */
+  readonly id: string;
+  readonly title: string;
+  /** ISO 8601 date (YYYY-MM-DD) where the publication date is known. */
+  readonly published?: string;
+  /** Where the text comes from (provenance), as given in front matter. */
+  readonly source: string;
+  readonly topics: readonly string[];
+  readonly summary?: string;
+  /** Words in the editorial body (comments excluded). */
+  readonly wordCount: number;
+  /** Number of reader comments. */
+  readonly commentCount: number;
+}
+
+/** One heading of an article and the text under it. */
+export interface Section {
+  /** Stable id, unique within the article (slug of the heading). */
+  readonly id: string;
+  readonly title: string;
+  /** Heading level: 1 for the lead section, otherwise the Markdown heading level (2 to 6). */
+  readonly level: number;
+  /** Titles of the enclosing sections, outermost first, ending with this section's title. */
+  readonly path: readonly string[];
+  /** `faq` for a questions-and-answers block, `question` for one question in it. */
+  readonly role?: 'faq' | 'question';
+}
+
+/** A table's cells in plain text, header row first. */
+export interface TableData {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** The smallest addressable unit of text: what search finds and what a bookmark points at. */
+export interface Passage {
+  /** Stable id, unique within the article. */
+  readonly id: string;
+  readonly kind: PassageKind;
+  /** Id of the section the passage belongs to (`comments` for reader comments). */
+  readonly sectionId: string;
+  /** Plain text, as indexed and as quoted; words exactly as published. */
+  readonly text: string;
+  /**
+   * Sanitized HTML of the passage's content, to be placed inside its element: inline markup for
+   * paragraphs, list items, questions and answers; `<p>` blocks for quotes and comments; a whole
+   * `<table>` for tables. Raw HTML in the source is escaped, never passed through.
+   */
+  readonly html: string;
+  /** Consecutive list items share a list id; `ordered` says whether the list is numbered. */
+  readonly list?: { readonly id: string; readonly ordered: boolean };
+  /** Who is quoted (quotes) or who wrote it (comments). */
+  readonly attribution?: string;
+  /** ISO 8601 local date-time of a reader comment (`2025-11-20T07:08`). */
+  readonly time?: string;
+  /** Cells of a table passage. */
+  readonly table?: TableData;
+}
+
+/** A whole article: metadata, sections, body passages and reader comments. */
+export interface Article extends ArticleSummary {
+  readonly sections: readonly Section[];
+  /** Editorial passages in reading order. */
+  readonly passages: readonly Passage[];
+  /** Reader comments in thread order, kept apart from the editorial body. */
+  readonly comments: readonly Passage[];
+}
+
+/** The section id every reader comment belongs to. */
+export const COMMENTS_SECTION_ID = 'comments';

@@ -1,0 +1,55 @@
+/**
+ * Argument schemas for every API method.
+ *
+ * Every call crosses the boundary as `unknown` and is parsed here before it reaches the engine,
+ * whichever transport carried it (IPC or HTTP).
+ */
+import { z } from 'zod';
+import type { ApiArgs, ApiMethod } from './api';
+
+/** Longest accepted search query, in UTF-16 code units. Longer input is cut, not rejected. */
+export const MAX_QUERY_LENGTH = 1000;
+/** Most results one search may return. */
+export const MAX_SEARCH_LIMIT = 200;
+/** Results returned when no limit is given. */
+export const DEFAULT_SEARCH_LIMIT = 20;
+
+/** An article id: a lowercase slug. */
+export const ArticleIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9 and single dashes)');
+
+const SearchOptionsSchema = z
+  .strictObject({
+    limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+  })
+  .optional();
+
+/** The argument tuple schema of each method. */
+export const ARG_SCHEMAS = {
+  listArticles: z.tuple([]),
+  getArticle: z.tuple([ArticleIdSchema]),
+  search: z.tuple([z.string().transform((q) => q.slice(0, MAX_QUERY_LENGTH)), SearchOptionsSchema]),
+} satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>, unknown> };
+
+/** The outcome of parsing a call's arguments. */
+export type ParsedArgs<M extends ApiMethod> =
+  | { readonly ok: true; readonly args: ApiArgs<M> }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Parse the raw arguments of a call, naming the argument and the problem on failure.
+ *
+ * @example parseArgs('getArticle', ['sleep']) // { ok: true, args: ['sleep'] }
+ */
+export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): ParsedArgs<M> {
+  const schema = ARG_SCHEMAS[method] as unknown as z.ZodType<ApiArgs<M>>;
+  // Trailing undefined (an omitted optional argument) arrives as a shorter array over IPC.
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, args: result.data };
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `argument ${issue.path.join('.')}` : 'arguments';
+  return { ok: false, message: `${method}: ${where}: ${issue?.message ?? 'invalid'}` };
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run web -- [--port N] [--data-dir DIR] [--content DIR]`: serve Quire to any browser.
+ *
+ * Prints the address to open (token included) on a line of its own, then serves until stopped.
+ */
+import { randomBytes } from 'node:crypto';
+import { access, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BUNDLED_CONTENT, RENDERER_DIR, defaultDataDir, openContent } from '../core/paths';
+import { ContentError } from '../core/problems';
+import { createService } from '../core/service';
+import { startWebHost } from './server';
+
+const USAGE = 'usage: npm run web -- [--port N] [--data-dir DIR] [--content DIR]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, content: { type: 'string' } },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a whole number from 0 to 65535, got '${values.port}'\n${USAGE}`);
+  }
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const dataDir = values['data-dir'] ? resolve(base, values['data-dir']) : defaultDataDir();
+  await mkdir(dataDir, { recursive: true });
+  const contentDir = values.content ? resolve(base, values.content) : BUNDLED_CONTENT;
+  await access(join(RENDERER_DIR, 'index.html')).catch(() => {
+    throw new Error(`the app is not built (${RENDERER_DIR} is missing): run 'npm run build' first`);
+  });
+  const loaded = await openContent(values.content ? contentDir : undefined);
+  const token = randomBytes(24).toString('base64url');
+  const host = await startWebHost({ api: createService(loaded), staticDir: RENDERER_DIR, token, port });
+  console.log(`Quire is serving ${loaded.library.articles.length} articles from ${contentDir} (data in ${dataDir}). Open:`);
+  console.log(host.url);
+  const stop = (): void => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ContentError ? e.message : `quire web: ${(e as Error).message}`);
+  process.exit(1);
+});
