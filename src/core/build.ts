@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { Article } from '../shared/model';
 import { parseArticle } from './article';
@@ -43,6 +43,12 @@ export async function readContentFiles(
   );
 }
 
+/** A path as problems show it: relative to the working folder when inside it, else absolute. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 /** A hash of a content folder's files (names and bytes): equal hashes, equal libraries. */
 export function fingerprint(files: readonly { path: string; bytes: Uint8Array }[]): string {
   const hash = createHash('sha256');
@@ -68,7 +74,7 @@ export async function buildLibraryData(contentDir: string): Promise<LibraryData>
     throw new ContentError([{ file: contentDir, line: 1, column: 1, message: 'no Markdown (*.md) articles in this folder' }]);
   }
   for (const { path, bytes } of files) {
-    const file = relative(process.cwd(), path) || path;
+    const file = displayPath(path);
     const parsed = parseArticle(file, bytes);
     problems.push(...parsed.problems);
     const article = parsed.article;

@@ -1,9 +1,9 @@
 /**
  * Helpers for tests that need real content folders: real files in a fresh temp directory.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** A temp folder that tests fill with files and remove afterwards. */
 export interface TempDir {
@@ -20,6 +20,7 @@ export async function tempDir(prefix = 'quire-test-'): Promise<TempDir> {
     path,
     write: async (name, content) => {
       const file = join(path, name);
+      await mkdir(dirname(file), { recursive: true });
       await writeFile(file, content);
       return file;
     },

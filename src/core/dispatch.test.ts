@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, type QuireApi } from '../shared/api';
+import { MAX_QUERY_LENGTH } from '../shared/schemas';
+import { buildLibrary } from './build';
+import { dispatch, isApiMethod } from './dispatch';
+import { BUNDLED_CONTENT } from './paths';
+import { createService } from './service';
+
+let api: QuireApi;
+beforeAll(async () => {
+  api = createService(await buildLibrary(BUNDLED_CONTENT));
+});
+const silent = (): void => {};
+
+describe('dispatch', () => {
+  it('runs valid calls', async () => {
+    const list = await dispatch(api, 'listArticles', [], silent);
+    expect(list.ok && (list.value as unknown[]).length).toBe(2);
+    const article = await dispatch(api, 'getArticle', ['baclofen-sleep-aid'], silent);
+    expect(article.ok && (article.value as { title: string }).title).toMatch(/^Can Baclofen Help You Sleep/);
+    const found = await dispatch(api, 'search', ['taper', { limit: 2 }], silent);
+    expect(found.ok && (found.value as { results: unknown[] }).results).toHaveLength(2);
+  });
+
+  it('names the argument and the problem of an invalid call', async () => {
+    expect(await dispatch(api, 'getArticle', [42], silent)).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'getArticle: argument 0: Invalid input: expected string, received number' },
+    });
+    expect(await dispatch(api, 'search', ['x', { limit: 0 }], silent)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/^search: argument 1\.limit: /) },
+    });
+    expect(await dispatch(api, 'search', ['x', { limit: 5, extra: true }], silent)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'listArticles', 'not an array', silent)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('answers not-found for an unknown article', async () => {
+    expect(await dispatch(api, 'getArticle', ['no-such-article'], silent)).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: "getArticle: no article with id 'no-such-article'" },
+    });
+  });
+
+  it('refuses unknown and inherited method names', async () => {
+    for (const name of ['nope', '__proto__', 'constructor', 'toString', 42]) {
+      expect(isApiMethod(name)).toBe(false);
+      expect(await dispatch(api, name, [], silent)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    }
+  });
+
+  it('turns an engine failure into an internal error without its details', async () => {
+    const broken: QuireApi = { ...api, listArticles: () => Promise.reject(new Error('disk on fire')) };
+    const logged: string[] = [];
+    expect(await dispatch(broken, 'listArticles', [], (m) => logged.push(m))).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'listArticles: internal error' },
+    });
+    expect(logged.join()).toContain('disk on fire');
+  });
+
+  it('cuts queries longer than the limit instead of failing', async () => {
+    const result = await dispatch(api, 'search', ['sleep '.repeat(50_000)], silent);
+    expect(result.ok).toBe(true);
+    expect(MAX_QUERY_LENGTH).toBeLessThan(300_000);
+  });
+
+  it('never throws and always answers an envelope, whatever arrives (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...API_METHODS, 'bogus'), fc.anything(), async (method, args) => {
+        const result = await dispatch(api, method, args, silent);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) expect(result.error.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('searches any string without failing (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (q) => {
+        const result = await dispatch(api, 'search', [q], silent);
+        expect(result.ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
