@@ -14,6 +14,8 @@ import { bindApi } from './ipc';
 import { installMenu } from './menu';
 
 const isDevelopment = !app.isPackaged;
+// Tests and side-by-side installs point the app at their own data folder.
+if (process.env.QUIRE_USER_DATA) app.setPath('userData', process.env.QUIRE_USER_DATA);
 const rendererIndex = join(__dirname, '../renderer/index.html');
 // The dev server's address in `electron-vite dev`; the built file otherwise.
 const appUrl = isDevelopment && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : pathToFileURL(rendererIndex).href;
