@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../core/paths';
+import { articleSource, tempDir, type TempDir } from '../core/testing';
+
+/** Run the CLI as a user would, in a separate process. */
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: ROOT },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir: TempDir;
+beforeAll(async () => {
+  dir = await tempDir();
+  await dir.write('lib/one.md', articleSource({ id: 'one', body: '## Tides\n\nThe moon pulls the tides twice a day.\n\n## Other\n\nNothing here.\n' }));
+  await dir.write('bad/broken.md', articleSource({ front: 'id: Broken\ntitle: T\nsource: s' }));
+});
+afterAll(() => dir.remove());
+
+describe('cli search', () => {
+  it('prints one JSON object with the result contract, best first', () => {
+    const { status, stdout } = cli('search', 'dry mouth', '--json', '--limit', '3');
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const out = JSON.parse(stdout) as { query: string; results: Record<string, unknown>[] };
+    expect(out.query).toBe('dry mouth');
+    expect(out.results).toHaveLength(3);
+    for (const r of out.results) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['articleId', 'articleTitle', 'sectionTitle', 'passageId', 'kind', 'text', 'snippet', 'score']));
+    }
+    expect(out.results[0]?.text).toMatch(/dry mouth/i);
+  });
+
+  it('searches another folder with --content', () => {
+    const out = JSON.parse(cli('search', 'tide', '--json', '--content', join(dir.path, 'lib')).stdout) as { results: { articleId: string; sectionTitle: string; text: string }[] };
+    expect(out.results[0]).toMatchObject({ articleId: 'one', sectionTitle: 'Tides', text: 'The moon pulls the tides twice a day.' });
+  });
+
+  it('prints a readable list without --json', () => {
+    const { status, stdout } = cli('search', 'tides', '--content', join(dir.path, 'lib'));
+    expect(status).toBe(0);
+    expect(stdout).toContain('1. A Test Article › Tides');
+    expect(stdout).toContain('The moon pulls the [tides] twice a day.');
+  });
+
+  it('fails with file:line for bad content and with usage for bad arguments', () => {
+    const bad = cli('search', 'x', '--content', join(dir.path, 'bad'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/broken\.md:2:5 front matter 'id' must be a lowercase slug/);
+    const usage = cli('search', 'x', '--limit', 'lots');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("--limit must be a whole number from 1 to 200, got 'lots'");
+    expect(cli('frobnicate').stderr).toContain("unknown command 'frobnicate'");
+  });
+});
