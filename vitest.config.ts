@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // The colour-contrast test reads the tokens stylesheet through `?raw`.
+    css: { include: [/\.css\?raw$/] },
   },
 });

@@ -11,6 +11,7 @@ import container from 'markdown-it-container';
 import type { Token } from 'markdown-it';
 import {
   COMMENTS_SECTION_ID,
+  LEAD_SECTION_ID,
   type Article,
   type Passage,
   type PassageKind,
@@ -20,9 +21,6 @@ import {
 import { parseFrontMatter, splitFrontMatter } from './frontmatter';
 import { type ContentProblem, bytePositionOf, firstInvalidUtf8 } from './problems';
 import { countWords, slugify } from './text';
-
-/** The id of the section that holds text before an article's first heading. */
-export const LEAD_SECTION_ID = 'lead';
 
 /** Attribution lines in a blockquote start with a dash: `> — Name, role`. */
 const ATTRIBUTION = /^\s*(?:—|–|--)\s*(.+)$/s;

@@ -7,22 +7,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import type MiniSearch from 'minisearch';
 import type { Article } from '../shared/model';
 import { parseArticle } from './article';
 import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from './library';
 import { type ContentProblem, ContentError } from './problems';
-import { buildIndex, loadIndex, type SearchDoc } from './search';
+import { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from './load';
+import { buildIndex } from './search';
 
-/** File names inside a built library folder. */
-export const LIBRARY_FILE = 'library.json';
-export const INDEX_FILE = 'index.json';
-
-/** A library ready to serve: articles and their search index. */
-export interface LoadedLibrary {
-  readonly library: Library;
-  readonly index: MiniSearch<SearchDoc>;
-}
+export { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary };
 
 /** The Markdown files of a content folder, sorted by name, with their bytes. */
 export async function readContentFiles(
@@ -116,26 +108,6 @@ export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promi
   await write(LIBRARY_FILE, JSON.stringify(data));
 }
 
-/**
- * Load a built library folder (what the app does at start: no Markdown is parsed).
- *
- * @throws Error naming the folder and file when it is missing or not a library of this format
- */
-export async function loadLibrary(dir: string): Promise<LoadedLibrary> {
-  const read = async (name: string): Promise<string> => {
-    try {
-      return await readFile(join(dir, name), 'utf8');
-    } catch (e) {
-      throw new Error(`library: cannot read ${join(dir, name)}: ${(e as Error).message}; run 'npm run build:content'`, { cause: e });
-    }
-  };
-  const [libraryText, indexText] = await Promise.all([read(LIBRARY_FILE), read(INDEX_FILE)]);
-  const data = JSON.parse(libraryText) as LibraryData;
-  if (data.format !== LIBRARY_FORMAT) {
-    throw new Error(`library: ${join(dir, LIBRARY_FILE)} has format ${String(data.format)}, expected ${LIBRARY_FORMAT}; rebuild it`);
-  }
-  return { library: new Library(data), index: loadIndex(indexText) };
-}
 
 /**
  * Open a content folder: load the built library from `cacheDir` when it was built from exactly

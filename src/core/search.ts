@@ -7,8 +7,8 @@
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { SearchHit, SearchOptions, SearchResponse } from '../shared/api';
+import { LEAD_SECTION_ID } from '../shared/model';
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../shared/schemas';
-import { LEAD_SECTION_ID } from './article';
 import type { Library, PassageRef } from './library';
 import { normalizeTerm, tokenize, tokenizeWithOffsets } from './text';
 

@@ -2,7 +2,7 @@
  * The engine behind the API: {@link QuireApi} implemented over a loaded library.
  */
 import type { QuireApi } from '../shared/api';
-import type { LoadedLibrary } from './build';
+import type { LoadedLibrary } from './load';
 import { search } from './search';
 
 /** An API call that names something that does not exist. */

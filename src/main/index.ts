@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
-import { loadLibrary } from '../core/build';
+import { loadLibrary } from '../core/load';
 import { createService } from '../core/service';
 import { isAppUrl, secureWebPreferences } from '../core/shell-policy';
 import { bindApi } from './ipc';

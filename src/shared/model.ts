@@ -97,5 +97,8 @@ export interface Article extends ArticleSummary {
   readonly comments: readonly Passage[];
 }
 
+/** The id of the section that holds text before an article's first heading. */
+export const LEAD_SECTION_ID = 'lead';
+
 /** The section id every reader comment belongs to. */
 export const COMMENTS_SECTION_ID = 'comments';

@@ -1,0 +1,66 @@
+import { expect, test } from './fixtures';
+
+test.describe('search', () => {
+  test('searches as you type and lands on the chosen passage', async ({ quire, appPage }) => {
+    await quire.search('pickle juice');
+    await expect(quire.options.first()).toBeVisible();
+    await expect(quire.options.first()).toContainText('pickle juice');
+    await expect(quire.options.first().locator('mark').first()).toHaveText(/pickle|juice/i);
+
+    await quire.openResult(0);
+    await expect(quire.articleTitle).toHaveText(/Baclofen and Sjögren's Syndrome/);
+    const passage = appPage.locator('[data-passage-id]', { hasText: 'I also tried drinking pickle juice' });
+    await expect(passage).toBeInViewport();
+    await expect(passage).toBeFocused();
+    await expect(appPage).toHaveURL(/#\/article\/baclofen-sjogrens-syndrome\/comment-richard-risemberg-/);
+  });
+
+  test('shows article, section and snippet for each result, updating on every keystroke', async ({ quire }) => {
+    await quire.search('zolp');
+    await expect(quire.options.first()).toContainText('Can Baclofen Help You Sleep?');
+    await expect(quire.options.first()).toContainText('zolpidem');
+    await quire.searchBox.press('Backspace');
+    await quire.searchBox.press('Backspace');
+    await quire.searchBox.pressSequentially('xxqq');
+    await expect(quire.page.getByText(/No results for/)).toBeVisible();
+  });
+
+  test('moves through results with the keyboard and opens one with Enter', async ({ quire, appPage }) => {
+    await appPage.keyboard.press('Control+K');
+    await expect(quire.searchBox).toBeFocused();
+    await quire.searchBox.pressSequentially('number of awakenings');
+    await expect(quire.options.first()).toBeVisible();
+    await quire.searchBox.press('ArrowDown');
+    await expect(quire.options.first()).toHaveAttribute('aria-selected', 'true');
+    await quire.searchBox.press('Enter');
+    await expect(quire.articleTitle).toHaveText(/Can Baclofen Help You Sleep/);
+    const table = appPage.getByRole('table');
+    await expect(table).toBeInViewport();
+    await expect(table.getByRole('row')).toHaveCount(5);
+  });
+});
+
+test.describe('article view', () => {
+  test('shows the sleep article with its table of contents and results table', async ({ quire, appPage }) => {
+    await quire.openArticle('Can Baclofen Help You Sleep? Clinical Studies on Baclofen as a Sleep Aid');
+    await expect(quire.toc.getByRole('link')).toHaveCount(4);
+    await expect(appPage.getByRole('columnheader')).toHaveText(['Measure', 'Baclofen Group (avg.)', 'Placebo Group (avg.)']);
+    await expect(appPage.getByRole('row', { name: /Sleep Latency/ })).toContainText('24 min');
+    await expect(appPage.locator('blockquote')).toContainText('Dr. Rachel Salas');
+    await quire.toc.getByRole('link', { name: /Should You Try Baclofen/ }).click();
+    await expect(appPage.getByRole('heading', { name: /Should You Try Baclofen/ })).toBeInViewport();
+  });
+
+  test('shows the Sjögren article with its questions and the reader comments apart', async ({ quire, appPage }) => {
+    await quire.openArticle("Baclofen and Sjögren's Syndrome: Does It Help With Dry Mouth and Swallowing Issues?");
+    await expect(appPage.getByText('18 November 2025')).toBeVisible();
+    await expect(appPage.getByRole('heading', { name: 'Questions and answers' })).toBeVisible();
+    await expect(appPage.getByRole('heading', { name: 'What if baclofen makes me too sleepy?' })).toBeVisible();
+    const comments = quire.comments(12);
+    await expect(comments).toBeVisible();
+    await expect(comments.getByRole('article')).toHaveCount(12);
+    await expect(comments.getByRole('article').first()).toContainText('Angela Gutschwager');
+    // Comments are not part of the article body.
+    await expect(appPage.locator('main article').first().locator('.comment')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Loading a built library: what the app does at start. No Markdown is parsed here, and this
+ * module does not import the parser.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type MiniSearch from 'minisearch';
+import { Library, LIBRARY_FORMAT, type LibraryData } from './library';
+import { loadIndex, type SearchDoc } from './search';
+
+/** File names inside a built library folder. */
+export const LIBRARY_FILE = 'library.json';
+export const INDEX_FILE = 'index.json';
+
+/** A library ready to serve: articles and their search index. */
+export interface LoadedLibrary {
+  readonly library: Library;
+  readonly index: MiniSearch<SearchDoc>;
+}
+
+/**
+ * Load a built library folder (what the app does at start: no Markdown is parsed).
+ *
+ * @throws Error naming the folder and file when it is missing or not a library of this format
+ */
+export async function loadLibrary(dir: string): Promise<LoadedLibrary> {
+  const read = async (name: string): Promise<string> => {
+    try {
+      return await readFile(join(dir, name), 'utf8');
+    } catch (e) {
+      throw new Error(`library: cannot read ${join(dir, name)}: ${(e as Error).message}; run 'npm run build:content'`, { cause: e });
+    }
+  };
+  const [libraryText, indexText] = await Promise.all([read(LIBRARY_FILE), read(INDEX_FILE)]);
+  const data = JSON.parse(libraryText) as LibraryData;
+  if (data.format !== LIBRARY_FORMAT) {
+    throw new Error(`library: ${join(dir, LIBRARY_FILE)} has format ${String(data.format)}, expected ${LIBRARY_FORMAT}; rebuild it`);
+  }
+  return { library: new Library(data), index: loadIndex(indexText) };
+}

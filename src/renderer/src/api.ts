@@ -1,0 +1,112 @@
+/**
+ * The renderer's one way to reach the engine.
+ *
+ * Inside Electron the preload exposes the bridge as `window.quire`. In a browser (the web host)
+ * the same bridge is built over HTTP: `POST /api/<method>` with `{"args": [...]}` and the
+ * per-launch token in a header. Either way the bridge is unwrapped into the plain
+ * {@link QuireApi}, whose calls resolve with values or throw {@link ApiError}.
+ */
+import {
+  API_METHODS,
+  ApiError,
+  unwrapBridge,
+  type ApiFailure,
+  type ApiMethod,
+  type ApiResult,
+  type QuireApi,
+  type QuireBridge,
+} from '../../shared/api';
+
+/** The header the web host reads the access token from. */
+const TOKEN_HEADER = 'x-quire-token';
+/** Where the token is kept so that reloading the page keeps working. */
+const TOKEN_STORAGE_KEY = 'quire.token';
+/** The page URL's query parameter the web host passes the token in. */
+const TOKEN_QUERY_PARAM = 'token';
+
+let api: QuireApi | undefined;
+
+/**
+ * The API, created on first use.
+ *
+ * @example const articles = await getApi().listArticles();
+ */
+export function getApi(): QuireApi {
+  api ??= unwrapBridge(window.quire ?? createHttpBridge(takeToken()));
+  return api;
+}
+
+/** Turn anything a call threw into an {@link ApiError}, so the UI has one kind of error to show. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('internal', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The access token: taken from the page URL on first load (and then removed from the address bar
+ * so it is not shared or bookmarked by accident), otherwise from session storage.
+ */
+function takeToken(): string | undefined {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get(TOKEN_QUERY_PARAM);
+  if (fromUrl) {
+    try {
+      window.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    } catch {
+      // Storage can be disabled; the token still works until the page is reloaded.
+    }
+    url.searchParams.delete(TOKEN_QUERY_PARAM);
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  try {
+    return window.sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(code: ApiFailure['error']['code'], message: string): ApiFailure {
+  return { ok: false, error: { code, message } };
+}
+
+/** A response body is trusted only as far as its envelope shape. */
+function isApiResult(body: unknown): body is ApiResult<unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  const { ok } = body as { ok?: unknown };
+  if (ok === true) return 'value' in body;
+  if (ok !== false) return false;
+  const { error } = body as { error?: unknown };
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+}
+
+/** The bridge over the web host's HTTP API. */
+function createHttpBridge(token: string | undefined): QuireBridge {
+  const call =
+    (method: ApiMethod) =>
+    async (...args: unknown[]): Promise<ApiResult<unknown>> => {
+      if (token === undefined) {
+        return failure('forbidden', 'No access token: open Quire with the address the web host printed.');
+      }
+      // JSON turns an omitted optional argument into null; leave trailing ones out instead.
+      while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+      let response: Response;
+      try {
+        response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify({ args }),
+        });
+      } catch (e) {
+        return failure('internal', `Could not reach the Quire web host (${e instanceof Error ? e.message : String(e)}).`);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return failure('internal', `The web host answered ${response.status} without a readable result.`);
+      }
+      return isApiResult(body) ? body : failure('internal', `The web host answered ${response.status} with an unexpected result.`);
+    };
+  return Object.fromEntries(API_METHODS.map((method) => [method, call(method)])) as unknown as QuireBridge;
+}

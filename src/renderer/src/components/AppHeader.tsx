@@ -1,0 +1,24 @@
+/**
+ * The band across the top of the window: the app's name (a link home) and the search box.
+ */
+import type { ReactNode } from 'react';
+import './AppHeader.css';
+
+interface Props {
+  /** The library's address, where the app name leads. */
+  readonly homeHref: string;
+  /** The search box. */
+  readonly children: ReactNode;
+}
+
+/** The app header (the page's banner landmark). */
+export function AppHeader({ homeHref, children }: Readonly<Props>) {
+  return (
+    <header className="app-header">
+      <a className="app-header__brand" href={homeHref}>
+        Quire
+      </a>
+      {children}
+    </header>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * One section of an article's body: its heading (if it has one) and its passages, each drawn as
+ * the element its kind calls for and addressable by its passage id.
+ */
+import type { Passage } from '../../../shared/model';
+import { passageDomId, sectionDomId, type Block, type BodyHeadingLevel, type SectionLayout } from '../article-layout';
+import './ArticleSection.css';
+
+interface Props {
+  /** The section, its heading level and its blocks. */
+  readonly layout: SectionLayout;
+}
+
+/** The attributes every passage element carries: its address, and focusability for landing on it. */
+function passageAttributes(passage: Passage, className: string) {
+  return {
+    id: passageDomId(passage.id),
+    'data-passage-id': passage.id,
+    tabIndex: -1,
+    className: `passage ${className}`,
+  };
+}
+
+/** HTML the engine has already sanitized (raw HTML in the sources is escaped, never passed on). */
+function engineHtml(passage: Passage): { __html: string } {
+  return { __html: passage.html };
+}
+
+interface PassageProps {
+  /** The passage to draw. */
+  readonly passage: Passage;
+}
+
+/** A passage that is not a list item. */
+function PassageView({ passage }: Readonly<PassageProps>) {
+  switch (passage.kind) {
+    case 'table':
+      return <div {...passageAttributes(passage, 'passage--table table-wrap')} dangerouslySetInnerHTML={engineHtml(passage)} />;
+    case 'quote':
+      return (
+        <blockquote {...passageAttributes(passage, 'passage--quote')}>
+          <div className="passage__quote-text" dangerouslySetInnerHTML={engineHtml(passage)} />
+          {passage.attribution && (
+            <footer className="passage__attribution">
+              — <cite>{passage.attribution}</cite>
+            </footer>
+          )}
+        </blockquote>
+      );
+    case 'question':
+      // Only a question outside a question section gets here; it still must not be lost.
+      return <p {...passageAttributes(passage, 'passage--question')} dangerouslySetInnerHTML={engineHtml(passage)} />;
+    default:
+      return <p {...passageAttributes(passage, `passage--${passage.kind}`)} dangerouslySetInnerHTML={engineHtml(passage)} />;
+  }
+}
+
+interface BlockProps {
+  /** The block to draw. */
+  readonly block: Block;
+}
+
+function BlockView({ block }: Readonly<BlockProps>) {
+  if (block.type === 'passage') return <PassageView passage={block.passage} />;
+  const List = block.ordered ? 'ol' : 'ul';
+  return (
+    <List className="passage-list">
+      {block.items.map((item) => (
+        <li key={item.id} {...passageAttributes(item, 'passage--list-item')} dangerouslySetInnerHTML={engineHtml(item)} />
+      ))}
+    </List>
+  );
+}
+
+interface HeadingProps {
+  /** Heading level, 2 to 6. */
+  readonly level: BodyHeadingLevel;
+  /** Element id (the question's passage id for question headings). */
+  readonly id: string | undefined;
+  /** The passage id a question heading stands for. */
+  readonly passageId: string | undefined;
+  /** Heading text. */
+  readonly title: string;
+}
+
+function Heading({ level, id, passageId, title }: Readonly<HeadingProps>) {
+  const H = `h${level}` as const;
+  return (
+    <H id={id} data-passage-id={passageId} className={passageId ? 'section__heading passage' : 'section__heading'} tabIndex={-1}>
+      {title}
+    </H>
+  );
+}
+
+/** A body section, wrapped in a `<section>` whose id is the section's. */
+export function ArticleSection({ layout }: Readonly<Props>) {
+  const { section, headingLevel, question, blocks } = layout;
+  const className = section.role ? `article-section article-section--${section.role}` : 'article-section';
+  return (
+    <section id={sectionDomId(section.id)} className={className}>
+      {headingLevel !== undefined && (
+        <Heading
+          level={headingLevel}
+          id={question ? passageDomId(question.id) : undefined}
+          passageId={question?.id}
+          title={section.title}
+        />
+      )}
+      {blocks.map((block) => (
+        <BlockView key={block.type === 'list' ? `list-${block.id}` : block.passage.id} block={block} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * A whole article: title, metadata, table of contents, body, and (apart from it) the reader
+ * comments.
+ */
+import { useMemo } from 'react';
+import type { Article } from '../../../shared/model';
+import { layoutArticle, tableOfContents } from '../article-layout';
+import { formatDate, plural, readingMinutes } from '../format';
+import { ArticleSection } from './ArticleSection';
+import { CommentsSection } from './CommentsSection';
+import { TableOfContents } from './TableOfContents';
+import './ArticleView.css';
+
+interface Props {
+  /** The article to show. */
+  readonly article: Article;
+  /** The element id for the title, so the container can focus it. */
+  readonly titleId: string;
+  /** Take the reader to a section (from the table of contents). */
+  readonly onNavigateToSection: (sectionId: string) => void;
+}
+
+/** The article view: the article itself, then its reader comments. */
+export function ArticleView({ article, titleId, onNavigateToSection }: Readonly<Props>) {
+  const sections = useMemo(() => layoutArticle(article), [article]);
+  const toc = useMemo(() => tableOfContents(article.sections), [article.sections]);
+  return (
+    <div className="article-view">
+      <article className="article" aria-labelledby={titleId}>
+        <header className="article__header">
+          <h1 id={titleId} className="article__title" tabIndex={-1}>
+            {article.title}
+          </h1>
+          <p className="article__meta">
+            {article.published && (
+              <>
+                <time dateTime={article.published}>{formatDate(article.published)}</time>
+                <span aria-hidden="true"> · </span>
+              </>
+            )}
+            <span>{plural(article.wordCount, 'word')}</span>
+            <span aria-hidden="true"> · </span>
+            <span>about {readingMinutes(article.wordCount)} min read</span>
+          </p>
+          <p className="article__source">
+            <span className="article__label">Source:</span> {article.source}
+          </p>
+          {article.topics.length > 0 && (
+            <ul className="article__topics" aria-label="Topics">
+              {article.topics.map((topic) => (
+                <li key={topic} className="topic">
+                  {topic}
+                </li>
+              ))}
+            </ul>
+          )}
+        </header>
+        <TableOfContents entries={toc} onNavigate={onNavigateToSection} />
+        <div className="article__body">
+          {sections.map((layout) => (
+            <ArticleSection key={layout.section.id} layout={layout} />
+          ))}
+        </div>
+      </article>
+      <CommentsSection comments={article.comments} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The sidebar: every article in the library, the open one marked.
+ */
+import { useId } from 'react';
+import type { ArticleSummary } from '../../../shared/model';
+import { isModifiedClick } from '../dom';
+import { formatShortDate, readingMinutes } from '../format';
+import type { Loadable } from '../loadable';
+import { formatRoute } from '../route';
+import { ErrorNotice } from './ErrorNotice';
+import { Loading } from './Loading';
+import './LibraryNav.css';
+
+interface Props {
+  /** The article list as loaded. */
+  readonly articles: Loadable<readonly ArticleSummary[]>;
+  /** The open article's id, if any. */
+  readonly currentId: string | undefined;
+  /** Open an article (a plain click on its link). */
+  readonly onOpenArticle: (id: string) => void;
+  /** Load the list again after an error. */
+  readonly onRetry: () => void;
+  /**
+   * Explain a failure to load here. Off when the main view already shows the same error, so
+   * that it is announced once.
+   */
+  readonly showError: boolean;
+}
+
+/** The library navigation landmark. */
+export function LibraryNav({ articles, currentId, onOpenArticle, onRetry, showError }: Readonly<Props>) {
+  const labelId = useId();
+  return (
+    <nav className="library-nav" aria-labelledby={labelId}>
+      <p id={labelId} className="library-nav__title">
+        Library
+      </p>
+      {articles.status === 'loading' && <Loading label="Loading articles…" />}
+      {articles.status === 'error' &&
+        (showError ? (
+          <ErrorNotice title="The library could not be loaded" error={articles.error} onRetry={onRetry} />
+        ) : (
+          <p className="library-nav__empty">The article list is not available.</p>
+        ))}
+      {articles.status === 'ready' && articles.value.length === 0 && <p className="library-nav__empty">No articles yet.</p>}
+      {articles.status === 'ready' && articles.value.length > 0 && (
+        <ul className="library-nav__list">
+          {articles.value.map((article) => (
+            <li key={article.id} className="library-nav__item">
+              <a
+                className="library-nav__link"
+                href={formatRoute({ name: 'article', articleId: article.id })}
+                aria-current={article.id === currentId ? 'page' : undefined}
+                onClick={(event) => {
+                  if (isModifiedClick(event)) return;
+                  event.preventDefault();
+                  onOpenArticle(article.id);
+                }}
+              >
+                {article.title}
+              </a>
+              <span className="library-nav__meta">
+                {article.published && (
+                  <>
+                    <time dateTime={article.published}>{formatShortDate(article.published)}</time>
+                    {' · '}
+                  </>
+                )}
+                {readingMinutes(article.wordCount)} min read
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Search as you type: every change of the input searches the latest text, with no debounce, and
+ * an answer that arrives after a newer search was sent is dropped.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ApiError, SearchResponse } from '../../../shared/api';
+import { getApi, toApiError } from '../api';
+
+/** Results asked for per search. */
+export const SEARCH_LIMIT = 20;
+
+/** What {@link useSearch} gives. */
+export interface SearchState {
+  /**
+   * The newest answer received. While a search for the current text is on its way this is the
+   * previous answer (its `query` says which), so the list does not flicker as you type.
+   */
+  readonly response?: SearchResponse;
+  /** A search for the current text is on its way. */
+  readonly pending: boolean;
+  /** Why the search for the current text failed. */
+  readonly error?: ApiError;
+}
+
+/**
+ * Search the library for `query` (trimmed); an empty query searches nothing.
+ *
+ * @example const { response, pending } = useSearch(inputValue);
+ */
+export function useSearch(query: string, limit = SEARCH_LIMIT): SearchState {
+  const text = query.trim();
+  // Each search takes a number; only the answer to the newest one is kept.
+  const sequence = useRef(0);
+  const [latest, setLatest] = useState<{ text: string; response?: SearchResponse; error?: ApiError }>();
+  useEffect(() => {
+    const mine = ++sequence.current;
+    if (!text) return;
+    getApi()
+      .search(text, { limit })
+      .then(
+        (response) => {
+          if (mine === sequence.current) setLatest({ text, response });
+        },
+        (e: unknown) => {
+          if (mine === sequence.current) setLatest({ text, error: toApiError(e) });
+        },
+      );
+  }, [text, limit]);
+  if (!text) return { pending: false };
+  const current = latest?.text === text;
+  return {
+    ...(latest?.response && { response: latest.response }),
+    pending: !current,
+    ...(current && latest.error && { error: latest.error }),
+  };
+}
