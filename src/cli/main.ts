@@ -71,8 +71,8 @@ async function main(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it)');
     const query = positionals[0]!;
     const limit = parseLimit(values.limit);
-    const { library, index } = await openContent(values.content ? userPath(values.content) : undefined);
-    const response = search(index, library, query, { limit });
+    const loaded = await openContent(values.content ? userPath(values.content) : undefined);
+    const response = search(loaded, query, { limit });
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ query, total: response.total, results: response.results })}\n`);
     } else if (response.results.length === 0) {

@@ -64,7 +64,7 @@ describe('writeLibrary and loadLibrary', () => {
     await writeLibrary(join(dir.path, 'out'), built);
     const loaded = await loadLibrary(join(dir.path, 'out'));
     expect(loaded.library.articles).toEqual(built.library.articles);
-    expect(search(loaded.index, loaded.library, 'baclofn').results.map((r) => r.passageId)).toEqual(['sleep-1']);
+    expect(search(loaded, 'baclofn').results.map((r) => r.passageId)).toEqual(['sleep-1']);
     const json = JSON.parse(await readFile(join(dir.path, 'out', LIBRARY_FILE), 'utf8')) as { format: number };
     expect(json.format).toBe(1);
   });

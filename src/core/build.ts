@@ -13,10 +13,12 @@ import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from './li
 import { type ContentProblem, ContentError } from './problems';
 import { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from './load';
 import { buildIndex } from './search';
+import { collectVocabulary } from './vocabulary';
+import { parseSynonyms, SYNONYMS_FILE } from './synonyms';
 
 export { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary };
 
-/** The Markdown files of a content folder, sorted by name, with their bytes. */
+/** The Markdown files of a content folder and its synonyms file, sorted by name, with their bytes. */
 export async function readContentFiles(
   contentDir: string,
 ): Promise<{ path: string; bytes: Uint8Array }[]> {
@@ -26,7 +28,7 @@ export async function readContentFiles(
   } catch (e) {
     throw new Error(`content: cannot read folder '${contentDir}': ${(e as Error).message}`, { cause: e });
   }
-  const files = names.filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
+  const files = names.filter((n) => (n.endsWith('.md') && !n.startsWith('.')) || n === SYNONYMS_FILE).sort();
   return Promise.all(
     files.map(async (name) => {
       const path = join(contentDir, name);
@@ -62,11 +64,16 @@ export async function buildLibraryData(contentDir: string): Promise<LibraryData>
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
   const seen = new Map<string, string>();
-  if (files.length === 0) {
+  let synonyms: string[][] = [];
+  if (!files.some((f) => f.path.endsWith('.md'))) {
     throw new ContentError([{ file: contentDir, line: 1, column: 1, message: 'no Markdown (*.md) articles in this folder' }]);
   }
   for (const { path, bytes } of files) {
     const file = displayPath(path);
+    if (!path.endsWith('.md')) {
+      synonyms = parseSynonyms(file, new TextDecoder().decode(bytes), problems);
+      continue;
+    }
     const parsed = parseArticle(file, bytes);
     problems.push(...parsed.problems);
     const article = parsed.article;
@@ -81,7 +88,10 @@ export async function buildLibraryData(contentDir: string): Promise<LibraryData>
   }
   if (problems.length > 0) throw new ContentError(problems);
   articles.sort(compareArticles);
-  return { format: LIBRARY_FORMAT, fingerprint: fingerprint(files), articles };
+  const vocabulary = collectVocabulary(
+    articles.flatMap((a) => [a.title, ...a.sections.map((s) => s.title), ...[...a.passages, ...a.comments].map((p) => p.text)]),
+  );
+  return { format: LIBRARY_FORMAT, fingerprint: fingerprint(files), articles, synonyms, vocabulary };
 }
 
 /** Build a content folder into a library and its index, in memory. */
@@ -97,6 +107,8 @@ export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promi
     format: LIBRARY_FORMAT,
     fingerprint: loaded.library.fingerprint,
     articles: loaded.library.articles,
+    synonyms: loaded.library.synonymGroups,
+    vocabulary: loaded.library.vocabulary.toJSON(),
   };
   const write = async (name: string, text: string): Promise<void> => {
     const tmp = join(outDir, `.${name}.${process.pid}.tmp`);

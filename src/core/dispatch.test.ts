@@ -6,10 +6,12 @@ import { buildLibrary } from './build';
 import { dispatch, isApiMethod } from './dispatch';
 import { BUNDLED_CONTENT } from './paths';
 import { createService } from './service';
+import { openStore } from './store';
+import { tempDir } from './testing';
 
 let api: QuireApi;
 beforeAll(async () => {
-  api = createService(await buildLibrary(BUNDLED_CONTENT));
+  api = createService(await buildLibrary(BUNDLED_CONTENT), openStore((await tempDir()).path).store);
 });
 const silent = (): void => {};
 

@@ -2,6 +2,8 @@
  * The library: every article, with fast lookups by article and by search document.
  */
 import type { Article, ArticleSummary, Passage, Section } from '../shared/model';
+import { SynonymTable } from './synonyms';
+import { Vocabulary, type VocabularyEntry } from './vocabulary';
 
 /** Version of the serialized library format; bump when the shape changes. */
 export const LIBRARY_FORMAT = 1;
@@ -13,6 +15,10 @@ export interface LibraryData {
   readonly fingerprint: string;
   /** Articles, newest first, undated last, then by title. */
   readonly articles: readonly Article[];
+  /** Synonym groups from the content folder's synonyms.yaml. */
+  readonly synonyms: readonly (readonly string[])[];
+  /** Every indexed word as written (folded), with its stem. */
+  readonly vocabulary: Readonly<Record<string, VocabularyEntry>>;
 }
 
 /** One searchable passage with the article and section it belongs to. */
@@ -31,12 +37,18 @@ export interface PassageRef {
 export class Library {
   readonly articles: readonly Article[];
   readonly fingerprint: string;
+  readonly synonymGroups: readonly (readonly string[])[];
+  readonly synonyms: SynonymTable;
+  readonly vocabulary: Vocabulary;
   private readonly byId: Map<string, Article>;
   private readonly docs: PassageRef[] = [];
 
   constructor(data: LibraryData) {
     this.articles = data.articles;
     this.fingerprint = data.fingerprint;
+    this.synonymGroups = data.synonyms ?? [];
+    this.synonyms = new SynonymTable(this.synonymGroups);
+    this.vocabulary = new Vocabulary(data.vocabulary ?? {});
     this.byId = new Map(data.articles.map((a) => [a.id, a]));
     for (const article of data.articles) {
       const sections = new Map(article.sections.map((s) => [s.id, s]));

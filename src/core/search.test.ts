@@ -4,12 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary, type LoadedLibrary } from './build';
 import { BUNDLED_CONTENT, ROOT } from './paths';
 import { loadIndex, makeSnippet, search, SNIPPET_LENGTH } from './search';
+import { termOf } from './text';
 
 let loaded: LoadedLibrary;
 beforeAll(async () => {
   loaded = await buildLibrary(BUNDLED_CONTENT);
 });
-const find = (q: string, limit = 10) => search(loaded.index, loaded.library, q, { limit });
+const find = (q: string, limit = 10) => search(loaded, q, { limit });
 
 interface RelevanceCases {
   readonly k: number;
@@ -66,14 +67,14 @@ describe('search', () => {
   it('gives the same answers from a serialized and reloaded index', () => {
     const reloaded = loadIndex(JSON.stringify(loaded.index));
     for (const q of ['dry mouth', 'swalowing', 'sjogren', 'taper']) {
-      expect(search(reloaded, loaded.library, q).results).toEqual(find(q, 20).results);
+      expect(search({ ...loaded, index: reloaded }, q).results).toEqual(find(q, 20).results);
     }
   });
 });
 
 describe('makeSnippet', () => {
   it('marks every matched word of a short text', () => {
-    const { snippet, highlights } = makeSnippet('Dry mouth, dry eyes.', new Set(['dry']));
+    const { snippet, highlights } = makeSnippet('Dry mouth, dry eyes.', new Set([termOf('dry')!]));
     expect(snippet).toBe('Dry mouth, dry eyes.');
     expect(highlights.map(([s, e]) => snippet.slice(s, e))).toEqual(['Dry', 'dry']);
   });
@@ -81,7 +82,7 @@ describe('makeSnippet', () => {
   it('cuts a long text around the match, on word boundaries, with ellipses', () => {
     const words = Array.from({ length: 120 }, (_, i) => `word${i}`);
     words[80] = 'needle';
-    const { snippet, highlights } = makeSnippet(words.join(' '), new Set(['needle']));
+    const { snippet, highlights } = makeSnippet(words.join(' '), new Set([termOf('needle')!]));
     expect(snippet.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 4);
     expect(snippet.startsWith('… word')).toBe(true);
     expect(snippet.endsWith(' …')).toBe(true);

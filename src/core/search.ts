@@ -1,16 +1,25 @@
 /**
  * Full-text search over every passage of the library, with MiniSearch.
  *
+ * A query is parsed (see query.ts), expanded with synonyms, and run as one MiniSearch query tree:
+ * each clause ORed (every word counts, none is required), typo tolerance growing with word
+ * length, prefix matching on the word being typed. The best candidates are then re-ranked with
+ * what MiniSearch cannot see: exact phrases and proximity, and editorial text before comments.
+ *
  * One options constant, {@link INDEX_OPTIONS}, is used to build the index and to load it:
  * MiniSearch.loadJSON must be given the same tokenizer and term processing the index was built
  * with, or loaded indexes silently stop matching.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { SearchHit, SearchOptions, SearchResponse } from '../shared/api';
-import { LEAD_SECTION_ID } from '../shared/model';
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import type { SearchFacet, SearchHit, SearchOptions, SearchResponse } from '../shared/api';
+import { LEAD_SECTION_ID, PASSAGE_KINDS, type PassageKind } from '../shared/model';
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../shared/schemas';
 import type { Library, PassageRef } from './library';
-import { normalizeTerm, tokenize, tokenizeWithOffsets } from './text';
+import type { LoadedLibrary } from './load';
+import { parseQuery, queryWords, type Alternative, type ParsedQuery, type Scope } from './query';
+import { termsOf } from './synonyms';
+import { foldWord, termOf, tokenize, tokenizeWithOffsets } from './text';
+export { maxTypos } from './vocabulary';
 
 /** A search document: one passage, with the titles it sits under. */
 export interface SearchDoc {
@@ -24,12 +33,16 @@ export interface SearchDoc {
 /** Field weights: a word in the article title counts most, then headings, then body text. */
 export const FIELD_BOOST = { title: 3, heading: 2, text: 1 } as const;
 
-/** Shortest word that gets prefix matching (shorter prefixes match too much). */
-const MIN_PREFIX_LENGTH = 3;
-/** Shortest word that gets typo tolerance. */
-const MIN_FUZZY_LENGTH = 5;
-/** Allowed edits as a fraction of the word's length (MiniSearch rounds it). */
-const FUZZY_FRACTION = 0.2;
+/** Shortest typed word that is matched as a prefix (shorter prefixes match too much). */
+const MIN_PREFIX_LENGTH = 2;
+/** Weight of a synonym's match relative to the word searched. */
+export const SYNONYM_WEIGHT = 0.5;
+/** Score factor of a reader comment, so editorial text wins an equal match. */
+export const COMMENT_WEIGHT = 0.85;
+/** Score factor for each pair of query words found side by side, in order. */
+const ADJACENT_BONUS = 0.3;
+/** Candidates re-ranked for phrases and proximity (the rest keep MiniSearch's order). */
+const RERANK_DEPTH = 100;
 
 /** The options the index is built and loaded with. */
 export const INDEX_OPTIONS: Options<SearchDoc> = {
@@ -37,14 +50,13 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'heading', 'text'],
   storeFields: [],
   tokenize,
-  processTerm: (term) => normalizeTerm(term) || null,
-  searchOptions: {
-    boost: FIELD_BOOST,
-    combineWith: 'OR',
-    prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
-    fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? FUZZY_FRACTION : false),
-  },
+  processTerm: termOf,
+  // Typos and completions are matched against the vocabulary (see vocabulary.ts), not here.
+  searchOptions: { boost: FIELD_BOOST, combineWith: 'OR', prefix: false, fuzzy: false },
 };
+
+/** Query terms handed to MiniSearch are index terms already: process them no further. */
+const asIndexTerm = (term: string): string => term;
 
 /** The search documents of a library, in document-number order. */
 export function searchDocs(library: Library): SearchDoc[] {
@@ -68,32 +80,267 @@ export function loadIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, INDEX_OPTIONS);
 }
 
+/** Which passage kinds each `in:` scope covers. */
+const SCOPE_KINDS: Record<Scope, readonly PassageKind[]> = {
+  comments: ['comment'],
+  body: PASSAGE_KINDS.filter((k) => k !== 'comment'),
+  faq: ['question', 'answer'],
+  table: ['table'],
+};
+
+/** Folded words of a text, for phrase and proximity checks. */
+function foldedWords(text: string): string[] {
+  return tokenize(text).map(foldWord);
+}
+
+/** Whether `words` (folded) stand together, in order, in `hay`. */
+function containsSequence(hay: readonly string[], words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  outer: for (let i = 0; i + words.length <= hay.length; i++) {
+    for (let k = 0; k < words.length; k++) if (hay[i + k] !== words[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** A sub-query for index terms with weights, ORed. */
+function weightedQuery(terms: ReadonlyMap<string, number>): Query {
+  return {
+    combineWith: 'OR',
+    queries: [...terms].map(([term, weight]) => ({ queries: [term], processTerm: asIndexTerm, boostTerm: () => weight })),
+  };
+}
+
+/** A MiniSearch sub-query for one alternative: a word, or all words of a phrase. */
+function alternativeQuery(loaded: LoadedLibrary, alt: Alternative, prefixLast: boolean): Query | undefined {
+  const words = alt.words.filter((w) => termOf(w) !== null);
+  if (words.length === 0) return undefined;
+  const vocabulary = loaded.library.vocabulary;
+  if (words.length === 1) {
+    const word = words[0]!;
+    const terms = vocabulary.expand(word, prefixLast && foldWord(word).length >= MIN_PREFIX_LENGTH);
+    return terms.size > 0 ? weightedQuery(terms) : undefined;
+  }
+  // Every word of a phrase must be there (quoted phrases are then checked for word order).
+  return {
+    combineWith: 'AND',
+    queries: words.map((w) => (alt.quoted ? weightedQuery(new Map([[termOf(w)!, 1]])) : weightedQuery(vocabulary.expand(w, false)))),
+  };
+}
+
+/** The query's terms as a flat sequence (stop words left out), for synonym lookups. */
+function clauseTerms(parsed: ParsedQuery): string[] {
+  return parsed.clauses.flatMap((c) => (c.alternatives.length === 1 ? c.alternatives[0]!.words : []).map(termOf)).filter((t): t is string => t !== null);
+}
+
+/** Synonym sub-queries for every run of the query's words that has synonyms. */
+function synonymQueries(loaded: LoadedLibrary, parsed: ParsedQuery): Query[] {
+  const table = loaded.library.synonyms;
+  const terms = clauseTerms(parsed);
+  const queries: Query[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < terms.length; i++) {
+    for (let n = Math.min(table.longest, terms.length - i); n >= 1; n--) {
+      for (const synonym of table.lookup(terms.slice(i, i + n))) {
+        const key = synonym.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // Terms are already processed; MiniSearch reprocesses them, and a stem's stem is itself.
+        queries.push({ combineWith: 'AND', queries: [key], processTerm: asIndexTerm, boostTerm: () => SYNONYM_WEIGHT });
+      }
+    }
+  }
+  return queries;
+}
+
+/** Article ids an `article:` value names: the id itself, or titles containing its words. */
+function resolveArticles(library: Library, values: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const value of values) {
+    const v = value.toLowerCase();
+    if (library.article(v)) {
+      ids.add(v);
+      continue;
+    }
+    const words = queryWords(value.replace(/[-_]/g, ' ')).map(foldWord);
+    for (const a of library.articles) {
+      const title = new Set(foldedWords(a.title));
+      const idWords = new Set(a.id.split('-'));
+      if (words.length > 0 && words.every((w) => title.has(w) || idWords.has(w) || [...title].some((t) => t.startsWith(w) && w.length >= 3))) ids.add(a.id);
+    }
+  }
+  return ids;
+}
+
+/** The engine's answer before it is cut to a page of hits. */
+interface Ranked {
+  readonly ref: PassageRef;
+  readonly result: SearchResult;
+  score: number;
+}
+
 /**
  * Search the library.
  *
- * @example search(index, library, 'dry mouth', { limit: 5 }).results[0]?.passageId
+ * @example search(loaded, 'dry mouth -botox in:faq', { limit: 5 }).results[0]?.passageId
  */
-export function search(
-  index: MiniSearch<SearchDoc>,
-  library: Library,
-  query: string,
-  options: SearchOptions = {},
-): SearchResponse {
+export function search(loaded: LoadedLibrary, query: string, options: SearchOptions = {}): SearchResponse {
   const q = query.slice(0, MAX_QUERY_LENGTH);
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-  const found: SearchResult[] = q.trim() ? index.search(q) : [];
-  const results: SearchHit[] = [];
-  for (const r of found) {
-    if (results.length >= limit) break;
-    const ref = library.doc(r.id as number);
-    if (ref) results.push(toHit(ref, r));
+  const ranked = rank(loaded, parseQuery(q));
+  const empty: SearchResponse = { query, total: 0, results: [], articles: [], kinds: [] };
+  if (ranked === undefined) return empty;
+
+  const articleCounts = new Map<string, number>();
+  const kindCounts = new Map<PassageKind, number>();
+  for (const { ref } of ranked) {
+    articleCounts.set(ref.article.id, (articleCounts.get(ref.article.id) ?? 0) + 1);
+    kindCounts.set(ref.passage.kind, (kindCounts.get(ref.passage.kind) ?? 0) + 1);
   }
-  return { query, total: found.length, results };
+  const articleFilter = options.articleIds?.length ? new Set(options.articleIds) : undefined;
+  const kindFilter = options.kinds?.length ? new Set(options.kinds) : undefined;
+  const kept = ranked.filter(
+    ({ ref }) => (!articleFilter || articleFilter.has(ref.article.id)) && (!kindFilter || kindFilter.has(ref.passage.kind)),
+  );
+  const articles: SearchFacet[] = [...articleCounts]
+    .map(([key, count]) => ({ key, label: loaded.library.article(key)?.title ?? key, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.filter((k) => kindCounts.has(k)).map((k) => ({ key: k, label: k, count: kindCounts.get(k)! }));
+  const response: SearchResponse = {
+    query,
+    total: kept.length,
+    results: kept.slice(0, limit).map((r) => toHit(r)),
+    articles,
+    kinds,
+  };
+  if (ranked.length === 0) {
+    const didYouMean = correct(loaded, q);
+    if (didYouMean) return { ...response, didYouMean };
+  }
+  return response;
 }
 
-function toHit(ref: PassageRef, r: SearchResult): SearchHit {
+/** Run a parsed query: every passage it matches, best first; undefined when it asks nothing. */
+function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Ranked[] | undefined {
+  const { library, index } = loaded;
+  const hasScope = parsed.scopes.length > 0 || parsed.articles.length > 0;
+  if (parsed.clauses.length === 0 && !hasScope) return undefined;
+
+  const kinds = parsed.scopes.length > 0 ? new Set(parsed.scopes.flatMap((s) => SCOPE_KINDS[s])) : undefined;
+  const articleIds = parsed.articles.length > 0 ? resolveArticles(library, parsed.articles) : undefined;
+  const excluded = excludedDocs(loaded, parsed);
+  const required = parsed.clauses.flatMap((c) => (c.alternatives.every((a) => a.quoted) ? [c.alternatives.map((a) => a.words.map(foldWord))] : []));
+
+  const allowed = (id: number): boolean => {
+    const ref = library.doc(id);
+    if (!ref || excluded.has(id)) return false;
+    if (kinds && !kinds.has(ref.passage.kind)) return false;
+    if (articleIds && !articleIds.has(ref.article.id)) return false;
+    if (required.length > 0) {
+      const words = foldedWords(ref.passage.text);
+      if (!required.every((alts) => alts.some((phrase) => containsSequence(words, phrase)))) return false;
+    }
+    return true;
+  };
+
+  const lastClause = parsed.clauses.length - 1;
+  const clauseQueries: Query[] = parsed.clauses.flatMap((clause, ci) => {
+    const alts = clause.alternatives
+      .map((alt, ai) => alternativeQuery(loaded, alt, parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1))
+      .filter((x): x is Query => x !== undefined);
+    return alts.length === 0 ? [] : [{ combineWith: 'OR', queries: alts }];
+  });
+  const queries = [...clauseQueries, ...synonymQueries(loaded, parsed)];
+  const results =
+    queries.length > 0
+      ? index.search({ combineWith: 'OR', queries }, { filter: (r) => allowed(r.id as number) })
+      : parsed.clauses.length === 0
+        ? index.search(MiniSearch.wildcard, { filter: (r) => allowed(r.id as number) })
+        : [];
+
+  const ranked: Ranked[] = results.map((result) => ({ ref: library.doc(result.id as number)!, result, score: result.score }));
+  rerank(ranked, parsed);
+  return ranked;
+}
+
+/** Documents an exclusion names: containing the word, or the phrase in order. */
+function excludedDocs(loaded: LoadedLibrary, parsed: ParsedQuery): Set<number> {
+  const out = new Set<number>();
+  for (const words of parsed.excludes) {
+    const terms = words.filter((w) => termOf(w) !== null);
+    if (terms.length === 0) continue;
+    const folded = words.map(foldWord);
+    for (const r of loaded.index.search(terms.join(' '), { combineWith: 'AND' })) {
+      const id = r.id as number;
+      if (words.length === 1 || containsSequence(foldedWords(loaded.library.doc(id)?.passage.text ?? ''), folded)) out.add(id);
+    }
+  }
+  return out;
+}
+
+/** Re-rank the best candidates: query words side by side, and editorial text before comments. */
+function rerank(ranked: Ranked[], parsed: ParsedQuery): void {
+  const queryTerms = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words.map(termOf))).filter((t): t is string => t !== null);
+  const depth = Math.min(ranked.length, RERANK_DEPTH);
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i]!;
+    if (r.ref.passage.kind === 'comment') r.score *= COMMENT_WEIGHT;
+    if (i >= depth || queryTerms.length < 2) continue;
+    const terms = tokenize(r.ref.passage.text).map(termOf);
+    let adjacent = 0;
+    for (let k = 0; k + 1 < queryTerms.length; k++) {
+      // Stop words between query words do not break adjacency: compare the sequence without them.
+      const seq = terms.filter((t) => t !== null);
+      if (containsSequence(seq, [queryTerms[k]!, queryTerms[k + 1]!])) adjacent++;
+    }
+    r.score *= 1 + ADJACENT_BONUS * adjacent;
+  }
+  // Only the re-ranked head moves; sort is stable, so equal scores keep MiniSearch's order.
+  const head = ranked.slice(0, depth).sort((a, b) => b.score - a.score);
+  ranked.splice(0, depth, ...head);
+}
+
+/** A query whose words are corrected to words of the library, if that finds anything. */
+function correct(loaded: LoadedLibrary, query: string): string | undefined {
+  const parsed = parseQuery(query);
+  const words = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words));
+  if (words.length === 0) return undefined;
+  let changed = false;
+  const fixed = words.map((word) => {
+    const folded = foldWord(word);
+    if (termOf(word) === null || folded.length < 4 || loaded.library.vocabulary.entry(folded)) return word;
+    // More typo room than a search allows: a third of the word, at most three edits.
+    const closest = loaded.library.vocabulary.closest(folded, Math.min(3, Math.max(1, Math.round(folded.length / 3))));
+    if (!closest) return word;
+    changed = true;
+    return closest;
+  });
+  if (!changed) return undefined;
+  const corrected = fixed.join(' ');
+  return rank(loaded, parseQuery(corrected))?.length ? corrected : undefined;
+}
+
+/**
+ * Complete the word being typed with words of the library (most frequent first), keeping the
+ * rest of the query as typed.
+ *
+ * @example suggest(loaded, 'dry mo') // ['dry mouth', ...]
+ */
+export function suggest(loaded: LoadedLibrary, query: string, limit = 5): string[] {
+  const q = query.slice(0, MAX_QUERY_LENGTH);
+  if (!parseQuery(q).typing) return [];
+  const last = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*$/u.exec(q);
+  const folded = last ? foldWord(last[0]) : '';
+  if (!last || folded.length < MIN_PREFIX_LENGTH) return [];
+  const before = q.slice(0, last.index);
+  return loaded.library.vocabulary.complete(folded, limit).map((word) => `${before}${word}`);
+}
+
+function toHit({ ref, result, score }: Ranked): SearchHit {
   const { article, section, passage } = ref;
-  const { snippet, highlights } = makeSnippet(passage.text, new Set(r.terms));
+  const matched = new Set(result.terms);
+  const { snippet, highlights } = makeSnippet(passage.text, matched);
+  const matches = [...new Set(tokenize(passage.text).filter((w) => matched.has(termOf(w) ?? '')))];
   return {
     articleId: article.id,
     articleTitle: article.title,
@@ -105,7 +352,8 @@ function toHit(ref: PassageRef, r: SearchResult): SearchHit {
     text: passage.text,
     snippet,
     highlights,
-    score: Math.round(r.score * 1000) / 1000,
+    matches,
+    score: Math.round(score * 1000) / 1000,
   };
 }
 
@@ -117,14 +365,14 @@ const SNIPPET_LEAD = 60;
 /**
  * Cut a window of text around the densest run of matched words and mark them.
  *
- * @param terms normalized terms that matched (MiniSearch's `result.terms`)
+ * @param terms index terms that matched (MiniSearch's `result.terms`)
  * @example makeSnippet('Dry mouth is common', new Set(['mouth'])) // { snippet: 'Dry mouth is common', highlights: [[4, 9]] }
  */
 export function makeSnippet(
   text: string,
   terms: ReadonlySet<string>,
 ): { snippet: string; highlights: [number, number][] } {
-  const marks = tokenizeWithOffsets(text).filter((t) => terms.has(normalizeTerm(t.word)));
+  const marks = tokenizeWithOffsets(text).filter((t) => terms.has(termOf(t.word) ?? ''));
   if (text.length <= SNIPPET_LENGTH) {
     return { snippet: text, highlights: marks.map((m) => [m.start, m.end]) };
   }
@@ -160,3 +408,6 @@ export function makeSnippet(
       .map((m) => [m.start + shift, m.end + shift]),
   };
 }
+
+/** Terms of free text as the index sees them (exported for tests and the CLI). */
+export { termsOf };

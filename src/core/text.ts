@@ -1,9 +1,16 @@
 /**
  * Text processing shared by indexing, searching and highlighting.
  *
- * One tokenizer and one term normaliser serve all three, so a word highlighted in a snippet is
- * exactly a word the index matched.
+ * One tokenizer and one term pipeline serve all three, so a word highlighted in a snippet is
+ * exactly a word the index matched:
+ *
+ *   word → fold (case, diacritics, apostrophes, possessive 's) → stop word? → Porter2 stem
+ *
+ * Porter2 (the Snowball English stemmer, package `porter2`) is used rather than the original
+ * Porter algorithm because it conflates forms the original splits (sedative / sedating).
  */
+import { stem } from 'porter2';
+import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 
 /** A word of a text and where it stands, as [start, end) UTF-16 offsets. */
 export interface Token {
@@ -12,10 +19,14 @@ export interface Token {
   readonly end: number;
 }
 
-// Letters, digits and combining marks: a decomposed "ö" stays one word; punctuation and
-// apostrophes split words, so "Sjögren’s" yields "Sjögren" and "s" whichever apostrophe is used.
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// Letters, digits and combining marks, with apostrophes inside a word kept (Sjögren’s, don't).
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
 const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['’ʼ]/g;
+const POSSESSIVE = /['’ʼ]s$/u;
+
+/** Words too common to say anything about a passage; dropped from the index and queries. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(ENGLISH_STOP_WORDS);
 
 /**
  * Split text into words with their offsets.
@@ -36,12 +47,30 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Normalise a word for indexing and matching: lower case, diacritics removed.
+ * Fold a word for comparison: lower case, no diacritics, no possessive 's, no apostrophes.
  *
- * @example normalizeTerm('Sjögren') // 'sjogren'
+ * @example foldWord('Sjögren’s') // 'sjogren'
  */
-export function normalizeTerm(word: string): string {
-  return word.normalize('NFD').replace(MARKS, '').toLowerCase();
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(MARKS, '').toLowerCase().replace(POSSESSIVE, '').replace(APOSTROPHES, '');
+}
+
+/** Stem a folded word (Porter2). */
+export function stemWord(folded: string): string {
+  // Numbers and codes (5mg, cbt) are not English words: keep them whole.
+  return /\d/.test(folded) ? folded : stem(folded);
+}
+
+/**
+ * The index term of a word, or null for a stop word: what both indexing and search use.
+ *
+ * @example termOf('Swallowing') // 'swallow'
+ * @example termOf('the') // null
+ */
+export function termOf(word: string): string | null {
+  const folded = foldWord(word);
+  if (!folded || STOP_WORDS.has(folded)) return null;
+  return stemWord(folded);
 }
 
 /**
@@ -50,7 +79,10 @@ export function normalizeTerm(word: string): string {
  * @example slugify('What Is Baclofen?') // 'what-is-baclofen'
  */
 export function slugify(text: string): string {
-  return normalizeTerm(text)
+  return text
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import { loadLibrary } from '../core/load';
 import { createService } from '../core/service';
+import { openStore } from '../core/store';
+import { electronBackend } from './store';
 import { isAppUrl, secureWebPreferences } from '../core/shell-policy';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
@@ -76,7 +78,9 @@ async function start(): Promise<void> {
   await app.whenReady();
   applySecurityPolicy();
   const loaded = await loadLibrary(libraryDir);
-  bindApi(createService(loaded), (frameUrl) => isAppUrl(frameUrl, appUrl));
+  const { store, setAside } = openStore(app.getPath('userData'), electronBackend);
+  if (setAside) console.error(`quire: the store file could not be read; it was moved to ${setAside} and an empty store was started.`);
+  bindApi(createService(loaded, store), (frameUrl) => isAppUrl(frameUrl, appUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

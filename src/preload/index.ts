@@ -10,6 +10,10 @@ const quire: QuireBridge = {
   listArticles: () => ipcRenderer.invoke(CHANNELS.listArticles),
   getArticle: (id) => ipcRenderer.invoke(CHANNELS.getArticle, id),
   search: (query, options) => ipcRenderer.invoke(CHANNELS.search, query, options),
+  suggest: (query, limit) => ipcRenderer.invoke(CHANNELS.suggest, query, limit),
+  recentSearches: () => ipcRenderer.invoke(CHANNELS.recentSearches),
+  addRecentSearch: (query) => ipcRenderer.invoke(CHANNELS.addRecentSearch, query),
+  clearRecentSearches: () => ipcRenderer.invoke(CHANNELS.clearRecentSearches),
 };
 
 const quireShell: QuireShellBridge = {

@@ -11,6 +11,10 @@ import type { ArticleSummary, Article, PassageKind } from './model';
 export interface SearchOptions {
   /** Most results to return (1 to 200, default 20). */
   readonly limit?: number;
+  /** Only passages of these articles (filter chips); combines with `article:` in the query. */
+  readonly articleIds?: readonly string[];
+  /** Only passages of these kinds (filter chips); combines with `in:` in the query. */
+  readonly kinds?: readonly PassageKind[];
 }
 
 /** One search hit: a passage, where it sits, and why it matched. */
@@ -29,7 +33,20 @@ export interface SearchHit {
   readonly snippet: string;
   /** Matched words in `snippet`, as [start, end) UTF-16 offsets. */
   readonly highlights: readonly (readonly [number, number])[];
+  /**
+   * The words of the passage that matched, as written in it (exact, stemmed, fuzzy and synonym
+   * matches alike), for highlighting the query in the article.
+   */
+  readonly matches: readonly string[];
   readonly score: number;
+}
+
+/** How many hits one article or one passage kind has (before `limit`). */
+export interface SearchFacet<K extends string = string> {
+  readonly key: K;
+  /** Article title for article facets; the kind for kind facets. */
+  readonly label: string;
+  readonly count: number;
 }
 
 /** The answer to a search call. */
@@ -37,7 +54,14 @@ export interface SearchResponse {
   readonly query: string;
   /** Hits found before `limit` was applied. */
   readonly total: number;
+  /** Best first. */
   readonly results: readonly SearchHit[];
+  /** Hits per article, before the article filter and `limit`, most hits first. */
+  readonly articles: readonly SearchFacet[];
+  /** Hits per passage kind, before the kind filter and `limit`. */
+  readonly kinds: readonly SearchFacet<PassageKind>[];
+  /** A corrected query when this one found nothing but a near spelling would. */
+  readonly didYouMean?: string;
 }
 
 /** Everything the UI can ask of the engine. */
@@ -46,8 +70,21 @@ export interface QuireApi {
   listArticles(): Promise<readonly ArticleSummary[]>;
   /** One whole article; fails with `not-found` for an unknown id. */
   getArticle(id: string): Promise<Article>;
-  /** Full-text search over every passage of every article, best first. */
+  /**
+   * Full-text search over every passage of every article, best first.
+   *
+   * The query language: words (every word counts, none is required), "exact phrase",
+   * -exclude, a OR b, article:<id or title words>, in:comments, in:body, in:faq, in:table.
+   */
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  /** Completions of a partly typed query, best first (at most `limit`, default 5). */
+  suggest(query: string, limit?: number): Promise<readonly string[]>;
+  /** Recent searches, newest first. */
+  recentSearches(): Promise<readonly string[]>;
+  /** Remember a search (moved to the front if already there); returns the new list. */
+  addRecentSearch(query: string): Promise<readonly string[]>;
+  /** Forget all recent searches. */
+  clearRecentSearches(): Promise<void>;
 }
 
 /** The name of one API method. */
@@ -58,6 +95,10 @@ export const CHANNELS = {
   listArticles: 'articles:list',
   getArticle: 'articles:get',
   search: 'search:query',
+  suggest: 'search:suggest',
+  recentSearches: 'recent:list',
+  addRecentSearch: 'recent:add',
+  clearRecentSearches: 'recent:clear',
 } as const satisfies Record<ApiMethod, string>;
 
 /** The method names, in a stable order. */
@@ -115,5 +156,9 @@ export function unwrapBridge(bridge: QuireBridge): QuireApi {
     listArticles: call('listArticles'),
     getArticle: call('getArticle'),
     search: call('search'),
+    suggest: call('suggest'),
+    recentSearches: call('recentSearches'),
+    addRecentSearch: call('addRecentSearch'),
+    clearRecentSearches: call('clearRecentSearches'),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './api';
+import { PASSAGE_KINDS, type PassageKind } from './model';
 
 /** Longest accepted search query, in UTF-16 code units. Longer input is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 1000;
@@ -21,17 +22,33 @@ export const ArticleIdSchema = z
   .max(200)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9 and single dashes)');
 
+/** Most recent searches kept. */
+export const MAX_RECENT_SEARCHES = 20;
+/** Most suggestions one call may return. */
+export const MAX_SUGGESTIONS = 20;
+
+const PassageKindSchema = z.enum(PASSAGE_KINDS as [PassageKind, ...PassageKind[]]);
+
 const SearchOptionsSchema = z
   .strictObject({
     limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+    articleIds: z.array(ArticleIdSchema).max(1000).optional(),
+    kinds: z.array(PassageKindSchema).max(PASSAGE_KINDS.length * 2).optional(),
   })
   .optional();
+
+/** A query as it arrives: any string, cut to the longest accepted length. */
+const QuerySchema = z.string().transform((q) => q.slice(0, MAX_QUERY_LENGTH));
 
 /** The argument tuple schema of each method. */
 export const ARG_SCHEMAS = {
   listArticles: z.tuple([]),
   getArticle: z.tuple([ArticleIdSchema]),
-  search: z.tuple([z.string().transform((q) => q.slice(0, MAX_QUERY_LENGTH)), SearchOptionsSchema]),
+  search: z.tuple([QuerySchema, SearchOptionsSchema]),
+  suggest: z.tuple([QuerySchema, z.number().int().min(1).max(MAX_SUGGESTIONS).optional()]),
+  recentSearches: z.tuple([]),
+  addRecentSearch: z.tuple([QuerySchema]),
+  clearRecentSearches: z.tuple([]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>, unknown> };
 
 /** The outcome of parsing a call's arguments. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary } from '../core/build';
 import { BUNDLED_CONTENT } from '../core/paths';
 import { createService } from '../core/service';
+import { openStore } from '../core/store';
 import { tempDir, type TempDir } from '../core/testing';
 import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER, type WebHost } from './server';
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   await site.write('assets/app.js', 'console.log(1)');
   await secret.write('secret.txt', 'do not serve');
   await symlink(join(secret.path, 'secret.txt'), join(site.path, 'link.txt'));
-  const api = createService(await buildLibrary(BUNDLED_CONTENT));
+  const api = createService(await buildLibrary(BUNDLED_CONTENT), openStore((await tempDir()).path).store);
   host = await startWebHost({ api, staticDir: site.path, token: TOKEN, log: () => {} });
 });
 afterAll(async () => {

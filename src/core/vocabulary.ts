@@ -1,0 +1,125 @@
+/**
+ * The library's vocabulary: every word as written (folded) with the index term it stems to.
+ *
+ * The index holds stems, so "sedative", "sedating" and "sedatives" meet. But typos and partly
+ * typed words must be matched against words as written, not stems: "hallucinatons" is two edits
+ * from "hallucinations" but four from the stem "hallucin", and "sedati" is no prefix of "sedat".
+ * So the word typed is matched (exactly, fuzzily, as a prefix) against this vocabulary, and the
+ * stems of the words it matches are what the index is asked for.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import { foldWord, STOP_WORDS, stemWord, tokenize } from './text';
+
+/** Weight of a stem reached through a typo, relative to the word typed (MiniSearch's default). */
+export const FUZZY_WEIGHT = 0.45;
+/** Weight of a stem reached by completing a partly typed word (MiniSearch's default). */
+export const PREFIX_WEIGHT = 0.375;
+/** Most completions of a partly typed word searched; the shortest are kept. */
+export const MAX_PREFIX_EXPANSIONS = 40;
+
+/**
+ * Allowed typos by word length: none on short words, one from five letters, two from nine.
+ *
+ * @example maxTypos('sleep') // 1
+ */
+export function maxTypos(word: string): number {
+  return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+}
+
+/** One vocabulary entry: the word's stem, how often it occurs, and how it is first written. */
+export type VocabularyEntry = [stem: string, count: number, written: string];
+
+/** Collect the vocabulary of some texts: folded word → entry. */
+export function collectVocabulary(texts: Iterable<string>): Record<string, VocabularyEntry> {
+  const vocab = new Map<string, VocabularyEntry>();
+  for (const text of texts) {
+    for (const word of tokenize(text)) {
+      const folded = foldWord(word);
+      if (!folded || STOP_WORDS.has(folded)) continue;
+      const entry = vocab.get(folded);
+      if (entry) entry[1]++;
+      else vocab.set(folded, [stemWord(folded), 1, word.toLowerCase().replace(/['’ʼ]s$/u, '')]);
+    }
+  }
+  return Object.fromEntries(vocab);
+}
+
+/** A word of the query expanded to the index terms it should find, each with a weight. */
+export type Expansion = Map<string, number>;
+
+/** The vocabulary, searchable by prefix and edit distance. */
+export class Vocabulary {
+  private readonly map: SearchableMap<VocabularyEntry>;
+
+  constructor(entries: Readonly<Record<string, VocabularyEntry>>) {
+    this.map = SearchableMap.fromObject(entries) as SearchableMap<VocabularyEntry>;
+  }
+
+  /** Number of distinct words. */
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** The entry of a folded word, if the library has it. */
+  entry(folded: string): VocabularyEntry | undefined {
+    return this.map.get(folded);
+  }
+
+  /**
+   * The index terms a query word should find: its own stem (weight 1), stems of words one or two
+   * typos away (by length), and, for the word being typed, stems of its completions.
+   *
+   * @example vocab.expand('swalowing', false) // Map { 'swallow' => 0.45 }
+   */
+  expand(word: string, prefix: boolean): Expansion {
+    const folded = foldWord(word);
+    const out: Expansion = new Map();
+    if (!folded || STOP_WORDS.has(folded)) return out;
+    const set = (term: string, weight: number): void => {
+      if ((out.get(term) ?? 0) < weight) out.set(term, weight);
+    };
+    set(stemWord(folded), 1);
+    const typos = maxTypos(folded);
+    if (typos > 0) {
+      for (const [surface, [entry, distance]] of this.map.fuzzyGet(folded, typos)) {
+        set(entry[0], distance === 0 || surface === folded ? 1 : FUZZY_WEIGHT);
+      }
+    }
+    if (prefix) {
+      const completions: string[] = [];
+      for (const [surface] of this.map.atPrefix(folded)) completions.push(surface);
+      completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+      for (const surface of completions.slice(0, MAX_PREFIX_EXPANSIONS)) {
+        set(this.map.get(surface)![0], surface === folded ? 1 : PREFIX_WEIGHT);
+      }
+    }
+    return out;
+  }
+
+  /** Completions of a partly typed word (as written), most frequent first. */
+  complete(folded: string, limit: number): string[] {
+    const out: VocabularyEntry[] = [];
+    for (const [surface, entry] of this.map.atPrefix(folded)) if (surface !== folded) out.push(entry);
+    return out.sort((a, b) => b[1] - a[1] || a[2].length - b[2].length).slice(0, limit).map((e) => e[2]);
+  }
+
+  /**
+   * The closest word to a misspelled one, allowing more typos than search does.
+   *
+   * @returns the word as written, or undefined when nothing is close
+   */
+  closest(folded: string, maxDistance: number): string | undefined {
+    let best: { entry: VocabularyEntry; distance: number } | undefined;
+    for (const [, [entry, distance]] of this.map.fuzzyGet(folded, maxDistance)) {
+      if (!best || distance < best.distance || (distance === best.distance && entry[1] > best.entry[1])) best = { entry, distance };
+    }
+    return best && best.distance > 0 ? best.entry[2] : undefined;
+  }
+
+  /** The vocabulary as a plain object (for serializing). */
+  toJSON(): Record<string, VocabularyEntry> {
+    const out: Record<string, VocabularyEntry> = {};
+    for (const [k, v] of this.map) out[k] = v;
+    return out;
+  }
+}
