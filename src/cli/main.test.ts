@@ -48,6 +48,22 @@ describe('cli search', () => {
     expect(stdout).toContain('The moon pulls the [tides] twice a day.');
   });
 
+  it('answers many queries in one process with --queries, one JSON line each', async () => {
+    const file = await dir.write('q.jsonl', '{"id": 1, "q": "dry mouth"}\n\n{"id": "b", "q": "zolpidem"}\n');
+    const { status, stdout } = cli('search', '--queries', file, '--json', '--limit', '2');
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; query: string; results: { text: string }[] });
+    expect(lines.map((l) => [l.id, l.query, l.results.length])).toEqual([
+      [1, 'dry mouth', 2],
+      ['b', 'zolpidem', 2],
+    ]);
+    expect(lines[1]?.results[0]?.text).toContain('zolpidem');
+    const bad = await dir.write('bad.jsonl', '{"id": 1, "q": "ok"}\n{"id": 2}\n');
+    const failed = cli('search', '--queries', bad);
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain('bad.jsonl:2: each line needs a string field "q"');
+  });
+
   it('fails with file:line for bad content and with usage for bad arguments', () => {
     const bad = cli('search', 'x', '--content', join(dir.path, 'bad'));
     expect(bad.status).toBe(1);

@@ -3,9 +3,11 @@
  *
  *   quire build  [--content DIR] [--out DIR]
  *   quire search "<query>" [--json] [--limit N] [--content DIR]
+ *   quire search --queries FILE [--limit N] [--content DIR]
  *
  * Run through npm: `npm run cli -- search "dry mouth" --json --limit 5`.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SearchHit } from '../shared/api';
@@ -17,7 +19,8 @@ import { search } from '../core/search';
 
 const USAGE = `usage:
   npm run cli -- build  [--content DIR] [--out DIR]
-  npm run cli -- search "<query>" [--json] [--limit N] [--content DIR]`;
+  npm run cli -- search "<query>" [--json] [--limit N] [--content DIR]
+  npm run cli -- search --queries FILE [--limit N] [--content DIR]   (one JSON line per query)`;
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -34,6 +37,36 @@ function parseLimit(value: string | undefined): number {
     throw new UsageError(`--limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}, got '${value}'`);
   }
   return n;
+}
+
+/**
+ * Read a queries file: one JSON object per line, `{"id": ..., "q": "..."}`; blank lines skipped.
+ *
+ * @throws UsageError naming the file and line of the first bad entry
+ */
+async function readQueries(path: string): Promise<{ id: unknown; q: string }[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--queries: cannot read ${path}: ${(e as Error).message}`);
+  }
+  const out: { id: unknown; q: string }[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      throw new UsageError(`${path}:${i + 1}: not a JSON object`);
+    }
+    const q = (entry as { q?: unknown } | null)?.q;
+    if (typeof entry !== 'object' || entry === null || typeof q !== 'string') {
+      throw new UsageError(`${path}:${i + 1}: each line needs a string field "q"`);
+    }
+    out.push({ id: (entry as { id?: unknown }).id ?? null, q });
+  });
+  return out;
 }
 
 /** A hit as readable text: position, where it is, and the snippet with matches in brackets. */
@@ -64,19 +97,29 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'search') {
     const { values, positionals } = parseArgs({
       args: rest,
-      options: { json: { type: 'boolean' }, limit: { type: 'string' }, content: { type: 'string' } },
+      options: { json: { type: 'boolean' }, limit: { type: 'string' }, content: { type: 'string' }, queries: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it)');
-    const query = positionals[0]!;
     const limit = parseLimit(values.limit);
+    if (values.queries !== undefined) {
+      if (positionals.length > 0) throw new UsageError('give either a query or --queries FILE, not both');
+      const cases = await readQueries(userPath(values.queries));
+      const loaded = await openContent(values.content ? userPath(values.content) : undefined);
+      for (const { id, q } of cases) {
+        const response = search(loaded, q, { limit });
+        process.stdout.write(`${JSON.stringify({ id, query: q, results: response.results })}\n`);
+      }
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it), or --queries FILE');
+    const query = positionals[0]!;
     const loaded = await openContent(values.content ? userPath(values.content) : undefined);
     const response = search(loaded, query, { limit });
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ query, total: response.total, results: response.results })}\n`);
     } else if (response.results.length === 0) {
-      console.log(`No results for "${query}".`);
+      console.log(`No results for "${query}".${response.didYouMean ? ` Did you mean "${response.didYouMean}"?` : ''}`);
     } else {
       const tty = process.stdout.isTTY === true;
       console.log(response.results.map((h, i) => formatHit(h, i, tty)).join('\n\n'));

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary, type LoadedLibrary } from './build';
 import { BUNDLED_CONTENT, ROOT } from './paths';
-import { loadIndex, makeSnippet, search, SNIPPET_LENGTH } from './search';
+import fc from 'fast-check';
+import { loadIndex, makeSnippet, search, SNIPPET_LENGTH, suggest } from './search';
 import { termOf } from './text';
 
 let loaded: LoadedLibrary;
@@ -87,5 +88,122 @@ describe('makeSnippet', () => {
     expect(snippet.startsWith('… word')).toBe(true);
     expect(snippet.endsWith(' …')).toBe(true);
     expect(highlights.map(([s, e]) => snippet.slice(s, e))).toEqual(['needle']);
+  });
+});
+
+describe('search query language', () => {
+  const kinds = (q: string) => new Set(find(q, 200).results.map((r) => r.kind));
+
+  it('scopes to comments, body, faq and tables', () => {
+    expect(kinds('in:comments taper')).toEqual(new Set(['comment']));
+    expect(kinds('in:body taper').has('comment')).toBe(false);
+    expect([...kinds('in:faq baclofen')].every((k) => k === 'question' || k === 'answer')).toBe(true);
+    expect(kinds('in:table sleep')).toEqual(new Set(['table']));
+    expect(find('in:comments', 50).results).toHaveLength(12);
+  });
+
+  it('scopes to an article by id or by title words', () => {
+    const ids = (q: string) => new Set(find(q, 200).results.map((r) => r.articleId));
+    expect(ids('article:baclofen-sleep-aid baclofen')).toEqual(new Set(['baclofen-sleep-aid']));
+    expect(ids('article:sjogren baclofen')).toEqual(new Set(['baclofen-sjogrens-syndrome']));
+    expect(find('article:nonexistent baclofen').results).toEqual([]);
+  });
+
+  it('requires quoted phrases in order and excludes -words', () => {
+    const phrase = find('"muscle relaxant"', 50).results;
+    expect(phrase.length).toBeGreaterThan(0);
+    for (const r of phrase) expect(r.text.toLowerCase()).toMatch(/muscle relaxants?/);
+    expect(find('"relaxant muscle"').results).toEqual([]);
+    const withBotox = find('injections', 50).results.some((r) => /botox/i.test(r.text));
+    expect(withBotox).toBe(true);
+    expect(find('injections -botox', 50).results.some((r) => /botox/i.test(r.text))).toBe(false);
+  });
+
+  it('treats OR as alternatives in one place', () => {
+    const either = find('pilocarpine OR zolpidem', 50).results;
+    expect(either.some((r) => r.text.includes('ilocarpine'))).toBe(true);
+    expect(either.some((r) => r.text.includes('zolpidem'))).toBe(true);
+  });
+
+  it('never returns nothing just because one word is missing', () => {
+    const r = find('what can I do about a dry mouth xylophone').results;
+    expect(r[0]?.text).toMatch(/dry mouth/i);
+  });
+
+  it('ranks an exact match above a synonym match', () => {
+    const results = find('dysphagia', 200).results;
+    const firstExact = results.findIndex((r) => /dysphagia/i.test(r.text));
+    const firstSynonymOnly = results.findIndex((r) => !/dysphagia/i.test(r.text) && /swallowing problems|trouble swallowing/i.test(r.text));
+    expect(firstExact).toBe(0);
+    expect(firstSynonymOnly).toBeGreaterThan(firstExact);
+    // Synonyms still find passages that never use the word searched.
+    expect(find('renal').results.some((r) => r.text.includes('kidney'))).toBe(true);
+    expect(find('Lioresal').results.length).toBeGreaterThan(0);
+  });
+
+  it('highlights stemmed, fuzzy and synonym matches in snippets and lists them', () => {
+    const hit = find('swalowing', 1).results[0]!;
+    expect(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e).toLowerCase())).toContain('swallowing');
+    expect(hit.matches.map((m) => m.toLowerCase())).toContain('swallowing');
+    const renal = find('renal', 20).results.find((r) => r.text.includes('kidney'))!;
+    expect(renal.matches).toContain('kidney');
+  });
+
+  it('counts hits per article and kind before filters, and filters by them', () => {
+    const all = search(loaded, 'baclofen', { limit: 5 });
+    const sleep = search(loaded, 'baclofen', { limit: 200, articleIds: ['baclofen-sleep-aid'] });
+    expect(all.articles.map((a) => a.key).sort()).toEqual(['baclofen-sjogrens-syndrome', 'baclofen-sleep-aid']);
+    expect(sleep.articles).toEqual(all.articles);
+    expect(sleep.total).toBe(all.articles.find((a) => a.key === 'baclofen-sleep-aid')?.count);
+    expect(new Set(sleep.results.map((r) => r.articleId))).toEqual(new Set(['baclofen-sleep-aid']));
+    const comments = search(loaded, 'baclofen', { limit: 200, kinds: ['comment'] });
+    expect(comments.total).toBe(all.kinds.find((k) => k.key === 'comment')?.count);
+  });
+
+  it('ranks editorial text above a comment when the match is otherwise equal', () => {
+    const results = find('taper', 50).results;
+    const firstComment = results.findIndex((r) => r.kind === 'comment');
+    expect(results[0]?.kind).not.toBe('comment');
+    expect(firstComment).toBeGreaterThan(0);
+  });
+
+  it('offers a correction when nothing matches', () => {
+    const r = find('pilokarpinnee');
+    expect(r.results).toEqual([]);
+    expect(r.didYouMean).toBe('pilocarpine');
+    expect(find(r.didYouMean!).results.length).toBeGreaterThan(0);
+    expect(find('qqqqzzzz').didYouMean).toBeUndefined();
+  });
+});
+
+describe('suggest', () => {
+  it('completes the word being typed with library words, keeping the rest', () => {
+    expect(suggest(loaded, 'dry mo')).toContain('dry mouth');
+    expect(suggest(loaded, 'pilo')).toEqual(['pilocarpine']);
+    expect(suggest(loaded, 'dry mouth ')).toEqual([]);
+    expect(suggest(loaded, 'x')).toEqual([]);
+  });
+});
+
+describe('search robustness', () => {
+  it('never throws and always answers, whatever the query (property)', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: fc.constantFrom('"', '-', ' ', 'OR', 'in:', 'article:', '*', '(', '[', '\\', '$', '^', '|', '?', '+', '{', '\uD800', '\uDC00', 'swal', 'dry'), maxLength: 80 }),
+    );
+    fc.assert(
+      fc.property(hostile, (q) => {
+        const r = search(loaded, q, { limit: 5 });
+        expect(r.results.length).toBeLessThanOrEqual(5);
+        suggest(loaded, q);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('answers 100k-character, binary and metacharacter queries', () => {
+    for (const q of ['sleep '.repeat(20_000), 'a'.repeat(100_000), '\u0000\u0001\uFFFF\uD800', '.*+?^${}()|[]\\', '"'.repeat(1000)]) {
+      expect(() => search(loaded, q)).not.toThrow();
+    }
   });
 });

@@ -146,7 +146,10 @@ function synonymQueries(loaded: LoadedLibrary, parsed: ParsedQuery): Query[] {
         if (seen.has(key)) continue;
         seen.add(key);
         // Terms are already processed; MiniSearch reprocesses them, and a stem's stem is itself.
-        queries.push({ combineWith: 'AND', queries: [key], processTerm: asIndexTerm, boostTerm: () => SYNONYM_WEIGHT });
+        // MiniSearch multiplies a score by the number of query terms matched; a synonym phrase
+        // of n words would count n times, so each of its words weighs 1/n² of a synonym.
+        const weight = SYNONYM_WEIGHT / synonym.length ** 2;
+        queries.push({ combineWith: 'AND', queries: [key], processTerm: asIndexTerm, boostTerm: () => weight });
       }
     }
   }
