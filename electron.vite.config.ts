@@ -7,7 +7,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The engine runs in a worker thread of its own: a second entry.
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), worker: resolve('src/core/engine-worker.ts') } },
     },
   },
   preload: {

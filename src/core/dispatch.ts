@@ -7,7 +7,7 @@
  */
 import { CHANNELS, type ApiMethod, type ApiResult, type QuireApi } from '../shared/api';
 import { parseArgs } from '../shared/schemas';
-import { NotFoundError } from './service';
+import { ApiCallError, NotFoundError } from './service';
 
 /** Whether a string names an API method (own keys only: `__proto__` and friends are not). */
 export function isApiMethod(name: unknown): name is ApiMethod {
@@ -21,7 +21,7 @@ export function isApiMethod(name: unknown): name is ApiMethod {
  * @example await dispatch(api, 'getArticle', ['baclofen-sleep-aid']) // { ok: true, value: {...} }
  */
 export async function dispatch(
-  api: QuireApi,
+  api: Partial<QuireApi>,
   method: unknown,
   rawArgs: unknown,
   log: (message: string) => void = console.error,
@@ -31,11 +31,13 @@ export async function dispatch(
   }
   const parsed = parseArgs(method, rawArgs);
   if (!parsed.ok) return { ok: false, error: { code: 'invalid-argument', message: parsed.message } };
+  const fn = api[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+  if (!fn) return { ok: false, error: { code: 'invalid-argument', message: `${method}: not served here` } };
   try {
-    const fn = api[method] as (...args: unknown[]) => Promise<unknown>;
     return { ok: true, value: await fn(...parsed.args) };
   } catch (e) {
     if (e instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: e.message } };
+    if (e instanceof ApiCallError) return { ok: false, error: { code: e.code, message: e.message } };
     log(`${method}: ${(e as Error).stack ?? String(e)}`);
     return { ok: false, error: { code: 'internal', message: `${method}: internal error` } };
   }

@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
-import { loadLibrary } from '../core/load';
-import { createService } from '../core/service';
+import { startEngineWorker } from '../core/engine-client';
+import { storeService } from '../core/service';
 import { openStore } from '../core/store';
 import { electronBackend } from './store';
 import { isAppUrl, secureWebPreferences } from '../core/shell-policy';
@@ -77,10 +77,12 @@ async function start(): Promise<void> {
   });
   await app.whenReady();
   applySecurityPolicy();
-  const loaded = await loadLibrary(libraryDir);
+  // The index loads and searches in a worker thread, off the thread that runs windows and menus.
+  const engine = await startEngineWorker(join(__dirname, 'worker.js'), libraryDir);
+  app.on('will-quit', () => void engine.close());
   const { store, setAside } = openStore(app.getPath('userData'), electronBackend);
   if (setAside) console.error(`quire: the store file could not be read; it was moved to ${setAside} and an empty store was started.`);
-  bindApi(createService(loaded, store), (frameUrl) => isAppUrl(frameUrl, appUrl));
+  bindApi({ ...engine.api, ...storeService(store) }, (frameUrl) => isAppUrl(frameUrl, appUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();
