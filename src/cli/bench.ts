@@ -1,0 +1,126 @@
+/**
+ * `npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--seed N]`:
+ * how fast Quire builds, loads and searches libraries of growing size.
+ *
+ * Measures the bundled library and seeded synthetic libraries (real Markdown, built by the real
+ * pipeline): build time, index size, load time against a plain JSON.parse, heap per passage,
+ * search latency per keystroke against a brute-force scan, and keypress-to-paint latency in
+ * Chromium. Prints a table and PASS/FAIL per target (or, with `--json`, one JSON object on
+ * stdout; progress goes to stderr). A missed target does not fail the run: the exit code is 0.
+ *
+ * npm prints a banner on stdout before the script's output: to pipe the JSON, run
+ * `npm run -s bench -- --json | jq .`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildLibrary } from '../core/build';
+import { BUNDLED_CONTENT } from '../core/paths';
+import { writeCorpus } from './bench/corpus';
+import { type CorpusFigures, measureCorpus } from './bench/measure';
+import { measurePaint, type PaintCorpus, type PaintFigures } from './bench/paint';
+import { generateQueries, type WordCount, wordCounts } from './bench/queries';
+import { type BenchReport, checkTargets, corpusName, formatReport } from './bench/report';
+
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--seed N]';
+
+/** Defaults of the command line. */
+const DEFAULTS = { sizes: [1000, 10_000, 50_000], queries: 200, seed: 1, paintKeystrokes: 100 } as const;
+/** The synthetic corpus whose keypress-to-paint latency is measured (with the bundled library). */
+const PAINT_SIZE = 10_000;
+
+/** A command-line mistake: printed with the usage, exit code 2. */
+class UsageError extends Error {}
+
+function parseWhole(option: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+    throw new UsageError(`bench: --${option} takes whole numbers from ${min} to ${max}, got '${value}'`);
+  }
+  return n;
+}
+
+/** Progress lines, on stderr so that stdout carries only the report. */
+function log(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+async function main(argv: string[]): Promise<BenchReport> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' },
+      'no-paint': { type: 'boolean' },
+      json: { type: 'boolean' },
+      queries: { type: 'string' },
+      seed: { type: 'string' },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes === undefined ? [...DEFAULTS.sizes] : values.sizes.split(',').map((s) => parseWhole('sizes', s, 1, 1_000_000));
+  const queryCount = values.queries === undefined ? DEFAULTS.queries : parseWhole('queries', values.queries, 1, 100_000);
+  const seed = values.seed === undefined ? DEFAULTS.seed : parseWhole('seed', values.seed, 0, 2 ** 32 - 1);
+  const paint = !values['no-paint'];
+
+  const scratch = await mkdtemp(join(tmpdir(), 'quire-bench-'));
+  try {
+    const corpora: CorpusFigures[] = [];
+    // Word counts of the libraries typed into in Chromium, kept after their figures are taken.
+    const paintWords = new Map<string, WordCount[]>();
+    const corpusDir = (size: number): string => join(scratch, corpusName(size));
+    const measure = async (name: string, dir: string): Promise<void> => {
+      const { figures, words } = await measureCorpus(name, dir, { queries: queryCount, seed, log });
+      corpora.push(figures);
+      if (name === 'bundled' || name === corpusName(PAINT_SIZE)) paintWords.set(name, words);
+    };
+
+    await measure('bundled', BUNDLED_CONTENT);
+    for (const size of [...new Set(sizes)].sort((a, b) => a - b)) {
+      log(`${corpusName(size)}: writing ${size} passages`);
+      await writeCorpus(corpusDir(size), { passages: size, seed });
+      await measure(corpusName(size), corpusDir(size));
+      // Only the corpus typed into in Chromium is kept on disk.
+      if (!(paint && size === PAINT_SIZE)) await rm(corpusDir(size), { recursive: true, force: true });
+    }
+
+    let paintFigures: PaintFigures[] = [];
+    if (paint) {
+      const paintName = corpusName(PAINT_SIZE);
+      if (!paintWords.has(paintName)) {
+        // The 10k corpus was not among the sizes: write it for the browser, and count its words.
+        log(`${paintName}: writing ${PAINT_SIZE} passages for the paint measurement`);
+        paintWords.set(paintName, await writeCorpusWords(corpusDir(PAINT_SIZE), PAINT_SIZE, seed));
+      }
+      const paintCorpora: PaintCorpus[] = [...paintWords].map(([name, words]) => ({
+        corpus: name,
+        ...(name === 'bundled' ? {} : { contentDir: corpusDir(PAINT_SIZE) }),
+        queries: generateQueries(words, { count: DEFAULTS.paintKeystrokes, seed: seed + 2 }).map((q) => q.text),
+      }));
+      paintFigures = await measurePaint(paintCorpora, { keystrokes: DEFAULTS.paintKeystrokes, log });
+    }
+    const report: BenchReport = { corpora, paint: paintFigures, targets: checkTargets(corpora, paintFigures) };
+    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+    return report;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Write a synthetic corpus and count the words of its passages as the app sees them. */
+async function writeCorpusWords(dir: string, passages: number, seed: number): Promise<WordCount[]> {
+  await writeCorpus(dir, { passages, seed });
+  const built = await buildLibrary(dir);
+  return wordCounts(built.library.allDocs().map((r) => r.passage.text));
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    const usage = e instanceof UsageError || String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+    console.error(message.startsWith('bench:') ? message : `bench: ${message}`);
+    if (usage) console.error(USAGE);
+    process.exit(usage ? 2 : 1);
+  },
+);

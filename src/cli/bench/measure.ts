@@ -1,0 +1,167 @@
+/**
+ * In-process measurements of one library: build, index size, load, heap, and search latency
+ * against the brute-force baseline, keystroke by keystroke.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildLibrary, writeLibrary } from '../../core/build';
+import { loadLibrary, type LoadedLibrary } from '../../core/load';
+import { loadIndex, search } from '../../core/search';
+import { ScanBaseline } from './baseline';
+import { type BenchQuery, generateQueries, keystrokes, wordCounts } from './queries';
+import { median, type Percentiles, percentiles, roundMs } from './stats';
+
+/** Results asked for per search, as the app's search box asks. */
+export const SEARCH_LIMIT = 20;
+
+/** What was measured of one library. */
+export interface CorpusFigures {
+  /** "bundled", "1k", "10k", "50k". */
+  readonly name: string;
+  readonly passages: number;
+  readonly articles: number;
+  /** buildLibrary of the Markdown folder. */
+  readonly buildMs: number;
+  /** UTF-8 bytes of JSON.stringify(index). */
+  readonly indexBytes: number;
+  /** loadIndex of the serialized index (median of several rounds). */
+  readonly loadMs: number;
+  /** JSON.parse of the same string (median): the floor for loading. */
+  readonly jsonParseMs: number;
+  /** Heap growth from loadLibrary of the written library, per passage, after full GCs. */
+  readonly heapBytesPerPassage: number;
+  /** search(loaded, prefix, { limit: 20 }) for every keystroke. */
+  readonly query: Percentiles;
+  /** The brute-force scan for the same keystrokes. */
+  readonly scan: Percentiles;
+  /** Queries typed and keystrokes timed (each through both paths). */
+  readonly queries: number;
+  readonly keystrokes: number;
+  /** Of the timed queries, those with a typo. */
+  readonly typoQueries: number;
+}
+
+/** How a library is measured. */
+export interface MeasureOptions {
+  /** Queries typed (all their keystrokes are timed). */
+  readonly queries: number;
+  /** Seed of the query draw. */
+  readonly seed: number;
+  /** Queries typed before timing, to warm up the JIT and caches. */
+  readonly warmupQueries?: number;
+  /** Report progress (to stderr, so that `--json` output stays one object). */
+  readonly log?: (line: string) => void;
+}
+
+/** What {@link measureCorpus} gives: the figures, and its words for the paint phase. */
+export interface CorpusMeasurement {
+  readonly figures: CorpusFigures;
+  /** Word counts of the library's passages, most frequent first. */
+  readonly words: ReturnType<typeof wordCounts>;
+}
+
+/** Shortest total time spent on load and parse rounds, and the round limits. */
+const LOAD_BUDGET_MS = 1000;
+const MIN_ROUNDS = 5;
+const MAX_ROUNDS = 50;
+
+/** The garbage collector, which `node --expose-gc` exposes. */
+function gc(): void {
+  if (typeof globalThis.gc !== 'function') {
+    throw new Error("bench: the garbage collector is not exposed: run with 'node --expose-gc' (npm run bench does)");
+  }
+  globalThis.gc();
+}
+
+/** Milliseconds taken by a synchronous call. */
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/**
+ * Measure one library folder, start to finish, freeing what it built before returning.
+ *
+ * @param name what the library is called in the report
+ * @param contentDir a folder of Markdown articles
+ */
+export async function measureCorpus(name: string, contentDir: string, options: MeasureOptions): Promise<CorpusMeasurement> {
+  const log = options.log ?? (() => {});
+  const outDir = await mkdtemp(join(tmpdir(), 'quire-bench-lib-'));
+  try {
+    log(`${name}: building`);
+    let start = performance.now();
+    let built: LoadedLibrary | undefined = await buildLibrary(contentDir);
+    const buildMs = performance.now() - start;
+    const passages = built.library.allDocs().length;
+    const articles = built.library.articles.length;
+    let json: string | undefined = JSON.stringify(built.index);
+    const indexBytes = Buffer.byteLength(json, 'utf8');
+    await writeLibrary(outDir, built);
+    built = undefined;
+
+    log(`${name}: loading the ${Math.round(indexBytes / 1024)} KB index`);
+    const loads: number[] = [];
+    const parses: number[] = [];
+    const serialized = json;
+    start = performance.now();
+    while (loads.length < MIN_ROUNDS || (performance.now() - start < LOAD_BUDGET_MS && loads.length < MAX_ROUNDS)) {
+      gc();
+      parses.push(time(() => JSON.parse(serialized)));
+      gc();
+      loads.push(time(() => loadIndex(serialized)));
+    }
+    json = undefined;
+
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const loaded = await loadLibrary(outDir);
+    gc();
+    const heapBytesPerPassage = Math.round((process.memoryUsage().heapUsed - before) / passages);
+
+    const texts = loaded.library.allDocs().map((ref) => ref.passage.text);
+    const words = wordCounts(texts);
+    const queries = generateQueries(words, { count: options.queries, seed: options.seed });
+    const warmup = generateQueries(words, { count: options.warmupQueries ?? 20, seed: options.seed + 1 });
+    const baseline = new ScanBaseline(texts);
+    const typed = queries.flatMap((q) => keystrokes(q.text));
+    log(`${name}: timing ${typed.length} keystrokes of ${queries.length} queries (engine, then scan)`);
+    const query = timeKeystrokes(warmup, typed, (text) => search(loaded, text, { limit: SEARCH_LIMIT }).results.length);
+    const scan = timeKeystrokes(warmup, typed, (text) => baseline.search(text).length);
+    // `loaded` is used above after the heap reading, so it was alive when the heap was read.
+    return {
+      figures: {
+        name,
+        passages,
+        articles,
+        buildMs: roundMs(buildMs),
+        indexBytes,
+        loadMs: roundMs(median(loads)),
+        jsonParseMs: roundMs(median(parses)),
+        heapBytesPerPassage,
+        query,
+        scan,
+        queries: queries.length,
+        keystrokes: typed.length,
+        typoQueries: queries.filter((q) => q.typo).length,
+      },
+      words,
+    };
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Sink for results, so that no call can be optimized away. */
+let sink = 0;
+
+/** Type the warm-up queries untimed, then time `run` on every keystroke. */
+function timeKeystrokes(warmup: readonly BenchQuery[], typed: readonly string[], run: (text: string) => number): Percentiles {
+  for (const q of warmup) for (const k of keystrokes(q.text)) sink += run(k);
+  gc();
+  const samples = typed.map((text) => time(() => (sink += run(text))));
+  return percentiles(samples);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { CorpusFigures } from './measure';
+import { checkTargets, corpusName, formatReport, formatTable } from './report';
+
+function figures(name: string, over: Partial<CorpusFigures> = {}): CorpusFigures {
+  return {
+    name,
+    passages: 1000,
+    articles: 50,
+    buildMs: 100,
+    indexBytes: 2048,
+    loadMs: 10,
+    jsonParseMs: 5,
+    heapBytesPerPassage: 4000,
+    query: { p50Ms: 1, p95Ms: 4, p99Ms: 6 },
+    scan: { p50Ms: 10, p95Ms: 20, p99Ms: 30 },
+    queries: 200,
+    keystrokes: 2000,
+    typoQueries: 40,
+    ...over,
+  };
+}
+
+describe('corpusName', () => {
+  it('names round sizes in thousands', () => {
+    expect(corpusName(1000)).toBe('1k');
+    expect(corpusName(50_000)).toBe('50k');
+    expect(corpusName(1500)).toBe('1500');
+  });
+});
+
+describe('checkTargets', () => {
+  it('passes and fails each target on its corpus and skips targets of corpora not run', () => {
+    const targets = checkTargets(
+      [figures('bundled', { heapBytesPerPassage: 99_999 }), figures('10k', { query: { p50Ms: 1, p95Ms: 2.5, p99Ms: 3 } }), figures('50k', { loadMs: 11 })],
+      [{ corpus: 'bundled', keystrokes: 100, p50Ms: 10, p95Ms: 40 }, { corpus: '10k', keystrokes: 0, p50Ms: null, p95Ms: null, error: 'bench: no marks' }],
+    );
+    const verdict = Object.fromEntries(targets.map((t) => [t.target, t.pass]));
+    expect(verdict).toEqual({
+      '50k: query p95 ≤ 10 ms': true,
+      '50k: scan p95 / query p95 ≥ 2': true,
+      '10k: query p95 ≤ 2 ms': false,
+      '10k: load ms / JSON.parse ms ≤ 2': true,
+      '50k: load ms / JSON.parse ms ≤ 2': false,
+      '10k: heap B/passage ≤ 5120': true,
+      '50k: heap B/passage ≤ 5120': true,
+      'bundled: keypress to paint p95 ≤ 50 ms': true,
+      '10k: keypress to paint p95 ≤ 50 ms': null,
+    });
+    expect(targets.at(-1)!.note).toBe('bench: no marks');
+    expect(checkTargets([], []).every((t) => t.pass === null)).toBe(true);
+  });
+});
+
+describe('formatTable', () => {
+  it('aligns the first column left and the others right', () => {
+    expect(formatTable(['a', 'bb'], [['xyz', '1'], ['q', '22']])).toBe('a    bb\n---  --\nxyz   1\nq    22');
+  });
+});
+
+describe('formatReport', () => {
+  it('prints a row per corpus and names every missed target', () => {
+    const corpora = [figures('50k', { query: { p50Ms: 5, p95Ms: 15, p99Ms: 20 } })];
+    const text = formatReport({ corpora, paint: [], targets: checkTargets(corpora, []) });
+    expect(text).toMatch(/^50k +1000 +100 +2 +10\.0 +5\.0 +2\.00 +4000 /m);
+    expect(text).toContain('FAIL  50k: query p95 ≤ 10 ms  (measured: 15)');
+    expect(text).toContain('FAIL  50k: scan p95 / query p95 ≥ 2  (measured: 1.33)');
+    expect(text).toContain('SKIP  10k: query p95 ≤ 2 ms  (not measured: corpus not run (see --sizes))');
+    expect(text).toMatch(/Missed 2 of \d+ targets/);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * The benchmark's verdicts and output: targets checked against the figures, the table, and the
+ * `--json` object.
+ */
+import type { CorpusFigures } from './measure';
+import type { PaintFigures } from './paint';
+
+/** One target checked. */
+export interface TargetResult {
+  /** What is required, in words: "50k: query p95 ≤ 10 ms". */
+  readonly target: string;
+  /** The measured value (null when it was not measured). */
+  readonly value: number | null;
+  readonly limit: number;
+  /** Whether the value is within the limit; null when not measured. */
+  readonly pass: boolean | null;
+  /** Why it was not measured. */
+  readonly note?: string;
+}
+
+/** The whole report, as `--json` prints it. */
+export interface BenchReport {
+  readonly corpora: readonly CorpusFigures[];
+  readonly paint: readonly PaintFigures[];
+  readonly targets: readonly TargetResult[];
+}
+
+/** The limits the engine is held to. */
+export const TARGETS = {
+  /** Query p95 at 50k passages, ms. */
+  queryP95At50k: 10,
+  /** Query p95 at 10k passages, ms. */
+  queryP95At10k: 2,
+  /** Scan p95 / query p95 at 50k passages: the engine at least this many times faster. */
+  speedupAt50k: 2,
+  /** loadMs / jsonParseMs: loading costs at most this many JSON.parses. */
+  loadParseRatio: 2,
+  /** Heap per passage after loading, bytes. */
+  heapBytesPerPassage: 5120,
+  /** Keypress-to-painted-results p95 in Chromium, ms. */
+  paintP95: 50,
+} as const;
+
+/** Names of the synthetic corpora by size: 1000 → "1k", 50000 → "50k", 1500 → "1500". */
+export function corpusName(passages: number): string {
+  return passages % 1000 === 0 ? `${passages / 1000}k` : String(passages);
+}
+
+/** Scan p95 / query p95: how many times faster the engine is than the brute-force scan. */
+export function speedup(c: CorpusFigures): number {
+  return c.scan.p95Ms / Math.max(c.query.p95Ms, 0.001);
+}
+
+/** A target met when `value` is within `limit` (`at most` or `at least`); null values are not measured. */
+function verdict(target: string, value: number | null | undefined, limit: number, atLeast: boolean, missing: string): TargetResult {
+  if (value === null || value === undefined) return { target, value: null, limit, pass: null, note: missing };
+  return { target, value, limit, pass: atLeast ? value >= limit : value <= limit };
+}
+
+const NOT_RUN = 'corpus not run (see --sizes)';
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Check every target. Size targets apply to the corpus of that size ("10k", "50k"); load and heap
+ * targets apply to every synthetic corpus; paint targets to every library measured in Chromium.
+ * A target whose corpus was not run is reported with pass: null.
+ */
+export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[]): TargetResult[] {
+  const byName = new Map(corpora.map((c) => [c.name, c]));
+  const c50 = byName.get('50k');
+  const c10 = byName.get('10k');
+  const results = [
+    verdict(`50k: query p95 ≤ ${TARGETS.queryP95At50k} ms`, c50?.query.p95Ms, TARGETS.queryP95At50k, false, NOT_RUN),
+    verdict(`50k: scan p95 / query p95 ≥ ${TARGETS.speedupAt50k}`, c50 && round2(speedup(c50)), TARGETS.speedupAt50k, true, NOT_RUN),
+    verdict(`10k: query p95 ≤ ${TARGETS.queryP95At10k} ms`, c10?.query.p95Ms, TARGETS.queryP95At10k, false, NOT_RUN),
+  ];
+  const synthetic = corpora.filter((c) => c.name !== 'bundled');
+  for (const c of synthetic) {
+    const ratio = round2(c.loadMs / c.jsonParseMs);
+    results.push(verdict(`${c.name}: load ms / JSON.parse ms ≤ ${TARGETS.loadParseRatio}`, ratio, TARGETS.loadParseRatio, false, ''));
+  }
+  for (const c of synthetic) {
+    results.push(verdict(`${c.name}: heap B/passage ≤ ${TARGETS.heapBytesPerPassage}`, c.heapBytesPerPassage, TARGETS.heapBytesPerPassage, false, ''));
+  }
+  for (const p of paint) {
+    results.push(verdict(`${p.corpus}: keypress to paint p95 ≤ ${TARGETS.paintP95} ms`, p.p95Ms, TARGETS.paintP95, false, p.error ?? 'not measured'));
+  }
+  return results;
+}
+
+/** Fixed decimals for a number, or a dash for a missing one. */
+function fixed(x: number | null | undefined, digits: number): string {
+  return x === null || x === undefined ? '–' : x.toFixed(digits);
+}
+
+/** Render rows as a plain-text table: first column left-aligned, the others right-aligned. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The report as text: the corpus table, the paint table, and PASS/FAIL per target. */
+export function formatReport(report: BenchReport): string {
+  const header = [
+    'corpus', 'passages', 'build ms', 'index KB', 'load ms', 'JSON.parse ms', 'load/parse', 'heap B/psg',
+    'query p50', 'p95', 'p99', 'scan p50', 'p95', 'p99', 'speed-up',
+  ];
+  const rows = report.corpora.map((c) => [
+    c.name,
+    String(c.passages),
+    fixed(c.buildMs, 0),
+    fixed(c.indexBytes / 1024, 0),
+    fixed(c.loadMs, 1),
+    fixed(c.jsonParseMs, 1),
+    fixed(c.loadMs / c.jsonParseMs, 2),
+    String(c.heapBytesPerPassage),
+    fixed(c.query.p50Ms, 3),
+    fixed(c.query.p95Ms, 3),
+    fixed(c.query.p99Ms, 3),
+    fixed(c.scan.p50Ms, 3),
+    fixed(c.scan.p95Ms, 3),
+    fixed(c.scan.p99Ms, 3),
+    `${fixed(speedup(c), speedup(c) < 10 ? 2 : 1)}×`,
+  ]);
+  const parts = ['Search (ms per keystroke, in process)', formatTable(header, rows)];
+  if (report.paint.length > 0) {
+    const paintRows = report.paint.map((p) => [p.corpus, String(p.keystrokes), fixed(p.p50Ms, 1), fixed(p.p95Ms, 1), p.error ?? '']);
+    parts.push('', 'Keypress to painted results (Chromium, ms)', formatTable(['corpus', 'keystrokes', 'p50', 'p95', 'note'], paintRows));
+  }
+  parts.push('', 'Targets');
+  for (const t of report.targets) {
+    const verdict = t.pass === null ? 'SKIP' : t.pass ? 'PASS' : 'FAIL';
+    parts.push(`  ${verdict}  ${t.target}  (${t.value === null ? `not measured: ${t.note}` : `measured: ${t.value}`})`);
+  }
+  const missed = report.targets.filter((t) => t.pass === false);
+  const skipped = report.targets.filter((t) => t.pass === null).length;
+  parts.push('', missed.length === 0 ? 'All measured targets met.' : `Missed ${missed.length} of ${report.targets.length} targets: ${missed.map((t) => t.target).join('; ')}`);
+  if (skipped > 0) parts.push(`${skipped} target(s) not measured (SKIP above).`);
+  return parts.join('\n');
+}
