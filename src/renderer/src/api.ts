@@ -70,11 +70,14 @@ function failure(code: ApiFailure['error']['code'], message: string): ApiFailure
   return { ok: false, error: { code, message } };
 }
 
-/** A response body is trusted only as far as its envelope shape. */
+/**
+ * A response body is trusted only as far as its envelope shape. A success may lack `value`: JSON
+ * drops an undefined one (a method that returns nothing).
+ */
 function isApiResult(body: unknown): body is ApiResult<unknown> {
   if (typeof body !== 'object' || body === null) return false;
   const { ok } = body as { ok?: unknown };
-  if (ok === true) return 'value' in body;
+  if (ok === true) return true;
   if (ok !== false) return false;
   const { error } = body as { error?: unknown };
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';

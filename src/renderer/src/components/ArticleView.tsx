@@ -2,7 +2,7 @@
  * A whole article: title, metadata, table of contents, body, and (apart from it) the reader
  * comments.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Article } from '../../../shared/model';
 import { layoutArticle, tableOfContents } from '../article-layout';
 import { formatDate, plural, readingMinutes } from '../format';
@@ -20,8 +20,11 @@ interface Props {
   readonly onNavigateToSection: (sectionId: string) => void;
 }
 
-/** The article view: the article itself, then its reader comments. */
-export function ArticleView({ article, titleId, onNavigateToSection }: Readonly<Props>) {
+/**
+ * The article view: the article itself, then its reader comments. Memoized: a long article is
+ * not drawn again for changes around it (typing in the find bar).
+ */
+export const ArticleView = memo(function ArticleView({ article, titleId, onNavigateToSection }: Readonly<Props>) {
   const sections = useMemo(() => layoutArticle(article), [article]);
   const toc = useMemo(() => tableOfContents(article.sections), [article.sections]);
   return (
@@ -65,4 +68,4 @@ export function ArticleView({ article, titleId, onNavigateToSection }: Readonly<
       <CommentsSection comments={article.comments} />
     </div>
   );
-}
+});

@@ -1,17 +1,32 @@
 /**
- * The open article: fetches it, titles the window, and lands on the passage the address names.
+ * The open article: fetches it, titles the window, lands on the passage the address names,
+ * highlights the words of the search it was opened from, and finds text in it.
  */
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { sectionDomId } from '../article-layout';
+import { ArticleToolbar } from '../components/ArticleToolbar';
 import { ArticleView } from '../components/ArticleView';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FindBar } from '../components/FindBar';
+import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
 import { landOn } from '../dom';
 import { useArticle } from '../hooks/useArticle';
+import { useArticleMarks } from '../hooks/useArticleMarks';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLandOnPassage } from '../hooks/useLandOnPassage';
+import { useQueryTerms } from '../hooks/useQueryTerms';
 
 /** The element id of the article title. */
 const TITLE_ID = 'article-title';
+/** The class that sets the current find occurrence apart (see styles/base.css). */
+const CURRENT_FIND_CLASS = 'find-hit--current';
+
+/** What the app can ask of the open article. */
+export interface ArticleScreenHandle {
+  /** Open the find bar (or focus it, if open) and select its text. */
+  openFind(): void;
+}
 
 interface Props {
   /** The article to show. */
@@ -20,7 +35,23 @@ interface Props {
   readonly passageId: string | undefined;
   /** Changes on every navigation (see useRoute). */
   readonly visit: number;
+  /** The search the article was opened from, whose words to highlight. */
+  readonly highlightQuery: string | undefined;
+  /** Take the search highlights off. */
+  readonly onClearHighlights: () => void;
+  /** Where the app gets the {@link ArticleScreenHandle}. */
+  readonly ref?: Ref<ArticleScreenHandle>;
 }
+
+/** The state of the find bar. */
+interface FindState {
+  readonly open: boolean;
+  readonly query: string;
+  /** The current occurrence. */
+  readonly index: number;
+}
+
+const FIND_CLOSED: FindState = { open: false, query: '', index: 0 };
 
 /** Scroll to a section and focus its heading (or the section, if it has none). */
 function goToSection(sectionId: string): void {
@@ -31,11 +62,56 @@ function goToSection(sectionId: string): void {
 }
 
 /** The article route's view. */
-export function ArticleScreen({ articleId, passageId, visit }: Readonly<Props>) {
+export function ArticleScreen({ articleId, passageId, visit, highlightQuery, onClearHighlights, ref }: Readonly<Props>) {
   const { article, retry } = useArticle(articleId);
   const ready = article.status === 'ready' ? article.value : undefined;
   useDocumentTitle(ready?.title);
   useLandOnPassage({ articleId: ready?.id, passageId, visit, titleId: TITLE_ID });
+
+  const content = useRef<HTMLDivElement>(null);
+  const findInput = useRef<HTMLInputElement>(null);
+  // Where focus was before the find bar opened, to go back to when it closes.
+  const focusBeforeFind = useRef<Element | null>(null);
+  const [find, setFind] = useState<FindState>(FIND_CLOSED);
+  const terms = useQueryTerms(ready?.id, highlightQuery);
+  const { termCount, findHits } = useArticleMarks(content, ready?.id, terms, find.open ? find.query : '');
+  const current = findHits.length > 0 ? Math.min(find.index, findHits.length - 1) : -1;
+
+  // Set the current occurrence apart and bring it into view.
+  useEffect(() => {
+    const hit = findHits[current];
+    if (!hit) return;
+    hit.classList.add(CURRENT_FIND_CLASS);
+    hit.scrollIntoView({ block: 'center' });
+    return () => hit.classList.remove(CURRENT_FIND_CLASS);
+  }, [findHits, current]);
+
+  const openFind = useCallback(() => {
+    const input = findInput.current;
+    if (input) {
+      input.focus();
+      input.select();
+      return;
+    }
+    focusBeforeFind.current = document.activeElement;
+    // The bar's input takes focus as it mounts (autoFocus).
+    setFind((f) => ({ ...f, open: true }));
+  }, []);
+  useImperativeHandle(ref, () => ({ openFind }), [openFind]);
+
+  const closeFind = (): void => {
+    // Leave focus where the reader found something, or else where it was before.
+    const landing = findHits[current]?.closest<HTMLElement>('[tabindex="-1"]');
+    const before = focusBeforeFind.current;
+    setFind(FIND_CLOSED);
+    if (landing) landing.focus({ preventScroll: true });
+    else if (before instanceof HTMLElement && before.isConnected) before.focus({ preventScroll: true });
+    else document.getElementById(TITLE_ID)?.focus({ preventScroll: true });
+  };
+  const step = (by: 1 | -1): void => {
+    const total = findHits.length;
+    if (total > 0) setFind((f) => ({ ...f, index: (current + by + total) % total }));
+  };
 
   if (article.status === 'loading') return <Loading label="Loading the article…" />;
   if (article.status === 'error') {
@@ -45,5 +121,27 @@ export function ArticleScreen({ articleId, passageId, visit }: Readonly<Props>) 
       </ErrorNotice>
     );
   }
-  return <ArticleView article={article.value} titleId={TITLE_ID} onNavigateToSection={goToSection} />;
+  const showHighlights = highlightQuery !== undefined && termCount > 0;
+  return (
+    <div ref={content}>
+      {(find.open || showHighlights) && (
+        <ArticleToolbar>
+          {find.open && (
+            <FindBar
+              query={find.query}
+              onQueryChange={(query) => setFind((f) => ({ ...f, query, index: 0 }))}
+              total={findHits.length}
+              current={current}
+              onNext={() => step(1)}
+              onPrevious={() => step(-1)}
+              onClose={closeFind}
+              inputRef={findInput}
+            />
+          )}
+          {showHighlights && <HighlightNotice query={highlightQuery} count={termCount} onClear={onClearHighlights} />}
+        </ArticleToolbar>
+      )}
+      <ArticleView article={article.value} titleId={TITLE_ID} onNavigateToSection={goToSection} />
+    </div>
+  );
 }

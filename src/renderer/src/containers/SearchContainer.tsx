@@ -1,60 +1,196 @@
 /**
- * The search box wired to the engine: holds what is typed, searches on every change, and keeps
- * track of the open list and the active result.
+ * The search box wired to the engine: holds what is typed and the filters, searches and asks for
+ * suggestions on every change, keeps the recent searches, and tracks the open panel and the
+ * active option.
  */
-import { useState, type Ref } from 'react';
-import type { SearchHit } from '../../../shared/api';
+import { useCallback, useMemo, useState, type RefObject } from 'react';
+import type { SearchHit, SearchOptions } from '../../../shared/api';
+import type { PassageKind } from '../../../shared/model';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { FilterChips } from '../components/FilterChips';
 import { SearchBox } from '../components/SearchBox';
-import { useSearch } from '../hooks/useSearch';
+import { SearchHelp } from '../components/SearchHelp';
+import { SearchStatus } from '../components/SearchStatus';
+import { usePaintedMark } from '../hooks/usePaintedMark';
+import { useRecentSearches } from '../hooks/useRecentSearches';
+import { SEARCH_LIMIT, useSearch } from '../hooks/useSearch';
+import { useSuggestions } from '../hooks/useSuggestions';
+import {
+  articleChips,
+  buildListModel,
+  groupHits,
+  kindChips,
+  nextLimit,
+  NO_FILTERS,
+  recentOptions,
+  suggestionOptions,
+  toggleArticle,
+  toggleKind,
+  type Chip,
+  type SearchFilters,
+  type SearchOption,
+} from '../search-model';
 
 interface Props {
   /** The input element, so that a shortcut can focus it. */
-  readonly inputRef: Ref<HTMLInputElement>;
-  /** Open a result (go to its passage). */
-  readonly onOpenHit: (hit: SearchHit) => void;
+  readonly inputRef: RefObject<HTMLInputElement | null>;
+  /** Open a result (go to its passage); `query` is the search it came from. */
+  readonly onOpenHit: (hit: SearchHit, query: string) => void;
   /** How the focus shortcut reads on this system. */
   readonly shortcutLabel: string;
 }
 
-/** Identify a hit across answers, so the active result stays active while the list updates. */
-function hitKey(hit: SearchHit): string {
-  return `${hit.articleId}/${hit.passageId}`;
-}
-
-/** The search box and its results, connected. */
+/** The search box, its panel and its help, connected. */
 export function SearchContainer({ inputRef, onOpenHit, shortcutLabel }: Readonly<Props>) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [activeKey, setActiveKey] = useState<string>();
-  const { response, pending, error } = useSearch(query);
-  const results = response?.results ?? [];
-  const activeIndex = activeKey === undefined ? -1 : results.findIndex((hit) => hitKey(hit) === activeKey);
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
+  const [limit, setLimit] = useState(SEARCH_LIMIT);
+
+  const options = useMemo<SearchOptions>(
+    () => ({
+      limit,
+      ...(filters.articles.length > 0 && { articleIds: filters.articles.map((a) => a.key) }),
+      ...(filters.kinds.length > 0 && { kinds: filters.kinds }),
+    }),
+    [limit, filters],
+  );
+  const typed = query.trim() !== '';
+  const { response, pending, error } = useSearch(query, options);
+  const { suggestions, pending: suggesting } = useSuggestions(query);
+  const { recent, add: addRecent, refresh: refreshRecent, clear: clearRecent } = useRecentSearches();
+
+  const groups = useMemo(() => groupHits(response?.results ?? [], response?.articles ?? [], response?.total), [response]);
+  const suggestionList = useMemo(() => suggestionOptions(suggestions, query), [suggestions, query]);
+  const recentList = useMemo(() => recentOptions(recent), [recent]);
+  const list = useMemo(
+    () => (typed ? buildListModel([], suggestionList, groups) : buildListModel(recentList, [], [])),
+    [typed, suggestionList, groups, recentList],
+  );
+  const chips = useMemo(
+    () => ({ articles: articleChips(response?.articles ?? [], filters), kinds: kindChips(response?.kinds ?? [], filters) }),
+    [response, filters],
+  );
+  const expanded = open && (typed || list.options.length > 0);
+  usePaintedMark(response, query, !pending);
+
+  const changeQuery = useCallback((next: string) => {
+    setQuery(next);
+    setOpen(true);
+    setLimit(SEARCH_LIMIT);
+    // Filters belong to a search: an emptied box starts afresh.
+    if (next.trim() === '') {
+      setFilters(NO_FILTERS);
+      setActiveKey(undefined);
+    }
+  }, []);
+
+  const changeFilters = (update: (filters: SearchFilters) => SearchFilters): void => {
+    setFilters(update);
+    setLimit(SEARCH_LIMIT);
+  };
+
+  /** Put text in the box (a suggestion, a recent search, a correction) and keep typing there. */
+  const replaceQuery = useCallback(
+    (text: string) => {
+      changeQuery(text);
+      setActiveKey(undefined);
+      inputRef.current?.focus();
+    },
+    [changeQuery, inputRef],
+  );
+
+  const choose = useCallback(
+    (option: SearchOption) => {
+      if (option.type !== 'hit') {
+        replaceQuery(option.text);
+        return;
+      }
+      addRecent(query);
+      setOpen(false);
+      setActiveKey(undefined);
+      onOpenHit(option.hit, query.trim());
+    },
+    [addRecent, onOpenHit, query, replaceQuery],
+  );
+
+  const more = response && response.results.length < response.total ? nextLimit(limit) : undefined;
+  const showChips = typed && (chips.articles.length > 0 || chips.kinds.length > 0);
 
   return (
     <SearchBox
       query={query}
-      onQueryChange={(next) => {
-        setQuery(next);
-        setOpen(true);
-      }}
-      open={open}
+      onQueryChange={changeQuery}
+      expanded={expanded}
       onOpenChange={(next) => {
         setOpen(next);
         if (!next) setActiveKey(undefined);
+        if (next) setHelpOpen(false);
       }}
-      response={response}
-      pending={pending}
-      error={error}
-      activeIndex={activeIndex}
-      onActiveIndexChange={(i) => {
-        const hit = results[i];
-        setActiveKey(hit ? hitKey(hit) : undefined);
+      onFocus={() => {
+        setOpen(true);
+        refreshRecent();
       }}
-      onChoose={(hit) => {
-        setOpen(false);
-        setActiveKey(undefined);
-        onOpenHit(hit);
-      }}
+      list={list}
+      activeKey={activeKey}
+      onActiveKeyChange={setActiveKey}
+      onChoose={choose}
+      onSubmit={() => addRecent(query)}
+      busy={typed && (pending || suggesting)}
+      status={typed ? <SearchStatus response={response} pending={pending} onAcceptCorrection={replaceQuery} /> : ''}
+      header={
+        <>
+          {error && <ErrorNotice title="The search failed" error={error} />}
+          {showChips && (
+            <FilterChips
+              articles={chips.articles}
+              kinds={chips.kinds}
+              onToggleArticle={(chip: Chip) => changeFilters((f) => toggleArticle(f, chip))}
+              onToggleKind={(kind: PassageKind) => changeFilters((f) => toggleKind(f, kind))}
+              onClear={() => changeFilters(() => NO_FILTERS)}
+            />
+          )}
+        </>
+      }
+      footer={
+        <>
+          {typed && more !== undefined && (
+            <button
+              type="button"
+              className="search__action"
+              onClick={() => {
+                setLimit(more);
+                inputRef.current?.focus();
+              }}
+            >
+              Show more results
+            </button>
+          )}
+          {!typed && recent.length > 0 && (
+            <button
+              type="button"
+              className="search__action"
+              onClick={() => {
+                clearRecent();
+                inputRef.current?.focus();
+              }}
+            >
+              Clear recent searches
+            </button>
+          )}
+        </>
+      }
+      aside={
+        <SearchHelp
+          open={helpOpen}
+          onOpenChange={(next) => {
+            setHelpOpen(next);
+            if (next) setOpen(false);
+          }}
+        />
+      }
       inputRef={inputRef}
       shortcutLabel={shortcutLabel}
     />

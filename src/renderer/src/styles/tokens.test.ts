@@ -28,6 +28,9 @@ const BACKGROUNDS = ['bg', 'surface', 'sidebar-bg', 'header-bg', 'popup-bg', 'in
 const PAIRS: [string, string, number][] = [
   ...TEXT.flatMap((t) => BACKGROUNDS.map((b) => [t, b, 4.5] as [string, string, number])),
   ['mark-text', 'mark-bg', 4.5],
+  ['term-text', 'term-bg', 4.5],
+  ['term-line', 'bg', 3],
+  ['find-current-text', 'find-current-bg', 4.5],
   ['danger-text', 'danger-bg', 4.5],
   ['topic-text', 'topic-bg', 4.5],
   ...BACKGROUNDS.map((b) => ['focus', b, 3] as [string, string, number]),

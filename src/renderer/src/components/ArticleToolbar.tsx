@@ -1,0 +1,23 @@
+/**
+ * The strip that stays in view at the top of an open article while it scrolls: the find bar and
+ * the note about highlighted search words, when they show.
+ */
+import type { ReactNode } from 'react';
+import './ArticleToolbar.css';
+
+interface Props {
+  /** The tools to show; the strip is left out when there are none. */
+  readonly children: ReactNode;
+}
+
+/**
+ * The sticky tool strip. It takes no room in the page (it floats over the top of the article),
+ * so that showing or hiding it never moves the text being read.
+ */
+export function ArticleToolbar({ children }: Readonly<Props>) {
+  return (
+    <div className="article-toolbar">
+      <div className="article-toolbar__panel">{children}</div>
+    </div>
+  );
+}
