@@ -117,6 +117,10 @@ describe('search query language', () => {
     const withBotox = find('injections', 50).results.some((r) => /botox/i.test(r.text));
     expect(withBotox).toBe(true);
     expect(find('injections -botox', 50).results.some((r) => /botox/i.test(r.text))).toBe(false);
+    // A word of an article's title excludes only passages whose own text has it.
+    const notBaclofen = find('swallowing -baclofen', 50).results;
+    expect(notBaclofen.length).toBeGreaterThan(0);
+    for (const r of notBaclofen) expect(r.text.toLowerCase()).not.toContain('baclofen');
   });
 
   it('treats OR as alternatives in one place', () => {
@@ -158,6 +162,9 @@ describe('search query language', () => {
     expect(new Set(sleep.results.map((r) => r.articleId))).toEqual(new Set(['baclofen-sleep-aid']));
     const comments = search(loaded, 'baclofen', { limit: 200, kinds: ['comment'] });
     expect(comments.total).toBe(all.kinds.find((k) => k.key === 'comment')?.count);
+    // Each facet applies the other filter: article counts follow the kind chip.
+    expect(comments.articles.reduce((n, a) => n + a.count, 0)).toBe(comments.total);
+    expect(sleep.kinds.reduce((n, k) => n + k.count, 0)).toBe(sleep.total);
   });
 
   it('ranks editorial text above a comment when the match is otherwise equal', () => {

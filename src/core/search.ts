@@ -194,17 +194,20 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const empty: SearchResponse = { query, total: 0, results: [], articles: [], kinds: [] };
   if (ranked === undefined) return empty;
 
-  const articleCounts = new Map<string, number>();
-  const kindCounts = new Map<PassageKind, number>();
-  for (const { ref } of ranked) {
-    articleCounts.set(ref.article.id, (articleCounts.get(ref.article.id) ?? 0) + 1);
-    kindCounts.set(ref.passage.kind, (kindCounts.get(ref.passage.kind) ?? 0) + 1);
-  }
+  // Facets as search interfaces count them: each facet's counts apply every filter but its own,
+  // so a chip shows how many hits choosing it would give.
   const articleFilter = options.articleIds?.length ? new Set(options.articleIds) : undefined;
   const kindFilter = options.kinds?.length ? new Set(options.kinds) : undefined;
-  const kept = ranked.filter(
-    ({ ref }) => (!articleFilter || articleFilter.has(ref.article.id)) && (!kindFilter || kindFilter.has(ref.passage.kind)),
-  );
+  const articleCounts = new Map<string, number>();
+  const kindCounts = new Map<PassageKind, number>();
+  const kept: Ranked[] = [];
+  for (const r of ranked) {
+    const inArticle = !articleFilter || articleFilter.has(r.ref.article.id);
+    const inKind = !kindFilter || kindFilter.has(r.ref.passage.kind);
+    if (inKind) articleCounts.set(r.ref.article.id, (articleCounts.get(r.ref.article.id) ?? 0) + 1);
+    if (inArticle) kindCounts.set(r.ref.passage.kind, (kindCounts.get(r.ref.passage.kind) ?? 0) + 1);
+    if (inArticle && inKind) kept.push(r);
+  }
   const articles: SearchFacet[] = [...articleCounts]
     .map(([key, count]) => ({ key, label: loaded.library.article(key)?.title ?? key, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -273,7 +276,8 @@ function excludedDocs(loaded: LoadedLibrary, parsed: ParsedQuery): Set<number> {
     const terms = words.filter((w) => termOf(w) !== null);
     if (terms.length === 0) continue;
     const folded = words.map(foldWord);
-    for (const r of loaded.index.search(terms.join(' '), { combineWith: 'AND' })) {
+    // Only the passage's own text: a word of the article title must not exclude every passage.
+    for (const r of loaded.index.search(terms.join(' '), { combineWith: 'AND', fields: ['text'] })) {
       const id = r.id as number;
       if (words.length === 1 || containsSequence(foldedWords(loaded.library.doc(id)?.passage.text ?? ''), folded)) out.add(id);
     }

@@ -25,7 +25,7 @@ export function installMenu(window: BrowserWindow, isDevelopment: boolean): void
         { role: 'selectAll' },
         { type: 'separator' },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
-        { label: 'Search the Library', accelerator: 'CmdOrCtrl+K', click: send('find') },
+        { label: 'Search the Library', accelerator: 'CmdOrCtrl+K', click: send('search') },
       ],
     },
     {

@@ -56,9 +56,9 @@ export interface SearchResponse {
   readonly total: number;
   /** Best first. */
   readonly results: readonly SearchHit[];
-  /** Hits per article, before the article filter and `limit`, most hits first. */
+  /** Hits per article, with the kind filter but before the article filter and `limit`, most hits first. */
   readonly articles: readonly SearchFacet[];
-  /** Hits per passage kind, before the kind filter and `limit`. */
+  /** Hits per passage kind, with the article filter but before the kind filter and `limit`. */
   readonly kinds: readonly SearchFacet<PassageKind>[];
   /** A corrected query when this one found nothing but a near spelling would. */
   readonly didYouMean?: string;

@@ -43,6 +43,7 @@ export function App() {
     if (articleScreen.current) articleScreen.current.openFind();
     else focusSearch();
   });
+  useMenuCommand('search', focusSearch);
 
   const openArticle = useCallback(
     (articleId: string) => {
