@@ -34,13 +34,19 @@ export interface SearchDoc {
 export const FIELD_BOOST = { title: 3, heading: 2, text: 1 } as const;
 
 /** Shortest typed word that is matched as a prefix (shorter prefixes match too much). */
-const MIN_PREFIX_LENGTH = 2;
+const MIN_PREFIX_LENGTH = 3;
 /** Weight of a synonym's match relative to the word searched. */
 export const SYNONYM_WEIGHT = 0.5;
 /** Score factor of a reader comment, so editorial text wins an equal match. */
 export const COMMENT_WEIGHT = 0.85;
 /** Score factor for each pair of query words found side by side, in order. */
 const ADJACENT_BONUS = 0.3;
+/**
+ * A term is common when it occurs, on average, in at least one passage in four. Common terms
+ * rank nothing (their inverse document frequency is near zero) yet cost the most to score, so a
+ * query that has rarer words leaves them out, as it does stop words.
+ */
+const COMMON_TERM_RATIO = 0.25;
 /** Candidates re-ranked for phrases and proximity (the rest keep MiniSearch's order). */
 const RERANK_DEPTH = 100;
 
@@ -111,14 +117,35 @@ function weightedQuery(terms: ReadonlyMap<string, number>): Query {
   };
 }
 
+/** Rankings of common-word queries kept per library (oldest dropped first). */
+const COMMON_CACHE_SIZE = 64;
+const commonCaches = new WeakMap<LoadedLibrary, Map<string, Ranked[]>>();
+
+/** The common-query ranking cache of a library (a library never changes once loaded). */
+function commonQueryCache(loaded: LoadedLibrary): Map<string, Ranked[]> {
+  let cache = commonCaches.get(loaded);
+  if (!cache) commonCaches.set(loaded, (cache = new Map()));
+  return cache;
+}
+
+/** Whether a term is common enough to leave out when rarer words are searched. */
+function commonTest(loaded: LoadedLibrary): (stem: string) => boolean {
+  const threshold = loaded.library.allDocs().length * COMMON_TERM_RATIO;
+  return (stem) => loaded.library.vocabulary.stemCount(stem) >= threshold;
+}
+
+/** The index terms of one alternative's single word, with weights. */
+function expandWord(loaded: LoadedLibrary, word: string, prefix: boolean): Map<string, number> {
+  return loaded.library.vocabulary.expand(word, prefix && foldWord(word).length >= MIN_PREFIX_LENGTH, commonTest(loaded));
+}
+
 /** A MiniSearch sub-query for one alternative: a word, or all words of a phrase. */
 function alternativeQuery(loaded: LoadedLibrary, alt: Alternative, prefixLast: boolean): Query | undefined {
   const words = alt.words.filter((w) => termOf(w) !== null);
   if (words.length === 0) return undefined;
   const vocabulary = loaded.library.vocabulary;
   if (words.length === 1) {
-    const word = words[0]!;
-    const terms = vocabulary.expand(word, prefixLast && foldWord(word).length >= MIN_PREFIX_LENGTH);
+    const terms = expandWord(loaded, words[0]!, prefixLast);
     return terms.size > 0 ? weightedQuery(terms) : undefined;
   }
   // Every word of a phrase must be there (quoted phrases are then checked for word order).
@@ -250,22 +277,42 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Ranked[] | undefined 
   };
 
   const lastClause = parsed.clauses.length - 1;
+  // Clauses of common words only are left out when another clause has a rarer word.
+  const isCommon = commonTest(loaded);
+  const common = parsed.clauses.map(
+    (clause, ci) =>
+      clause.alternatives.every((a) => !a.quoted && a.words.length === 1) &&
+      clause.alternatives.every((a) => [...expandWord(loaded, a.words[0]!, parsed.typing && ci === lastClause).keys()].every(isCommon)),
+  );
+  const skip = common.some((c) => !c) ? common : common.map(() => false);
   const clauseQueries: Query[] = parsed.clauses.flatMap((clause, ci) => {
+    if (skip[ci]) return [];
     const alts = clause.alternatives
       .map((alt, ai) => alternativeQuery(loaded, alt, parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1))
       .filter((x): x is Query => x !== undefined);
     return alts.length === 0 ? [] : [{ combineWith: 'OR', queries: alts }];
   });
   const queries = [...clauseQueries, ...synonymQueries(loaded, parsed)];
+  const needsFilter = kinds !== undefined || articleIds !== undefined || excluded.size > 0 || required.length > 0;
+  // Queries of common words only score nearly every passage: remember their ranking.
+  const cacheKey = !needsFilter && common.length > 0 && common.every(Boolean) ? JSON.stringify([parsed.clauses, parsed.typing]) : undefined;
+  const cache = cacheKey === undefined ? undefined : commonQueryCache(loaded);
+  const cached = cacheKey === undefined ? undefined : cache?.get(cacheKey);
+  if (cached) return cached;
+  const filter = needsFilter ? (r: SearchResult) => allowed(r.id as number) : undefined;
   const results =
     queries.length > 0
-      ? index.search({ combineWith: 'OR', queries }, { filter: (r) => allowed(r.id as number) })
+      ? index.search({ combineWith: 'OR', queries }, { filter })
       : parsed.clauses.length === 0
-        ? index.search(MiniSearch.wildcard, { filter: (r) => allowed(r.id as number) })
+        ? index.search(MiniSearch.wildcard, { filter })
         : [];
 
   const ranked: Ranked[] = results.map((result) => ({ ref: library.doc(result.id as number)!, result, score: result.score }));
   rerank(ranked, parsed);
+  if (cache && cacheKey !== undefined) {
+    if (cache.size >= COMMON_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(cacheKey, ranked);
+  }
   return ranked;
 }
 
@@ -338,7 +385,8 @@ export function suggest(loaded: LoadedLibrary, query: string, limit = 5): string
   if (!parseQuery(q).typing) return [];
   const last = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*$/u.exec(q);
   const folded = last ? foldWord(last[0]) : '';
-  if (!last || folded.length < MIN_PREFIX_LENGTH) return [];
+  // Completing costs a vocabulary walk only, so it starts a letter earlier than prefix search.
+  if (!last || folded.length < MIN_PREFIX_LENGTH - 1) return [];
   const before = q.slice(0, last.index);
   return loaded.library.vocabulary.complete(folded, limit).map((word) => `${before}${word}`);
 }

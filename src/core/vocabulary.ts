@@ -15,7 +15,7 @@ export const FUZZY_WEIGHT = 0.45;
 /** Weight of a stem reached by completing a partly typed word (MiniSearch's default). */
 export const PREFIX_WEIGHT = 0.375;
 /** Most completions of a partly typed word searched; the shortest are kept. */
-export const MAX_PREFIX_EXPANSIONS = 40;
+export const MAX_PREFIX_EXPANSIONS = 6;
 
 /**
  * Allowed typos by word length: none on short words, one from five letters, two from nine.
@@ -50,9 +50,19 @@ export type Expansion = Map<string, number>;
 /** The vocabulary, searchable by prefix and edit distance. */
 export class Vocabulary {
   private readonly map: SearchableMap<VocabularyEntry>;
+  private readonly stemCounts = new Map<string, number>();
 
   constructor(entries: Readonly<Record<string, VocabularyEntry>>) {
     this.map = SearchableMap.fromObject(entries) as SearchableMap<VocabularyEntry>;
+    for (const key in entries) {
+      const [stem, count] = entries[key]!;
+      this.stemCounts.set(stem, (this.stemCounts.get(stem) ?? 0) + count);
+    }
+  }
+
+  /** How often words with this stem occur in the library. */
+  stemCount(stem: string): number {
+    return this.stemCounts.get(stem) ?? 0;
   }
 
   /** Number of distinct words. */
@@ -71,7 +81,7 @@ export class Vocabulary {
    *
    * @example vocab.expand('swalowing', false) // Map { 'swallow' => 0.45 }
    */
-  expand(word: string, prefix: boolean): Expansion {
+  expand(word: string, prefix: boolean, isCommon: (stem: string) => boolean = () => false): Expansion {
     const folded = foldWord(word);
     const out: Expansion = new Map();
     if (!folded || STOP_WORDS.has(folded)) return out;
@@ -87,7 +97,8 @@ export class Vocabulary {
     }
     if (prefix) {
       const completions: string[] = [];
-      for (const [surface] of this.map.atPrefix(folded)) completions.push(surface);
+      // Completions to words found almost everywhere say nothing and cost the most: skip them.
+      for (const [surface, entry] of this.map.atPrefix(folded)) if (surface === folded || !isCommon(entry[0])) completions.push(surface);
       completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
       for (const surface of completions.slice(0, MAX_PREFIX_EXPANSIONS)) {
         set(this.map.get(surface)![0], surface === folded ? 1 : PREFIX_WEIGHT);
