@@ -10,7 +10,7 @@
  * MiniSearch.loadJSON must be given the same tokenizer and term processing the index was built
  * with, or loaded indexes silently stop matching.
  */
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { SearchFacet, SearchHit, SearchOptions, SearchResponse } from '../shared/api';
 import { LEAD_SECTION_ID, PASSAGE_KINDS, type PassageKind } from '../shared/model';
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../shared/schemas';
@@ -18,6 +18,7 @@ import type { Library, PassageRef } from './library';
 import type { LoadedLibrary } from './load';
 import { parseQuery, queryWords, type Alternative, type ParsedQuery, type Scope } from './query';
 import { termsOf } from './synonyms';
+import { Scorer, type TermGroup, type WeightedTerm } from './scorer';
 import { foldWord, termOf, tokenize, tokenizeWithOffsets } from './text';
 export { maxTypos } from './vocabulary';
 
@@ -61,8 +62,6 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   searchOptions: { boost: FIELD_BOOST, combineWith: 'OR', prefix: false, fuzzy: false },
 };
 
-/** Query terms handed to MiniSearch are index terms already: process them no further. */
-const asIndexTerm = (term: string): string => term;
 
 /** The search documents of a library, in document-number order. */
 export function searchDocs(library: Library): SearchDoc[] {
@@ -109,23 +108,12 @@ function containsSequence(hay: readonly string[], words: readonly string[]): boo
   return false;
 }
 
-/** A sub-query for index terms with weights, ORed. */
-function weightedQuery(terms: ReadonlyMap<string, number>): Query {
-  return {
-    combineWith: 'OR',
-    queries: [...terms].map(([term, weight]) => ({ queries: [term], processTerm: asIndexTerm, boostTerm: () => weight })),
-  };
-}
-
-/** Rankings of common-word queries kept per library (oldest dropped first). */
-const COMMON_CACHE_SIZE = 64;
-const commonCaches = new WeakMap<LoadedLibrary, Map<string, Ranked[]>>();
-
-/** The common-query ranking cache of a library (a library never changes once loaded). */
-function commonQueryCache(loaded: LoadedLibrary): Map<string, Ranked[]> {
-  let cache = commonCaches.get(loaded);
-  if (!cache) commonCaches.set(loaded, (cache = new Map()));
-  return cache;
+/** The scorer of a library's index, made on first use (a library never changes once loaded). */
+const scorers = new WeakMap<LoadedLibrary, Scorer>();
+function scorerOf(loaded: LoadedLibrary): Scorer {
+  let scorer = scorers.get(loaded);
+  if (!scorer) scorers.set(loaded, (scorer = new Scorer(loaded.index as MiniSearch<unknown>, FIELD_BOOST)));
+  return scorer;
 }
 
 /** Whether a term is common enough to leave out when rarer words are searched. */
@@ -134,25 +122,18 @@ function commonTest(loaded: LoadedLibrary): (stem: string) => boolean {
   return (stem) => loaded.library.vocabulary.stemCount(stem) >= threshold;
 }
 
-/** The index terms of one alternative's single word, with weights. */
-function expandWord(loaded: LoadedLibrary, word: string, prefix: boolean): Map<string, number> {
-  return loaded.library.vocabulary.expand(word, prefix && foldWord(word).length >= MIN_PREFIX_LENGTH, commonTest(loaded));
+/** The index terms of one word, with weights (typos and, when typing, completions). */
+function expandWord(loaded: LoadedLibrary, word: string, prefix: boolean): WeightedTerm[] {
+  const terms = loaded.library.vocabulary.expand(word, prefix && foldWord(word).length >= MIN_PREFIX_LENGTH, commonTest(loaded));
+  return [...terms].map(([term, weight]) => ({ term, weight }));
 }
 
-/** A MiniSearch sub-query for one alternative: a word, or all words of a phrase. */
-function alternativeQuery(loaded: LoadedLibrary, alt: Alternative, prefixLast: boolean): Query | undefined {
+/** The words of one alternative as a term group: each word's terms, all words required. */
+function alternativeGroup(loaded: LoadedLibrary, alt: Alternative, prefixLast: boolean): TermGroup | undefined {
   const words = alt.words.filter((w) => termOf(w) !== null);
   if (words.length === 0) return undefined;
-  const vocabulary = loaded.library.vocabulary;
-  if (words.length === 1) {
-    const terms = expandWord(loaded, words[0]!, prefixLast);
-    return terms.size > 0 ? weightedQuery(terms) : undefined;
-  }
-  // Every word of a phrase must be there (quoted phrases are then checked for word order).
-  return {
-    combineWith: 'AND',
-    queries: words.map((w) => (alt.quoted ? weightedQuery(new Map([[termOf(w)!, 1]])) : weightedQuery(vocabulary.expand(w, false)))),
-  };
+  if (words.length === 1) return [expandWord(loaded, words[0]!, prefixLast)];
+  return words.map((w) => (alt.quoted ? [{ term: termOf(w)!, weight: 1 }] : expandWord(loaded, w, false)));
 }
 
 /** The query's terms as a flat sequence (stop words left out), for synonym lookups. */
@@ -160,11 +141,11 @@ function clauseTerms(parsed: ParsedQuery): string[] {
   return parsed.clauses.flatMap((c) => (c.alternatives.length === 1 ? c.alternatives[0]!.words : []).map(termOf)).filter((t): t is string => t !== null);
 }
 
-/** Synonym sub-queries for every run of the query's words that has synonyms. */
-function synonymQueries(loaded: LoadedLibrary, parsed: ParsedQuery): Query[] {
+/** Synonym groups for every run of the query's words that has synonyms. */
+function synonymGroups(loaded: LoadedLibrary, parsed: ParsedQuery): TermGroup[] {
   const table = loaded.library.synonyms;
   const terms = clauseTerms(parsed);
-  const queries: Query[] = [];
+  const groups: TermGroup[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < terms.length; i++) {
     for (let n = Math.min(table.longest, terms.length - i); n >= 1; n--) {
@@ -172,15 +153,14 @@ function synonymQueries(loaded: LoadedLibrary, parsed: ParsedQuery): Query[] {
         const key = synonym.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);
-        // Terms are already processed; MiniSearch reprocesses them, and a stem's stem is itself.
-        // MiniSearch multiplies a score by the number of query terms matched; a synonym phrase
-        // of n words would count n times, so each of its words weighs 1/n² of a synonym.
+        // A synonym phrase of n words adds n terms' scores: each weighs 1/n² of a synonym, so
+        // a phrase never outranks the word searched.
         const weight = SYNONYM_WEIGHT / synonym.length ** 2;
-        queries.push({ combineWith: 'AND', queries: [key], processTerm: asIndexTerm, boostTerm: () => weight });
+        groups.push(synonym.map((term) => [{ term, weight }]));
       }
     }
   }
-  return queries;
+  return groups;
 }
 
 /** Article ids an `article:` value names: the id itself, or titles containing its words. */
@@ -202,11 +182,19 @@ function resolveArticles(library: Library, values: readonly string[]): Set<strin
   return ids;
 }
 
-/** The engine's answer before it is cut to a page of hits. */
+/** A candidate on its way to becoming a hit. */
 interface Ranked {
   readonly ref: PassageRef;
-  readonly result: SearchResult;
+  readonly doc: number;
   score: number;
+}
+
+/** Every passage a query matches, with scores (parallel arrays). */
+interface Candidates {
+  readonly docs: number[];
+  readonly scores: number[];
+  /** The index terms the query scored, for telling which matched in a passage. */
+  readonly terms: readonly string[];
 }
 
 /**
@@ -217,9 +205,10 @@ interface Ranked {
 export function search(loaded: LoadedLibrary, query: string, options: SearchOptions = {}): SearchResponse {
   const q = query.slice(0, MAX_QUERY_LENGTH);
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-  const ranked = rank(loaded, parseQuery(q));
-  const empty: SearchResponse = { query, total: 0, results: [], articles: [], kinds: [] };
-  if (ranked === undefined) return empty;
+  const parsed = parseQuery(q);
+  const found = rank(loaded, parsed);
+  if (found === undefined) return { query, total: 0, results: [], articles: [], kinds: [] };
+  const { library } = loaded;
 
   // Facets as search interfaces count them: each facet's counts apply every filter but its own,
   // so a chip shows how many hits choosing it would give.
@@ -227,35 +216,80 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const kindFilter = options.kinds?.length ? new Set(options.kinds) : undefined;
   const articleCounts = new Map<string, number>();
   const kindCounts = new Map<PassageKind, number>();
-  const kept: Ranked[] = [];
-  for (const r of ranked) {
-    const inArticle = !articleFilter || articleFilter.has(r.ref.article.id);
-    const inKind = !kindFilter || kindFilter.has(r.ref.passage.kind);
-    if (inKind) articleCounts.set(r.ref.article.id, (articleCounts.get(r.ref.article.id) ?? 0) + 1);
-    if (inArticle) kindCounts.set(r.ref.passage.kind, (kindCounts.get(r.ref.passage.kind) ?? 0) + 1);
-    if (inArticle && inKind) kept.push(r);
+  const kept: number[] = [];
+  for (let i = 0; i < found.docs.length; i++) {
+    const ref = library.doc(found.docs[i]!)!;
+    const inArticle = !articleFilter || articleFilter.has(ref.article.id);
+    const inKind = !kindFilter || kindFilter.has(ref.passage.kind);
+    if (inKind) articleCounts.set(ref.article.id, (articleCounts.get(ref.article.id) ?? 0) + 1);
+    if (inArticle) kindCounts.set(ref.passage.kind, (kindCounts.get(ref.passage.kind) ?? 0) + 1);
+    if (inArticle && inKind) kept.push(i);
   }
   const articles: SearchFacet[] = [...articleCounts]
-    .map(([key, count]) => ({ key, label: loaded.library.article(key)?.title ?? key, count }))
+    .map(([key, count]) => ({ key, label: library.article(key)?.title ?? key, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.filter((k) => kindCounts.has(k)).map((k) => ({ key: k, label: k, count: kindCounts.get(k)! }));
+
+  // Only the best few become hits: pick them without sorting every match.
+  const head = topK(kept, found.scores, Math.max(limit, RERANK_DEPTH)).map((i) => ({
+    ref: library.doc(found.docs[i]!)!,
+    doc: found.docs[i]!,
+    score: found.scores[i]!,
+  }));
+  rerank(head, parsed);
+  const scorer = scorerOf(loaded);
   const response: SearchResponse = {
     query,
     total: kept.length,
-    results: kept.slice(0, limit).map((r) => toHit(r)),
+    results: head.slice(0, limit).map((r) => toHit(r, new Set(found.terms.filter((t) => scorer.has(r.doc, t))))),
     articles,
     kinds,
   };
-  if (ranked.length === 0) {
+  if (found.docs.length === 0) {
     const didYouMean = correct(loaded, q);
     if (didYouMean) return { ...response, didYouMean };
   }
   return response;
 }
 
-/** Run a parsed query: every passage it matches, best first; undefined when it asks nothing. */
-function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Ranked[] | undefined {
-  const { library, index } = loaded;
+/** Positions (into `items`) of the k best scores, best first. */
+function topK(items: readonly number[], scores: readonly number[], k: number): number[] {
+  if (items.length <= k * 4) return [...items].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
+  // A min-heap of the best k seen so far.
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[p]!)) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (worse(heap[0]!, item)) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
+/** Run a parsed query: every passage it matches, with scores; undefined when it asks nothing. */
+function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefined {
+  const { library } = loaded;
   const hasScope = parsed.scopes.length > 0 || parsed.articles.length > 0;
   if (parsed.clauses.length === 0 && !hasScope) return undefined;
 
@@ -263,7 +297,7 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Ranked[] | undefined 
   const articleIds = parsed.articles.length > 0 ? resolveArticles(library, parsed.articles) : undefined;
   const excluded = excludedDocs(loaded, parsed);
   const required = parsed.clauses.flatMap((c) => (c.alternatives.every((a) => a.quoted) ? [c.alternatives.map((a) => a.words.map(foldWord))] : []));
-
+  const needsFilter = kinds !== undefined || articleIds !== undefined || excluded.size > 0 || required.length > 0;
   const allowed = (id: number): boolean => {
     const ref = library.doc(id);
     if (!ref || excluded.has(id)) return false;
@@ -277,43 +311,36 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Ranked[] | undefined 
   };
 
   const lastClause = parsed.clauses.length - 1;
+  const clauses = parsed.clauses.map((clause, ci) =>
+    clause.alternatives
+      .map((alt, ai) => alternativeGroup(loaded, alt, parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1))
+      .filter((g): g is TermGroup => g !== undefined && g.every((word) => word.length > 0)),
+  );
   // Clauses of common words only are left out when another clause has a rarer word.
   const isCommon = commonTest(loaded);
-  const common = parsed.clauses.map(
-    (clause, ci) =>
-      clause.alternatives.every((a) => !a.quoted && a.words.length === 1) &&
-      clause.alternatives.every((a) => [...expandWord(loaded, a.words[0]!, parsed.typing && ci === lastClause).keys()].every(isCommon)),
-  );
-  const skip = common.some((c) => !c) ? common : common.map(() => false);
-  const clauseQueries: Query[] = parsed.clauses.flatMap((clause, ci) => {
-    if (skip[ci]) return [];
-    const alts = clause.alternatives
-      .map((alt, ai) => alternativeQuery(loaded, alt, parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1))
-      .filter((x): x is Query => x !== undefined);
-    return alts.length === 0 ? [] : [{ combineWith: 'OR', queries: alts }];
-  });
-  const queries = [...clauseQueries, ...synonymQueries(loaded, parsed)];
-  const needsFilter = kinds !== undefined || articleIds !== undefined || excluded.size > 0 || required.length > 0;
-  // Queries of common words only score nearly every passage: remember their ranking.
-  const cacheKey = !needsFilter && common.length > 0 && common.every(Boolean) ? JSON.stringify([parsed.clauses, parsed.typing]) : undefined;
-  const cache = cacheKey === undefined ? undefined : commonQueryCache(loaded);
-  const cached = cacheKey === undefined ? undefined : cache?.get(cacheKey);
-  if (cached) return cached;
-  const filter = needsFilter ? (r: SearchResult) => allowed(r.id as number) : undefined;
-  const results =
-    queries.length > 0
-      ? index.search({ combineWith: 'OR', queries }, { filter })
-      : parsed.clauses.length === 0
-        ? index.search(MiniSearch.wildcard, { filter })
-        : [];
+  const common = clauses.map((alts) => alts.length > 0 && alts.every((g) => g.length === 1 && g[0]!.every((t) => isCommon(t.term))));
+  const scoredClauses = common.some((c) => !c) ? clauses.filter((_, i) => !common[i]) : clauses;
+  const extras = synonymGroups(loaded, parsed);
+  const terms = [...new Set([...scoredClauses.flat(3), ...extras.flat(2)].map((t) => t.term))];
 
-  const ranked: Ranked[] = results.map((result) => ({ ref: library.doc(result.id as number)!, result, score: result.score }));
-  rerank(ranked, parsed);
-  if (cache && cacheKey !== undefined) {
-    if (cache.size >= COMMON_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(cacheKey, ranked);
+  let docs: number[];
+  let scores: number[];
+  if (parsed.clauses.length === 0) {
+    docs = library.allDocs().map((_, i) => i);
+    scores = docs.map(() => 1);
+  } else {
+    ({ docs, scores } = scorerOf(loaded).score({ clauses: scoredClauses, extras }));
   }
-  return ranked;
+  const outDocs: number[] = [];
+  const outScores: number[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    if (needsFilter && !allowed(doc)) continue;
+    outDocs.push(doc);
+    // Editorial text wins an otherwise equal match over a reader comment.
+    outScores.push(library.doc(doc)!.passage.kind === 'comment' ? scores[i]! * COMMENT_WEIGHT : scores[i]!);
+  }
+  return { docs: outDocs, scores: outScores, terms };
 }
 
 /** Documents an exclusion names: containing the word, or the phrase in order. */
@@ -338,13 +365,13 @@ function rerank(ranked: Ranked[], parsed: ParsedQuery): void {
   const depth = Math.min(ranked.length, RERANK_DEPTH);
   for (let i = 0; i < ranked.length; i++) {
     const r = ranked[i]!;
-    if (r.ref.passage.kind === 'comment') r.score *= COMMENT_WEIGHT;
     if (i >= depth || queryTerms.length < 2) continue;
-    const terms = tokenize(r.ref.passage.text).map(termOf);
+    // Stop words between query words do not break adjacency: compare the sequence without them.
+    const seq = tokenize(r.ref.passage.text)
+      .map(termOf)
+      .filter((t): t is string => t !== null);
     let adjacent = 0;
     for (let k = 0; k + 1 < queryTerms.length; k++) {
-      // Stop words between query words do not break adjacency: compare the sequence without them.
-      const seq = terms.filter((t) => t !== null);
       if (containsSequence(seq, [queryTerms[k]!, queryTerms[k + 1]!])) adjacent++;
     }
     r.score *= 1 + ADJACENT_BONUS * adjacent;
@@ -371,7 +398,7 @@ function correct(loaded: LoadedLibrary, query: string): string | undefined {
   });
   if (!changed) return undefined;
   const corrected = fixed.join(' ');
-  return rank(loaded, parseQuery(corrected))?.length ? corrected : undefined;
+  return rank(loaded, parseQuery(corrected))?.docs.length ? corrected : undefined;
 }
 
 /**
@@ -391,9 +418,8 @@ export function suggest(loaded: LoadedLibrary, query: string, limit = 5): string
   return loaded.library.vocabulary.complete(folded, limit).map((word) => `${before}${word}`);
 }
 
-function toHit({ ref, result, score }: Ranked): SearchHit {
+function toHit({ ref, score }: Ranked, matched: ReadonlySet<string>): SearchHit {
   const { article, section, passage } = ref;
-  const matched = new Set(result.terms);
   const { snippet, highlights } = makeSnippet(passage.text, matched);
   const matches = [...new Set(tokenize(passage.text).filter((w) => matched.has(termOf(w) ?? '')))];
   return {

@@ -68,10 +68,19 @@ export function stemWord(folded: string): string {
  * @example termOf('the') // null
  */
 export function termOf(word: string): string | null {
+  const known = TERM_MEMO.get(word);
+  if (known !== undefined) return known;
   const folded = foldWord(word);
-  if (!folded || STOP_WORDS.has(folded)) return null;
-  return stemWord(folded);
+  const term = !folded || STOP_WORDS.has(folded) ? null : stemWord(folded);
+  // Re-ranking stems the words of every candidate on every keystroke: remember recent words.
+  if (TERM_MEMO.size >= TERM_MEMO_SIZE) TERM_MEMO.clear();
+  TERM_MEMO.set(word, term);
+  return term;
 }
+
+/** Words whose terms are remembered (cleared whole when full: cheap, and words recur). */
+const TERM_MEMO_SIZE = 200_000;
+const TERM_MEMO = new Map<string, string | null>();
 
 /**
  * Turn a heading or name into a URL- and id-safe slug.
