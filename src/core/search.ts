@@ -184,6 +184,49 @@ function scorerOf(loaded: LoadedLibrary): Scorer {
   return scorer;
 }
 
+/** Each passage's article and kind as small integers, by document number. */
+class DocTable {
+  readonly article: Uint32Array;
+  readonly kind: Uint8Array;
+  private readonly articleIndex: Map<string, number>;
+
+  constructor(library: Library) {
+    const docs = library.allDocs();
+    this.articleIndex = new Map(library.articles.map((a, i) => [a.id, i]));
+    this.article = new Uint32Array(docs.length);
+    this.kind = new Uint8Array(docs.length);
+    docs.forEach((ref, i) => {
+      this.article[i] = this.articleIndex.get(ref.article.id)!;
+      this.kind[i] = PASSAGE_KINDS.indexOf(ref.passage.kind);
+    });
+  }
+
+  /** A mask over article indices: 1 for the given ids. */
+  articleMask(ids: readonly string[]): Uint8Array {
+    const mask = new Uint8Array(this.articleIndex.size);
+    for (const id of ids) {
+      const i = this.articleIndex.get(id);
+      if (i !== undefined) mask[i] = 1;
+    }
+    return mask;
+  }
+
+  /** A mask over kind codes: 1 for the given kinds. */
+  kindMask(kinds: readonly PassageKind[]): Uint8Array {
+    const mask = new Uint8Array(PASSAGE_KINDS.length);
+    for (const k of kinds) mask[PASSAGE_KINDS.indexOf(k)] = 1;
+    return mask;
+  }
+}
+
+const COMMENT_KIND = PASSAGE_KINDS.indexOf('comment');
+const docTables = new WeakMap<LoadedLibrary, DocTable>();
+function docTableOf(loaded: LoadedLibrary): DocTable {
+  let table = docTables.get(loaded);
+  if (!table) docTables.set(loaded, (table = new DocTable(loaded.library)));
+  return table;
+}
+
 /** Whether a term is common enough to leave out when rarer words are searched. */
 function commonTest(loaded: LoadedLibrary): (stem: string) => boolean {
   const threshold = loaded.library.allDocs().length * COMMON_TERM_RATIO;
@@ -279,24 +322,28 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const { library } = loaded;
 
   // Facets as search interfaces count them: each facet's counts apply every filter but its own,
-  // so a chip shows how many hits choosing it would give.
-  const articleFilter = options.articleIds?.length ? new Set(options.articleIds) : undefined;
-  const kindFilter = options.kinds?.length ? new Set(options.kinds) : undefined;
-  const articleCounts = new Map<string, number>();
-  const kindCounts = new Map<PassageKind, number>();
+  // so a chip shows how many hits choosing it would give. Counted over flat arrays: a query can
+  // match every passage of the library.
+  const table = docTableOf(loaded);
+  const articleMask = options.articleIds?.length ? table.articleMask(options.articleIds) : undefined;
+  const kindMask = options.kinds?.length ? table.kindMask(options.kinds) : undefined;
+  const articleCounts = new Int32Array(library.articles.length);
+  const kindCounts = new Int32Array(PASSAGE_KINDS.length);
   const kept: number[] = [];
   for (let i = 0; i < found.docs.length; i++) {
-    const ref = library.doc(found.docs[i]!)!;
-    const inArticle = !articleFilter || articleFilter.has(ref.article.id);
-    const inKind = !kindFilter || kindFilter.has(ref.passage.kind);
-    if (inKind) articleCounts.set(ref.article.id, (articleCounts.get(ref.article.id) ?? 0) + 1);
-    if (inArticle) kindCounts.set(ref.passage.kind, (kindCounts.get(ref.passage.kind) ?? 0) + 1);
+    const doc = found.docs[i]!;
+    const article = table.article[doc]!;
+    const kind = table.kind[doc]!;
+    const inArticle = !articleMask || articleMask[article] === 1;
+    const inKind = !kindMask || kindMask[kind] === 1;
+    if (inKind) articleCounts[article] = articleCounts[article]! + 1;
+    if (inArticle) kindCounts[kind] = kindCounts[kind]! + 1;
     if (inArticle && inKind) kept.push(i);
   }
-  const articles: SearchFacet[] = [...articleCounts]
-    .map(([key, count]) => ({ key, label: library.article(key)?.title ?? key, count }))
+  const articles: SearchFacet[] = library.articles
+    .flatMap((a, i) => (articleCounts[i]! > 0 ? [{ key: a.id, label: a.title, count: articleCounts[i]! }] : []))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.filter((k) => kindCounts.has(k)).map((k) => ({ key: k, label: k, count: kindCounts.get(k)! }));
+  const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.flatMap((k, i) => (kindCounts[i]! > 0 ? [{ key: k, label: k, count: kindCounts[i]! }] : []));
 
   // Only the best few become hits: pick them without sorting every match.
   const head = topK(kept, found.scores, Math.max(limit, RERANK_DEPTH)).map((i) => ({
@@ -391,6 +438,7 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefine
   const extras = synonymGroups(loaded, parsed);
   const terms = [...new Set([...scoredClauses.flat(3), ...extras.flat(2)].map((t) => t.term))];
 
+  const table = docTableOf(loaded);
   let docs: number[];
   let scores: number[];
   if (parsed.clauses.length === 0) {
@@ -406,7 +454,7 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefine
     if (needsFilter && !allowed(doc)) continue;
     outDocs.push(doc);
     // Editorial text wins an otherwise equal match over a reader comment.
-    outScores.push(library.doc(doc)!.passage.kind === 'comment' ? scores[i]! * COMMENT_WEIGHT : scores[i]!);
+    outScores.push(table.kind[doc] === COMMENT_KIND ? scores[i]! * COMMENT_WEIGHT : scores[i]!);
   }
   return { docs: outDocs, scores: outScores, terms };
 }

@@ -26,6 +26,9 @@ export function maxTypos(word: string): number {
   return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
 }
 
+/** Query words whose expansions are remembered (the memo is cleared whole when full). */
+const EXPANSION_MEMO_SIZE = 4096;
+
 /** One vocabulary entry: the word's stem, how often it occurs, and how it is first written. */
 export type VocabularyEntry = [stem: string, count: number, written: string];
 
@@ -51,6 +54,7 @@ export type Expansion = Map<string, number>;
 export class Vocabulary {
   private readonly map: SearchableMap<VocabularyEntry>;
   private readonly stemCounts = new Map<string, number>();
+  private readonly expansions = new Map<string, Expansion>();
 
   constructor(entries: Readonly<Record<string, VocabularyEntry>>) {
     this.map = SearchableMap.fromObject(entries) as SearchableMap<VocabularyEntry>;
@@ -79,9 +83,22 @@ export class Vocabulary {
    * The index terms a query word should find: its own stem (weight 1), stems of words one or two
    * typos away (by length), and, for the word being typed, stems of its completions.
    *
+   * The same `isCommon` must be given on every call (the answer is remembered per word).
+   *
    * @example vocab.expand('swalowing', false) // Map { 'swallow' => 0.45 }
    */
   expand(word: string, prefix: boolean, isCommon: (stem: string) => boolean = () => false): Expansion {
+    // Typing repeats the earlier words of a query on every keystroke: remember their expansions.
+    const key = `${prefix ? '+' : '-'}${word}`;
+    const known = this.expansions.get(key);
+    if (known) return known;
+    const out = this.expandUncached(word, prefix, isCommon);
+    if (this.expansions.size >= EXPANSION_MEMO_SIZE) this.expansions.clear();
+    this.expansions.set(key, out);
+    return out;
+  }
+
+  private expandUncached(word: string, prefix: boolean, isCommon: (stem: string) => boolean): Expansion {
     const folded = foldWord(word);
     const out: Expansion = new Map();
     if (!folded || STOP_WORDS.has(folded)) return out;

@@ -5,9 +5,9 @@ import { useEffect } from 'react';
 import { markPainted } from '../bench';
 
 /**
- * Mark `quire:painted` for `query` once what is shown for it has been painted: after the
- * commit that shows it, two animation frames later (the first runs before that frame's paint,
- * the second after it). Nothing is marked while `settled` is false. A mark is never cancelled:
+ * Mark `quire:painted` for `query` once what is shown for it has been painted: the animation
+ * frame callback runs just before the frame's paint, and a task queued from it runs just after
+ * (a second animation frame would wait a whole extra frame). Nothing is marked while `settled` is false. A mark is never cancelled:
  * if the reader types on before the paint, the frame painted still shows this answer (the list
  * keeps it until the next one arrives).
  *
@@ -19,6 +19,6 @@ import { markPainted } from '../bench';
 export function usePaintedMark(shown: unknown, query: string, settled: boolean): void {
   useEffect(() => {
     if (!settled) return;
-    requestAnimationFrame(() => requestAnimationFrame(() => markPainted(query)));
+    requestAnimationFrame(() => setTimeout(() => markPainted(query), 0));
   }, [shown, query, settled]);
 }
