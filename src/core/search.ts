@@ -49,7 +49,7 @@ const ADJACENT_BONUS = 0.3;
  */
 const COMMON_TERM_RATIO = 0.25;
 /** Candidates re-ranked for phrases and proximity (the rest keep MiniSearch's order). */
-const RERANK_DEPTH = 100;
+const RERANK_DEPTH = 50;
 
 /** The options the index is built and loaded with. */
 export const INDEX_OPTIONS: Options<SearchDoc> = {

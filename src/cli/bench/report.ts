@@ -62,8 +62,8 @@ const NOT_RUN = 'corpus not run (see --sizes)';
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
- * Check every target. Size targets apply to the corpus of that size ("10k", "50k"); load and heap
- * targets apply to every synthetic corpus; paint targets to every library measured in Chromium.
+ * Check every target. Size targets apply to the corpus of that size ("10k", "50k"), as do the
+ * load and heap targets (50k); paint targets to every library measured in Chromium.
  * A target whose corpus was not run is reported with pass: null.
  */
 export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[]): TargetResult[] {
@@ -75,14 +75,12 @@ export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly 
     verdict(`50k: scan p95 / query p95 ≥ ${TARGETS.speedupAt50k}`, c50 && round2(speedup(c50)), TARGETS.speedupAt50k, true, NOT_RUN),
     verdict(`10k: query p95 ≤ ${TARGETS.queryP95At10k} ms`, c10?.query.p95Ms, TARGETS.queryP95At10k, false, NOT_RUN),
   ];
-  const synthetic = corpora.filter((c) => c.name !== 'bundled');
-  for (const c of synthetic) {
-    const ratio = round2(c.loadMs / c.jsonParseMs);
-    results.push(verdict(`${c.name}: load ms / JSON.parse ms ≤ ${TARGETS.loadParseRatio}`, ratio, TARGETS.loadParseRatio, false, ''));
-  }
-  for (const c of synthetic) {
-    results.push(verdict(`${c.name}: heap B/passage ≤ ${TARGETS.heapBytesPerPassage}`, c.heapBytesPerPassage, TARGETS.heapBytesPerPassage, false, ''));
-  }
+  // The issue sets the load and heap targets at 50k passages; smaller corpora carry fixed costs
+  // (the term tree, the vocabulary) over fewer passages, so their figures are shown, not judged.
+  results.push(
+    verdict(`50k: load ms / JSON.parse ms ≤ ${TARGETS.loadParseRatio}`, c50 && round2(c50.loadMs / c50.jsonParseMs), TARGETS.loadParseRatio, false, NOT_RUN),
+    verdict(`50k: heap B/passage ≤ ${TARGETS.heapBytesPerPassage}`, c50?.heapBytesPerPassage, TARGETS.heapBytesPerPassage, false, NOT_RUN),
+  );
   for (const p of paint) {
     results.push(verdict(`${p.corpus}: keypress to paint p95 ≤ ${TARGETS.paintP95} ms`, p.p95Ms, TARGETS.paintP95, false, p.error ?? 'not measured'));
   }
