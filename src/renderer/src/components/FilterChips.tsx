@@ -39,10 +39,19 @@ function ChipButton({ chip, onToggle }: Readonly<ChipButtonProps>) {
   );
 }
 
+/**
+ * Article chips shown at most: a large library can have hits in hundreds of articles, and a row
+ * of hundreds of buttons helps nobody and costs a render on every keystroke.
+ */
+export const MAX_ARTICLE_CHIPS = 8;
+
 /** The chip rows; nothing when there is nothing to filter by. */
-export function FilterChips({ articles, kinds, onToggleArticle, onToggleKind, onClear }: Readonly<Props>) {
-  if (articles.length === 0 && kinds.length === 0) return null;
-  const active = articles.some((c) => c.pressed) || kinds.some((c) => c.pressed);
+export function FilterChips({ articles: allArticles, kinds, onToggleArticle, onToggleKind, onClear }: Readonly<Props>) {
+  if (allArticles.length === 0 && kinds.length === 0) return null;
+  // The articles with most hits, and any chosen one wherever it ranks.
+  const articles = allArticles.filter((c, i) => i < MAX_ARTICLE_CHIPS || c.pressed);
+  const hidden = allArticles.length - articles.length;
+  const active = allArticles.some((c) => c.pressed) || kinds.some((c) => c.pressed);
   return (
     <div className="filter-chips" role="group" aria-label="Filter results">
       {articles.length > 0 && (
@@ -50,6 +59,11 @@ export function FilterChips({ articles, kinds, onToggleArticle, onToggleKind, on
           {articles.map((chip) => (
             <ChipButton key={chip.key} chip={chip} onToggle={() => onToggleArticle(chip)} />
           ))}
+          {hidden > 0 && (
+            <li className="filter-chips__more">
+              and {formatNumber(hidden)} more {hidden === 1 ? 'article' : 'articles'}
+            </li>
+          )}
         </ul>
       )}
       {kinds.length > 0 && (
