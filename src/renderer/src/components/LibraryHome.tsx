@@ -2,10 +2,9 @@
  * The welcome view: what the library holds and how to find things in it.
  */
 import type { ArticleSummary } from '../../../shared/model';
-import { isModifiedClick } from '../dom';
 import { formatDate, plural, readingMinutes } from '../format';
 import type { Loadable } from '../loadable';
-import { formatRoute } from '../route';
+import { ArticleLink } from './ArticleLink';
 import { ErrorNotice } from './ErrorNotice';
 import { Loading } from './Loading';
 import './LibraryHome.css';
@@ -40,16 +39,9 @@ export function LibraryHome({ articles, onOpenArticle, onRetry, shortcutLabel }:
             <li key={article.id}>
               <article className="library-card" aria-labelledby={`card-${article.id}`}>
                 <h2 className="library-card__title" id={`card-${article.id}`}>
-                  <a
-                    href={formatRoute({ name: 'article', articleId: article.id })}
-                    onClick={(event) => {
-                      if (isModifiedClick(event)) return;
-                      event.preventDefault();
-                      onOpenArticle(article.id);
-                    }}
-                  >
+                  <ArticleLink articleId={article.id} onOpen={onOpenArticle}>
                     {article.title}
-                  </a>
+                  </ArticleLink>
                 </h2>
                 <p className="library-card__meta">
                   {article.published && (

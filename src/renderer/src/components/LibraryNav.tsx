@@ -3,10 +3,9 @@
  */
 import { useId } from 'react';
 import type { ArticleSummary } from '../../../shared/model';
-import { isModifiedClick } from '../dom';
 import { formatShortDate, readingMinutes } from '../format';
 import type { Loadable } from '../loadable';
-import { formatRoute } from '../route';
+import { ArticleLink } from './ArticleLink';
 import { ErrorNotice } from './ErrorNotice';
 import { Loading } from './Loading';
 import './LibraryNav.css';
@@ -47,18 +46,9 @@ export function LibraryNav({ articles, currentId, onOpenArticle, onRetry, showEr
         <ul className="library-nav__list">
           {articles.value.map((article) => (
             <li key={article.id} className="library-nav__item">
-              <a
-                className="library-nav__link"
-                href={formatRoute({ name: 'article', articleId: article.id })}
-                aria-current={article.id === currentId ? 'page' : undefined}
-                onClick={(event) => {
-                  if (isModifiedClick(event)) return;
-                  event.preventDefault();
-                  onOpenArticle(article.id);
-                }}
-              >
+              <ArticleLink className="library-nav__link" articleId={article.id} current={article.id === currentId} onOpen={onOpenArticle}>
                 {article.title}
-              </a>
+              </ArticleLink>
               <span className="library-nav__meta">
                 {article.published && (
                   <>
