@@ -5,14 +5,21 @@
  * The app writes it with electron-store, Node (tests, web host, CLI) with conf, the library
  * electron-store is built on: both get {@link STORE_OPTIONS}, so the file format is the same.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { z } from 'zod';
+import { BookmarkSchema, type Bookmark } from '../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
+
+/** Version of the store's layout; {@link migrate} brings older files up to it. */
+export const STORE_VERSION = 1;
 
 /** What the store holds. */
 export interface StoreShape {
+  version: number;
   recentSearches: string[];
+  bookmarks: Bookmark[];
 }
 
 /** The store file's base name (conf's configName, electron-store's name). */
@@ -21,9 +28,12 @@ export const STORE_NAME = 'quire';
 /** Options shared by conf and electron-store: schema, defaults, and no silent wipes. */
 export const STORE_OPTIONS = {
   schema: {
+    version: { type: 'integer', minimum: 0 },
     recentSearches: { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: MAX_RECENT_SEARCHES },
+    // The bookmark schema is written once, in zod, and given to conf as JSON Schema.
+    bookmarks: { type: 'array', items: z.toJSONSchema(BookmarkSchema, { target: 'draft-2020-12' }) as Record<string, unknown> },
   },
-  defaults: { recentSearches: [] as string[] },
+  defaults: { version: STORE_VERSION, recentSearches: [] as string[], bookmarks: [] as Bookmark[] },
   // A bad file must be set aside and reported, never cleared.
   clearInvalidConfig: false,
 } as const;
@@ -54,6 +64,7 @@ export interface OpenedStore {
  * renamed with a timestamp and an empty store is started; the caller tells the user where it is.
  */
 export function openStore(dataDir: string, factory: BackendFactory = confBackend, now: Date = new Date()): OpenedStore {
+  migrateFile(join(dataDir, `${STORE_NAME}.json`), now);
   try {
     return { store: new UserStore(factory(dataDir)) };
   } catch (e) {
@@ -63,6 +74,87 @@ export function openStore(dataDir: string, factory: BackendFactory = confBackend
     renameSync(file, setAside);
     return { store: new UserStore(factory(dataDir)), setAside };
   }
+}
+
+/** The current store file, for checking a migration's result before it is written. */
+const StoreFileSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  recentSearches: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES).optional(),
+  bookmarks: z.array(BookmarkSchema),
+});
+
+/** A version-0 bookmark: before quotes and tags (Quire's first layout). */
+interface BookmarkV0 {
+  id: string;
+  articleId: string;
+  passageId: string;
+  text: string;
+  note?: string;
+  created: string;
+}
+
+/**
+ * Bring a store object of any earlier version up to {@link STORE_VERSION}.
+ *
+ * Version 0 had no version field and kept bookmarks as `{ id, articleId, passageId, text, note,
+ * created }`; version 1 adds the text-quote selector, tags and update times.
+ */
+export function migrate(data: Record<string, unknown>): Record<string, unknown> {
+  const version = typeof data.version === 'number' ? data.version : 0;
+  if (version >= STORE_VERSION) return data;
+  const old = Array.isArray(data.bookmarks) ? (data.bookmarks as BookmarkV0[]) : [];
+  return {
+    ...data,
+    version: 1,
+    bookmarks: old.map((b) => ({
+      id: b.id,
+      articleId: b.articleId,
+      target: 'passage',
+      targetId: b.passageId,
+      quote: { exact: b.text, prefix: '', suffix: '' },
+      note: b.note ?? '',
+      tags: [],
+      createdAt: b.created,
+      updatedAt: b.created,
+    })),
+  };
+}
+
+/**
+ * Migrate the store file in place when it is of an earlier version, keeping the original beside
+ * it (`quire.v0.json`). A file that is not JSON is left for {@link openStore} to set aside.
+ */
+function migrateFile(file: string, now: Date): void {
+  if (!existsSync(file)) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
+  const version = typeof (data as { version?: unknown }).version === 'number' ? (data as { version: number }).version : 0;
+  if (version >= STORE_VERSION) return;
+  const migrated = migrate(data as Record<string, unknown>);
+  // A file that would not be valid even migrated is not an old store but a broken one.
+  if (!StoreFileSchema.safeParse(migrated).success) return;
+  const backup = file.replace(/\.json$/, `.v${version}.json`);
+  writeFileSync(existsSync(backup) ? file.replace(/\.json$/, `.v${version}-${now.getTime()}.json`) : backup, readFileSync(file));
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(migrated, null, '\t'));
+  renameSync(tmp, file);
+}
+
+/** A bookmark with this id does not exist. */
+export class UnknownBookmarkError extends Error {
+  override readonly name = 'UnknownBookmarkError';
+}
+
+/** What an import did. */
+export interface ImportOutcome {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
 }
 
 /** The user's data, validated on every write by the backend's schema. */
@@ -91,5 +183,65 @@ export class UserStore {
   /** Forget every recent search. */
   clearRecentSearches(): void {
     this.backend.set('recentSearches', []);
+  }
+
+  /** Every bookmark, oldest first. */
+  bookmarks(): Bookmark[] {
+    return this.backend.get('bookmarks');
+  }
+
+  /** Save a new bookmark (its id must be new). */
+  addBookmark(bookmark: Bookmark): Bookmark {
+    const all = this.bookmarks();
+    if (all.some((b) => b.id === bookmark.id)) throw new Error(`store: bookmark ${bookmark.id} already exists`);
+    this.backend.set('bookmarks', [...all, bookmark]);
+    return bookmark;
+  }
+
+  /** Change a bookmark's note and tags. */
+  updateBookmark(id: string, patch: { note?: string; tags?: string[] }, now: Date = new Date()): Bookmark {
+    const all = this.bookmarks();
+    const i = all.findIndex((b) => b.id === id);
+    if (i === -1) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
+    const updated: Bookmark = { ...all[i]!, ...patch, updatedAt: now.toISOString() };
+    this.backend.set('bookmarks', all.map((b, k) => (k === i ? updated : b)));
+    return updated;
+  }
+
+  /** Delete a bookmark, returning it (for undo). */
+  removeBookmark(id: string): Bookmark {
+    const all = this.bookmarks();
+    const removed = all.find((b) => b.id === id);
+    if (!removed) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
+    this.backend.set('bookmarks', all.filter((b) => b.id !== id));
+    return removed;
+  }
+
+  /**
+   * Merge bookmarks in by id: new ids are added, known ids take the newer version (by
+   * updatedAt), identical ones change nothing. All or nothing: one write.
+   */
+  importBookmarks(incoming: readonly Bookmark[]): ImportOutcome {
+    const all = this.bookmarks();
+    const byId = new Map(all.map((b, i) => [b.id, i]));
+    const next = [...all];
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const b of incoming) {
+      const i = byId.get(b.id);
+      if (i === undefined) {
+        byId.set(b.id, next.length);
+        next.push(b);
+        added++;
+      } else if (JSON.stringify(next[i]) !== JSON.stringify(b) && b.updatedAt > next[i]!.updatedAt) {
+        next[i] = b;
+        updated++;
+      } else {
+        unchanged++;
+      }
+    }
+    if (added + updated > 0) this.backend.set('bookmarks', next);
+    return { added, updated, unchanged };
   }
 }
