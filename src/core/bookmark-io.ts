@@ -9,7 +9,7 @@
  * Import is all or nothing: any invalid entry rejects the whole file with a message naming the
  * entry and the field.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BOOKMARK_EXPORT_VERSION, BookmarkExportSchema, type Bookmark, type BookmarkExport } from '../shared/bookmarks';
 import type { Library } from './library';
 
