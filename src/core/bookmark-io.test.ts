@@ -57,7 +57,7 @@ describe('JSON export and import', () => {
 
 describe('Markdown export', () => {
   it('lists article, section, quote, note, tags and link', () => {
-    const md = exportMarkdown(bookmarks, loaded.library);
+    const md = exportMarkdown(bookmarks, (id) => loaded.library.article(id));
     expect(md).toContain('## Can Baclofen Help You Sleep? Clinical Studies on Baclofen as a Sleep Aid');
     expect(md).toContain('### What the Numbers Say: Digging Into Sleep Latency, Quality, and Duration');
     expect(md).toContain('> Sleep Latency | 24 min | 41 min');
@@ -69,7 +69,7 @@ describe('Markdown export', () => {
 
 describe('Web Annotation export', () => {
   it('writes an AnnotationCollection with TextQuoteSelectors', () => {
-    const data = JSON.parse(exportAnnotations(bookmarks, loaded.library)) as {
+    const data = JSON.parse(exportAnnotations(bookmarks, (id) => loaded.library.article(id))) as {
       type: string;
       total: number;
       first: { items: { type: string; motivation: string; body?: { value: string; purpose: string }[]; target: { selector: { type: string; exact?: string }[] } }[] };

@@ -11,7 +11,10 @@
  */
 import type { z } from 'zod';
 import { BOOKMARK_EXPORT_VERSION, BookmarkExportSchema, type Bookmark, type BookmarkExport } from '../shared/bookmarks';
-import type { Library } from './library';
+import type { Article } from '../shared/model';
+
+/** Looks up an article by id (the library, or the engine worker's copy of it). */
+export type ArticleLookup = (id: string) => Article | undefined;
 
 /** An import that cannot be taken; nothing was changed. */
 export class BookmarkImportError extends Error {
@@ -30,17 +33,14 @@ export function exportJson(bookmarks: readonly Bookmark[], now: Date = new Date(
 }
 
 /** Markdown export: readable, grouped by article in library order. */
-export function exportMarkdown(bookmarks: readonly Bookmark[], library: Library): string {
+export function exportMarkdown(bookmarks: readonly Bookmark[], articleOf: ArticleLookup): string {
   const lines = ['# Quire bookmarks', ''];
   const byArticle = new Map<string, Bookmark[]>();
   for (const b of bookmarks) byArticle.set(b.articleId, [...(byArticle.get(b.articleId) ?? []), b]);
-  const order = [...byArticle.keys()].sort((a, b) => {
-    const ia = library.articles.findIndex((x) => x.id === a);
-    const ib = library.articles.findIndex((x) => x.id === b);
-    return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib) || a.localeCompare(b);
-  });
+  const title = (id: string): string => articleOf(id)?.title ?? id;
+  const order = [...byArticle.keys()].sort((a, b) => title(a).localeCompare(title(b), 'en'));
   for (const articleId of order) {
-    const article = library.article(articleId);
+    const article = articleOf(articleId);
     lines.push(`## ${article?.title ?? `${articleId} (no longer in the library)`}`, '');
     for (const b of byArticle.get(articleId)!) {
       const passage = article && [...article.passages, ...article.comments].find((p) => p.id === b.targetId);
@@ -56,7 +56,7 @@ export function exportMarkdown(bookmarks: readonly Bookmark[], library: Library)
 }
 
 /** W3C Web Annotation export: an AnnotationCollection of TextQuoteSelector annotations. */
-export function exportAnnotations(bookmarks: readonly Bookmark[], library: Library): string {
+export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: ArticleLookup): string {
   const items = bookmarks.map((b) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: `urn:quire:bookmark:${b.id}`,
@@ -74,7 +74,7 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], library: Libra
       : {}),
     target: {
       source: `urn:quire:article:${b.articleId}`,
-      ...(library.article(b.articleId) ? { title: library.article(b.articleId)!.title } : {}),
+      ...(articleOf(b.articleId) ? { title: articleOf(b.articleId)!.title } : {}),
       selector: [
         { type: 'FragmentSelector', value: b.targetId },
         { type: 'TextQuoteSelector', exact: b.quote.exact, prefix: b.quote.prefix, suffix: b.quote.suffix },

@@ -4,10 +4,15 @@
  * The library half is read-only and can run anywhere, a worker thread included; the store half
  * stays with the process that owns the store file.
  */
+import { randomUUID } from 'node:crypto';
 import type { ApiErrorCode, QuireApi } from '../shared/api';
+import type { Bookmark, BookmarkView, ExportFormat, ExportedFile } from '../shared/bookmarks';
+import type { Article } from '../shared/model';
+import { anchor, quotePassage, quoteSection } from './anchoring';
+import { BookmarkImportError, exportAnnotations, exportJson, exportMarkdown, parseImport } from './bookmark-io';
 import type { LoadedLibrary } from './load';
 import { search, suggest } from './search';
-import type { UserStore } from './store';
+import { UnknownBookmarkError, type UserStore } from './store';
 
 /** An API call that names something that does not exist. */
 export class NotFoundError extends Error {
@@ -45,12 +50,111 @@ export function libraryService(loaded: LoadedLibrary): LibraryApi {
   };
 }
 
-/** The store half of the API. */
-export function storeService(store: UserStore): StoreApi {
+/** Fetches an article for the store half (from the library, or from the engine worker). */
+export type ArticleSource = (id: string) => Promise<Article | undefined>;
+
+/** Export file names and types by format. */
+const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string }> = {
+  json: { extension: 'json', mimeType: 'application/json' },
+  markdown: { extension: 'md', mimeType: 'text/markdown' },
+  annotations: { extension: 'jsonld', mimeType: 'application/ld+json' },
+};
+
+/**
+ * The store half of the API: recent searches, bookmarks, settings, reading position.
+ *
+ * @param articles where bookmarks find their articles, to quote and re-anchor them
+ * @param notice a message for the user about the store (a file set aside), if any
+ */
+export function storeService(store: UserStore, articles: ArticleSource, notice: string | null = null, now: () => Date = () => new Date()): StoreApi {
+  /** The articles of some bookmarks, fetched once each. */
+  const fetchArticles = async (bookmarks: readonly Bookmark[]): Promise<Map<string, Article | undefined>> => {
+    const ids = [...new Set(bookmarks.map((b) => b.articleId))];
+    return new Map(await Promise.all(ids.map(async (id) => [id, await articles(id)] as const)));
+  };
+  const view = (b: Bookmark, article: Article | undefined): BookmarkView => {
+    const where = anchor(b, article);
+    const sectionId = b.target === 'section' ? where.targetId : [...(article?.passages ?? []), ...(article?.comments ?? [])].find((p) => p.id === where.targetId)?.sectionId;
+    const section = article?.sections.find((s) => s.id === sectionId);
+    return {
+      ...b,
+      status: where.status,
+      ...(where.targetId ? { resolvedId: where.targetId } : {}),
+      ...(article ? { articleTitle: article.title } : {}),
+      ...(section ? { sectionTitle: section.title } : sectionId === 'comments' ? { sectionTitle: 'Reader comments' } : {}),
+    };
+  };
+  const viewOne = async (b: Bookmark): Promise<BookmarkView> => view(b, await articles(b.articleId));
+  const known = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof UnknownBookmarkError) throw new NotFoundError(e.message);
+      throw e;
+    }
+  };
+
   return {
     recentSearches: async () => store.recentSearches(),
     addRecentSearch: async (query) => store.addRecentSearch(query),
     clearRecentSearches: async () => store.clearRecentSearches(),
+
+    listBookmarks: async () => {
+      const all = store.bookmarks();
+      const byId = await fetchArticles(all);
+      return all.map((b) => view(b, byId.get(b.articleId)));
+    },
+    addBookmark: async (input) => {
+      const existing = store.bookmarks().find((b) => b.articleId === input.articleId && b.target === input.target && b.targetId === input.targetId);
+      if (existing) return viewOne(existing);
+      const article = await articles(input.articleId);
+      if (!article) throw new NotFoundError(`addBookmark: no article with id '${input.articleId}'`);
+      const quote = input.target === 'passage' ? quotePassage(article, input.targetId) : quoteSection(article, input.targetId);
+      if (!quote) throw new NotFoundError(`addBookmark: article '${input.articleId}' has no ${input.target} '${input.targetId}'`);
+      const at = now().toISOString();
+      const bookmark: Bookmark = {
+        id: randomUUID(),
+        articleId: input.articleId,
+        target: input.target,
+        targetId: input.targetId,
+        quote,
+        note: input.note ?? '',
+        tags: input.tags ?? [],
+        createdAt: at,
+        updatedAt: at,
+      };
+      return view(store.addBookmark(bookmark), article);
+    },
+    updateBookmark: async (id, patch) => viewOne(known(() => store.updateBookmark(id, patch, now()))),
+    removeBookmark: async (id) => known(() => store.removeBookmark(id)),
+    restoreBookmark: async (bookmark) => {
+      const existing = store.bookmarks().find((b) => b.id === bookmark.id);
+      return viewOne(existing ?? store.addBookmark(bookmark));
+    },
+    exportBookmarks: async (format): Promise<ExportedFile> => {
+      const all = store.bookmarks();
+      const byId = await fetchArticles(all);
+      const articleOf = (id: string): Article | undefined => byId.get(id);
+      const content = format === 'json' ? exportJson(all, now()) : format === 'markdown' ? exportMarkdown(all, articleOf) : exportAnnotations(all, articleOf);
+      const { extension, mimeType } = EXPORTS[format];
+      return { fileName: `quire-bookmarks-${now().toISOString().slice(0, 10)}.${extension}`, mimeType, content };
+    },
+    importBookmarks: async (content) => {
+      let incoming: Bookmark[];
+      try {
+        incoming = parseImport(content);
+      } catch (e) {
+        if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', e.message);
+        throw e;
+      }
+      return store.importBookmarks(incoming);
+    },
+
+    getSettings: async () => store.settings(),
+    updateSettings: async (patch) => store.updateSettings(patch),
+    getReadingState: async () => store.readingState(),
+    saveReadingState: async (state) => store.saveReadingState(state),
+    storeNotice: async () => notice,
   };
 }
 
@@ -59,6 +163,6 @@ export function storeService(store: UserStore): StoreApi {
  *
  * @example const api = createService(await loadLibrary('out/library'), openStore(dir).store);
  */
-export function createService(loaded: LoadedLibrary, store: UserStore): QuireApi {
-  return { ...libraryService(loaded), ...storeService(store) };
+export function createService(loaded: LoadedLibrary, store: UserStore, notice: string | null = null): QuireApi {
+  return { ...libraryService(loaded), ...storeService(store, async (id) => loaded.library.article(id), notice) };
 }

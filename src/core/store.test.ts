@@ -22,7 +22,7 @@ describe('UserStore recent searches', () => {
     store.addRecentSearch('   ');
     expect(store.recentSearches()).toEqual(['dry mouth', 'taper']);
     expect(openStore(dir.path).store.recentSearches()).toEqual(['dry mouth', 'taper']);
-    expect(JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8'))).toEqual({ version: 1, recentSearches: ['dry mouth', 'taper'], bookmarks: [] });
+    expect(JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8'))).toMatchObject({ version: 1, recentSearches: ['dry mouth', 'taper'], bookmarks: [] });
   });
 
   it('keeps only the newest searches and clears them', () => {

@@ -9,7 +9,15 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
-import { BookmarkSchema, type Bookmark } from '../shared/bookmarks';
+import {
+  BookmarkSchema,
+  DEFAULT_SETTINGS,
+  ReaderSettingsSchema,
+  ReadingStateSchema,
+  type Bookmark,
+  type ReaderSettings,
+  type ReadingState,
+} from '../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
 
 /** Version of the store's layout; {@link migrate} brings older files up to it. */
@@ -20,6 +28,8 @@ export interface StoreShape {
   version: number;
   recentSearches: string[];
   bookmarks: Bookmark[];
+  settings: ReaderSettings;
+  reading: ReadingState | null;
 }
 
 /** The store file's base name (conf's configName, electron-store's name). */
@@ -32,8 +42,16 @@ export const STORE_OPTIONS = {
     recentSearches: { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: MAX_RECENT_SEARCHES },
     // The bookmark schema is written once, in zod, and given to conf as JSON Schema.
     bookmarks: { type: 'array', items: z.toJSONSchema(BookmarkSchema, { target: 'draft-2020-12' }) as Record<string, unknown> },
+    settings: z.toJSONSchema(ReaderSettingsSchema, { target: 'draft-2020-12' }) as Record<string, unknown>,
+    reading: { anyOf: [{ type: 'null' }, z.toJSONSchema(ReadingStateSchema, { target: 'draft-2020-12' }) as Record<string, unknown>] },
   },
-  defaults: { version: STORE_VERSION, recentSearches: [] as string[], bookmarks: [] as Bookmark[] },
+  defaults: {
+    version: STORE_VERSION,
+    recentSearches: [] as string[],
+    bookmarks: [] as Bookmark[],
+    settings: DEFAULT_SETTINGS,
+    reading: null as ReadingState | null,
+  },
   // A bad file must be set aside and reported, never cleared.
   clearInvalidConfig: false,
 } as const;
@@ -81,6 +99,8 @@ const StoreFileSchema = z.object({
   version: z.literal(STORE_VERSION),
   recentSearches: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES).optional(),
   bookmarks: z.array(BookmarkSchema),
+  settings: ReaderSettingsSchema.optional(),
+  reading: ReadingStateSchema.nullable().optional(),
 });
 
 /** A version-0 bookmark: before quotes and tags (Quire's first layout). */
@@ -157,6 +177,11 @@ export interface ImportOutcome {
   readonly unchanged: number;
 }
 
+/** What the user is told when an unreadable store file was set aside. */
+export function storeSetAsideNotice(setAside: string): string {
+  return `Your saved data could not be read, so Quire started with an empty store. The old file was kept, unchanged, at ${setAside}.`;
+}
+
 /** The user's data, validated on every write by the backend's schema. */
 export class UserStore {
   constructor(private readonly backend: KeyValueBackend) {}
@@ -183,6 +208,28 @@ export class UserStore {
   /** Forget every recent search. */
   clearRecentSearches(): void {
     this.backend.set('recentSearches', []);
+  }
+
+  /** The reading settings. */
+  settings(): ReaderSettings {
+    return { ...DEFAULT_SETTINGS, ...this.backend.get('settings') };
+  }
+
+  /** Change some reading settings; returns them all. */
+  updateSettings(patch: Partial<ReaderSettings>): ReaderSettings {
+    const next = { ...this.settings(), ...patch };
+    this.backend.set('settings', next);
+    return next;
+  }
+
+  /** Where the reader was. */
+  readingState(): ReadingState | null {
+    return this.backend.get('reading');
+  }
+
+  /** Remember where the reader is. */
+  saveReadingState(state: ReadingState): void {
+    this.backend.set('reading', state);
   }
 
   /** Every bookmark, oldest first. */

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import { startEngineWorker } from '../core/engine-client';
 import { storeService } from '../core/service';
-import { openStore } from '../core/store';
+import { openStore, storeSetAsideNotice } from '../core/store';
 import { electronBackend } from './store';
 import { isAppUrl, secureWebPreferences } from '../core/shell-policy';
 import { bindApi } from './ipc';
@@ -81,8 +81,10 @@ async function start(): Promise<void> {
   const engine = await startEngineWorker(join(__dirname, 'worker.js'), libraryDir);
   app.on('will-quit', () => void engine.close());
   const { store, setAside } = openStore(app.getPath('userData'), electronBackend);
-  if (setAside) console.error(`quire: the store file could not be read; it was moved to ${setAside} and an empty store was started.`);
-  bindApi({ ...engine.api, ...storeService(store) }, (frameUrl) => isAppUrl(frameUrl, appUrl));
+  const notice = setAside ? storeSetAsideNotice(setAside) : null;
+  if (notice) console.error(`quire: ${notice}`);
+  const articles = (id: string) => engine.api.getArticle(id).catch(() => undefined);
+  bindApi({ ...engine.api, ...storeService(store, articles, notice) }, (frameUrl) => isAppUrl(frameUrl, appUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

@@ -14,6 +14,18 @@ const quire: QuireBridge = {
   recentSearches: () => ipcRenderer.invoke(CHANNELS.recentSearches),
   addRecentSearch: (query) => ipcRenderer.invoke(CHANNELS.addRecentSearch, query),
   clearRecentSearches: () => ipcRenderer.invoke(CHANNELS.clearRecentSearches),
+  listBookmarks: () => ipcRenderer.invoke(CHANNELS.listBookmarks),
+  addBookmark: (input) => ipcRenderer.invoke(CHANNELS.addBookmark, input),
+  updateBookmark: (id, patch) => ipcRenderer.invoke(CHANNELS.updateBookmark, id, patch),
+  removeBookmark: (id) => ipcRenderer.invoke(CHANNELS.removeBookmark, id),
+  restoreBookmark: (bookmark) => ipcRenderer.invoke(CHANNELS.restoreBookmark, bookmark),
+  exportBookmarks: (format) => ipcRenderer.invoke(CHANNELS.exportBookmarks, format),
+  importBookmarks: (content) => ipcRenderer.invoke(CHANNELS.importBookmarks, content),
+  getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings),
+  updateSettings: (patch) => ipcRenderer.invoke(CHANNELS.updateSettings, patch),
+  getReadingState: () => ipcRenderer.invoke(CHANNELS.getReadingState),
+  saveReadingState: (state) => ipcRenderer.invoke(CHANNELS.saveReadingState, state),
+  storeNotice: () => ipcRenderer.invoke(CHANNELS.storeNotice),
 };
 
 const quireShell: QuireShellBridge = {

@@ -6,6 +6,17 @@
  * the interface, so a method is declared exactly once.
  */
 import type { ArticleSummary, Article, PassageKind } from './model';
+import type {
+  Bookmark,
+  BookmarkPatch,
+  BookmarkView,
+  ExportedFile,
+  ExportFormat,
+  ImportResult,
+  NewBookmark,
+  ReaderSettings,
+  ReadingState,
+} from './bookmarks';
 
 /** Options of a search call. */
 export interface SearchOptions {
@@ -85,6 +96,31 @@ export interface QuireApi {
   addRecentSearch(query: string): Promise<readonly string[]>;
   /** Forget all recent searches. */
   clearRecentSearches(): Promise<void>;
+
+  /** Every bookmark with where it points now (re-anchored by its quote when content changed). */
+  listBookmarks(): Promise<readonly BookmarkView[]>;
+  /** Bookmark a passage or a section; fails with `not-found` when it does not exist. */
+  addBookmark(input: NewBookmark): Promise<BookmarkView>;
+  /** Change a bookmark's note or tags. */
+  updateBookmark(id: string, patch: BookmarkPatch): Promise<BookmarkView>;
+  /** Delete a bookmark; returns it so that the deletion can be undone with restoreBookmark. */
+  removeBookmark(id: string): Promise<Bookmark>;
+  /** Put back a deleted bookmark (undo). */
+  restoreBookmark(bookmark: Bookmark): Promise<BookmarkView>;
+  /** Every bookmark as a file: lossless JSON, readable Markdown, or W3C Web Annotations. */
+  exportBookmarks(format: ExportFormat): Promise<ExportedFile>;
+  /** Merge a JSON export in by id; an invalid file changes nothing and names entry and field. */
+  importBookmarks(content: string): Promise<ImportResult>;
+  /** The reading settings. */
+  getSettings(): Promise<ReaderSettings>;
+  /** Change reading settings; returns them all. */
+  updateSettings(patch: Partial<ReaderSettings>): Promise<ReaderSettings>;
+  /** The last article and position read, if any. */
+  getReadingState(): Promise<ReadingState | null>;
+  /** Remember the article and position being read. */
+  saveReadingState(state: ReadingState): Promise<void>;
+  /** A message for the user about the store (an unreadable file set aside at start), if any. */
+  storeNotice(): Promise<string | null>;
 }
 
 /** The name of one API method. */
@@ -99,6 +135,18 @@ export const CHANNELS = {
   recentSearches: 'recent:list',
   addRecentSearch: 'recent:add',
   clearRecentSearches: 'recent:clear',
+  listBookmarks: 'bookmarks:list',
+  addBookmark: 'bookmarks:add',
+  updateBookmark: 'bookmarks:update',
+  removeBookmark: 'bookmarks:remove',
+  restoreBookmark: 'bookmarks:restore',
+  exportBookmarks: 'bookmarks:export',
+  importBookmarks: 'bookmarks:import',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  getReadingState: 'reading:get',
+  saveReadingState: 'reading:save',
+  storeNotice: 'store:notice',
 } as const satisfies Record<ApiMethod, string>;
 
 /** The method names, in a stable order. */
@@ -160,5 +208,17 @@ export function unwrapBridge(bridge: QuireBridge): QuireApi {
     recentSearches: call('recentSearches'),
     addRecentSearch: call('addRecentSearch'),
     clearRecentSearches: call('clearRecentSearches'),
+    listBookmarks: call('listBookmarks'),
+    addBookmark: call('addBookmark'),
+    updateBookmark: call('updateBookmark'),
+    removeBookmark: call('removeBookmark'),
+    restoreBookmark: call('restoreBookmark'),
+    exportBookmarks: call('exportBookmarks'),
+    importBookmarks: call('importBookmarks'),
+    getSettings: call('getSettings'),
+    updateSettings: call('updateSettings'),
+    getReadingState: call('getReadingState'),
+    saveReadingState: call('saveReadingState'),
+    storeNotice: call('storeNotice'),
   };
 }

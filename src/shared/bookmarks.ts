@@ -6,7 +6,9 @@
  * can find its passage again when the content changes.
  */
 import { z } from 'zod';
-import { ArticleIdSchema } from './schemas';
+import { ArticleIdSchema, BookmarkIdSchema } from './ids';
+
+export { BookmarkIdSchema };
 
 /** Characters of context kept before and after a quote. */
 export const QUOTE_CONTEXT = 32;
@@ -29,7 +31,7 @@ const isoDateTime = z.string().datetime({ offset: true });
 
 /** One bookmark, as stored and exported. */
 export const BookmarkSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, _ or -'),
+  id: BookmarkIdSchema,
   articleId: ArticleIdSchema,
   /** Passage bookmarked, or the section when `target` is 'section'. */
   target: z.enum(['passage', 'section']),
@@ -62,3 +64,72 @@ export type AnchorStatus =
   | 'reanchored'
   /** Nothing matches any more; kept and shown with its quote. */
   | 'orphaned';
+
+/** A bookmark with where it points now, as the UI shows it. */
+export interface BookmarkView extends Bookmark {
+  readonly status: AnchorStatus;
+  /** The passage or section it resolves to now (absent when orphaned). */
+  readonly resolvedId?: string;
+  /** Title of its article, when the article is in the library. */
+  readonly articleTitle?: string;
+  /** Title of the section it is in, when resolved. */
+  readonly sectionTitle?: string;
+}
+
+/** What a new bookmark needs; the engine takes the quote from the current text. */
+export const NewBookmarkSchema = z.strictObject({
+  articleId: ArticleIdSchema,
+  target: z.enum(['passage', 'section']),
+  targetId: z.string().min(1).max(300),
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  tags: z.array(z.string().trim().min(1).max(64)).max(MAX_TAGS).optional(),
+});
+export type NewBookmark = z.infer<typeof NewBookmarkSchema>;
+
+/** A change to a bookmark's note or tags. */
+export const BookmarkPatchSchema = z.strictObject({
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  tags: z.array(z.string().trim().min(1).max(64)).max(MAX_TAGS).optional(),
+});
+export type BookmarkPatch = z.infer<typeof BookmarkPatchSchema>;
+
+/** Export formats. */
+export const EXPORT_FORMATS = ['json', 'markdown', 'annotations'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** An export, ready to save as a file. */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly content: string;
+}
+
+/** What an import did. */
+export interface ImportResult {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** Largest import accepted, in characters. */
+export const MAX_IMPORT_LENGTH = 50 * 1024 * 1024;
+
+/** Reading settings, persisted. */
+export const ReaderSettingsSchema = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Reading text size, in percent of the default. */
+  fontSize: z.number().int().min(75).max(200),
+  lineWidth: z.enum(['narrow', 'medium', 'wide']),
+});
+export type ReaderSettings = z.infer<typeof ReaderSettingsSchema>;
+
+/** Defaults of {@link ReaderSettings}. */
+export const DEFAULT_SETTINGS: ReaderSettings = { theme: 'system', fontSize: 100, lineWidth: 'medium' };
+
+/** Where the reader was: restored at launch. */
+export const ReadingStateSchema = z.strictObject({
+  articleId: ArticleIdSchema,
+  /** The passage at the top of the view. */
+  passageId: z.string().min(1).max(300).optional(),
+});
+export type ReadingState = z.infer<typeof ReadingStateSchema>;

@@ -6,6 +6,17 @@
  */
 import { z } from 'zod';
 import type { ApiArgs, ApiMethod } from './api';
+import { ArticleIdSchema } from './ids';
+import {
+  BookmarkIdSchema,
+  BookmarkPatchSchema,
+  BookmarkSchema,
+  EXPORT_FORMATS,
+  MAX_IMPORT_LENGTH,
+  NewBookmarkSchema,
+  ReaderSettingsSchema,
+  ReadingStateSchema,
+} from './bookmarks';
 import { PASSAGE_KINDS, type PassageKind } from './model';
 
 /** Longest accepted search query, in UTF-16 code units. Longer input is cut, not rejected. */
@@ -15,12 +26,7 @@ export const MAX_SEARCH_LIMIT = 200;
 /** Results returned when no limit is given. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
-/** An article id: a lowercase slug. */
-export const ArticleIdSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9 and single dashes)');
+export { ArticleIdSchema };
 
 /** Most recent searches kept. */
 export const MAX_RECENT_SEARCHES = 20;
@@ -49,6 +55,18 @@ export const ARG_SCHEMAS = {
   recentSearches: z.tuple([]),
   addRecentSearch: z.tuple([QuerySchema]),
   clearRecentSearches: z.tuple([]),
+  listBookmarks: z.tuple([]),
+  addBookmark: z.tuple([NewBookmarkSchema]),
+  updateBookmark: z.tuple([BookmarkIdSchema, BookmarkPatchSchema]),
+  removeBookmark: z.tuple([BookmarkIdSchema]),
+  restoreBookmark: z.tuple([BookmarkSchema]),
+  exportBookmarks: z.tuple([z.enum(EXPORT_FORMATS)]),
+  importBookmarks: z.tuple([z.string().max(MAX_IMPORT_LENGTH, 'import is larger than 50 MB')]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([ReaderSettingsSchema.partial()]),
+  getReadingState: z.tuple([]),
+  saveReadingState: z.tuple([ReadingStateSchema]),
+  storeNotice: z.tuple([]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>, unknown> };
 
 /** The outcome of parsing a call's arguments. */

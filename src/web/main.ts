@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { BUNDLED_CONTENT, RENDERER_DIR, defaultDataDir, openContent } from '../core/paths';
 import { ContentError } from '../core/problems';
 import { createService } from '../core/service';
-import { openStore } from '../core/store';
+import { openStore, storeSetAsideNotice } from '../core/store';
 import { startWebHost } from './server';
 
 const USAGE = 'usage: npm run web -- [--port N] [--data-dir DIR] [--content DIR]';
@@ -34,8 +34,9 @@ async function main(): Promise<void> {
   const loaded = await openContent(values.content ? contentDir : undefined);
   const token = randomBytes(24).toString('base64url');
   const { store, setAside } = openStore(dataDir);
-  if (setAside) console.error(`quire web: the store file could not be read; it was moved to ${setAside} and an empty store was started.`);
-  const host = await startWebHost({ api: createService(loaded, store), staticDir: RENDERER_DIR, token, port });
+  const notice = setAside ? storeSetAsideNotice(setAside) : null;
+  if (notice) console.error(`quire web: ${notice}`);
+  const host = await startWebHost({ api: createService(loaded, store, notice), staticDir: RENDERER_DIR, token, port });
   console.log(`Quire is serving ${loaded.library.articles.length} articles from ${contentDir} (data in ${dataDir}). Open:`);
   console.log(host.url);
   const stop = (): void => {

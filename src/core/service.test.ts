@@ -1,0 +1,78 @@
+import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { QuireApi } from '../shared/api';
+import { buildLibrary, type LoadedLibrary } from './build';
+import { dispatch } from './dispatch';
+import { BUNDLED_CONTENT } from './paths';
+import { createService } from './service';
+import { openStore } from './store';
+import { tempDir, type TempDir } from './testing';
+
+let loaded: LoadedLibrary;
+let dir: TempDir;
+let api: QuireApi;
+beforeAll(async () => {
+  loaded = await buildLibrary(BUNDLED_CONTENT);
+});
+beforeEach(async () => {
+  dir = await tempDir();
+  api = createService(loaded, openStore(dir.path).store);
+});
+afterEach(() => dir.remove());
+
+const sleep = () => loaded.library.article('baclofen-sleep-aid')!;
+
+describe('bookmarks through the API', () => {
+  it('bookmarks a passage with its quote, once, and lists it anchored', async () => {
+    const table = sleep().passages.find((p) => p.kind === 'table')!;
+    const added = await api.addBookmark({ articleId: sleep().id, target: 'passage', targetId: table.id, note: 'numbers' });
+    expect(added).toMatchObject({ status: 'anchored', resolvedId: table.id, articleTitle: sleep().title, note: 'numbers' });
+    expect(added.quote.exact).toBe(table.text);
+    const again = await api.addBookmark({ articleId: sleep().id, target: 'passage', targetId: table.id });
+    expect(again.id).toBe(added.id);
+    expect((await api.listBookmarks()).map((b) => b.id)).toEqual([added.id]);
+  });
+
+  it('edits, deletes and restores (undo)', async () => {
+    const first = sleep().passages[0]!;
+    const b = await api.addBookmark({ articleId: sleep().id, target: 'passage', targetId: first.id });
+    expect(await api.updateBookmark(b.id, { note: 'read again', tags: ['later'] })).toMatchObject({ note: 'read again', tags: ['later'] });
+    const removed = await api.removeBookmark(b.id);
+    expect(await api.listBookmarks()).toEqual([]);
+    await api.restoreBookmark(removed);
+    expect((await api.listBookmarks()).map((x) => [x.id, x.note])).toEqual([[b.id, 'read again']]);
+  });
+
+  it('answers not-found and invalid-argument as typed errors', async () => {
+    expect(await dispatch(api, 'addBookmark', [{ articleId: 'nope', target: 'passage', targetId: 'x' }], () => {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(api, 'removeBookmark', ['missing-id'], () => {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(api, 'addBookmark', [{ articleId: sleep().id, target: 'paragraph', targetId: 'x' }], () => {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const bad = await dispatch(api, 'importBookmarks', ['{"format": "quire-bookmarks", "version": 1, "exportedAt": "2026-01-01T00:00:00Z", "bookmarks": [{"id": "x"}]}'], () => {});
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^import: bookmarks\[0\]/) } });
+  });
+
+  it('round-trips an export through import into another store without duplicates', async () => {
+    for (const p of sleep().passages.slice(0, 3)) await api.addBookmark({ articleId: sleep().id, target: 'passage', targetId: p.id });
+    const file = await api.exportBookmarks('json');
+    expect(file.fileName).toMatch(/^quire-bookmarks-\d{4}-\d{2}-\d{2}\.json$/);
+    const other = await tempDir();
+    const second = createService(loaded, openStore(other.path).store);
+    expect(await second.importBookmarks(file.content)).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await second.importBookmarks(file.content)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect((await second.listBookmarks()).map((b) => b.id)).toEqual((await api.listBookmarks()).map((b) => b.id));
+    expect((await api.exportBookmarks('markdown')).content).toContain('# Quire bookmarks');
+    expect((await api.exportBookmarks('annotations')).mimeType).toBe('application/ld+json');
+    await other.remove();
+  });
+});
+
+describe('settings and reading state through the API', () => {
+  it('persist across a reopened store', async () => {
+    expect(await api.getSettings()).toEqual({ theme: 'system', fontSize: 100, lineWidth: 'medium' });
+    await api.updateSettings({ theme: 'dark', fontSize: 120 });
+    await api.saveReadingState({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
+    const reopened = createService(loaded, openStore(dir.path).store);
+    expect(await reopened.getSettings()).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'medium' });
+    expect(await reopened.getReadingState()).toEqual({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
+    expect(await reopened.storeNotice()).toBeNull();
+  });
+});
