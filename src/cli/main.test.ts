@@ -74,3 +74,33 @@ describe('cli search', () => {
     expect(cli('frobnicate').stderr).toContain("unknown command 'frobnicate'");
   });
 });
+
+describe('cli bookmarks', () => {
+  it('adds, lists, exports, imports and removes through one data folder', async () => {
+    const data = join(dir.path, 'data');
+    const added = cli('bookmarks', 'add', 'baclofen-sleep-aid', 'unpacking-baclofen-more-than-just-a-muscle-relaxant-1', '--note', 'first', '--tag', 'intro', '--json', '--data-dir', data);
+    expect(added.stderr).toBe('');
+    const bookmark = JSON.parse(added.stdout) as { id: string; status: string; note: string; tags: string[] };
+    expect(bookmark).toMatchObject({ status: 'anchored', note: 'first', tags: ['intro'] });
+    const list = JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout) as { bookmarks: { id: string }[] };
+    expect(list.bookmarks.map((b) => b.id)).toEqual([bookmark.id]);
+    const exported = cli('bookmarks', 'export', '--data-dir', data).stdout;
+    expect(JSON.parse(exported)).toMatchObject({ format: 'quire-bookmarks', version: 1 });
+    expect(cli('bookmarks', 'export', '--format', 'markdown', '--data-dir', data).stdout).toContain('> Baclofen has quietly sat on pharmacy shelves');
+    const file = await dir.write('export.json', exported);
+    const other = join(dir.path, 'other');
+    expect(JSON.parse(cli('bookmarks', 'import', file, '--json', '--data-dir', other).stdout)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(cli('bookmarks', 'remove', bookmark.id, '--data-dir', data).status).toBe(0);
+    expect(JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout)).toEqual({ bookmarks: [] });
+  });
+
+  it('says what is wrong with a bad import and changes nothing', async () => {
+    const data = join(dir.path, 'data2');
+    const bad = await dir.write('bad.json', '{"format": "quire-bookmarks", "version": 1, "exportedAt": "2026-01-01T00:00:00Z", "bookmarks": [{"id": "abcdefgh"}]}');
+    const r = cli('bookmarks', 'import', bad, '--data-dir', data);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("import: bookmarks[0] (id abcdefgh): field 'articleId'");
+    expect(JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout)).toEqual({ bookmarks: [] });
+    expect(cli('bookmarks', 'frob', '--data-dir', data).status).toBe(2);
+  });
+});

@@ -15,12 +15,14 @@ import { MAX_SEARCH_LIMIT } from '../shared/schemas';
 import { buildLibrary, writeLibrary } from '../core/build';
 import { BUNDLED_CONTENT, BUNDLED_LIBRARY, openContent } from '../core/paths';
 import { ContentError } from '../core/problems';
+import { BOOKMARKS_USAGE, BookmarksUsageError, runBookmarks } from './bookmarks';
 import { search } from '../core/search';
 
 const USAGE = `usage:
   npm run cli -- build  [--content DIR] [--out DIR]
   npm run cli -- search "<query>" [--json] [--limit N] [--content DIR]
-  npm run cli -- search --queries FILE [--limit N] [--content DIR]   (one JSON line per query)`;
+  npm run cli -- search --queries FILE [--limit N] [--content DIR]   (one JSON line per query)
+${BOOKMARKS_USAGE}`;
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -125,6 +127,14 @@ async function main(argv: string[]): Promise<number> {
       console.log(response.results.map((h, i) => formatHit(h, i, tty)).join('\n\n'));
     }
     return 0;
+  }
+  if (command === 'bookmarks') {
+    try {
+      return await runBookmarks(rest, process.env.INIT_CWD ?? process.cwd());
+    } catch (e) {
+      if (e instanceof BookmarksUsageError) throw new UsageError(e.message);
+      throw e;
+    }
   }
   throw new UsageError(command ? `unknown command '${command}'` : 'a command is required');
 }
