@@ -21,6 +21,27 @@ interface Fixtures {
   appPage: Page;
   /** The page object over it. */
   quire: QuirePage;
+  /** The web host, started on first use (web runs only). */
+  webHost: WebHost;
+  /**
+   * Stop the web host and start it again on the same data folder, then reload the app from the new
+   * address (without a route, as at launch). Web runs only.
+   */
+  restartHost: () => Promise<void>;
+}
+
+/** The web host of one test: (re)start it on the test's data folder. */
+interface WebHost {
+  /** Start the host (stopping the running one first); resolves with the app's address. */
+  start(): Promise<string>;
+}
+
+/** Stop a host and wait until it has exited (so that it has written what it keeps). */
+async function stopWebHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Start the web host and resolve with the address it prints. */
@@ -67,7 +88,20 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  appPage: async ({ target, dataDir, sharedBrowser }, use, testInfo) => {
+  webHost: async ({ dataDir }, use) => {
+    let running: ChildProcess | undefined;
+    await use({
+      async start() {
+        if (running) await stopWebHost(running);
+        const { child, url } = await startWebHost(dataDir);
+        running = child;
+        return url;
+      },
+    });
+    if (running) await stopWebHost(running);
+  },
+
+  appPage: async ({ target, dataDir, sharedBrowser, webHost }, use, testInfo) => {
     if (target === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip('missing' in binary, `Electron specs skipped: ${'missing' in binary ? binary.missing : ''}`);
@@ -78,13 +112,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await app.close();
       return;
     }
-    const { child, url } = await startWebHost(dataDir);
+    const url = await webHost.start();
     const context = await (await sharedBrowser()).newContext();
     const page = await context.newPage();
     await page.goto(url);
     await use(page);
     await context.close();
-    child.kill('SIGTERM');
+  },
+
+  restartHost: async ({ target, webHost, appPage }, use) => {
+    await use(async () => {
+      if (target !== 'web') throw new Error('restartHost: web runs only');
+      await appPage.goto(await webHost.start());
+    });
   },
 
   quire: async ({ appPage }, use) => {

@@ -3,19 +3,29 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { SearchHit } from '../../shared/api';
+import type { BookmarkView, ExportFormat, NewBookmark } from '../../shared/bookmarks';
+import { getApi } from './api';
 import { AppHeader } from './components/AppHeader';
+import { BookmarksPanel } from './components/BookmarksPanel';
+import { ReadingSettings } from './components/ReadingSettings';
+import { StoreNotice } from './components/StoreNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LibraryHome } from './components/LibraryHome';
 import { LibraryNav } from './components/LibraryNav';
 import { ArticleScreen, type ArticleScreenHandle } from './containers/ArticleScreen';
 import { SearchContainer } from './containers/SearchContainer';
+import { download } from './download';
 import { useArticles } from './hooks/useArticles';
+import { useBookmarks } from './hooks/useBookmarks';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
 import { useHotkey } from './hooks/useHotkey';
+import { useLaunch } from './hooks/useLaunch';
 import { useMenuCommand } from './hooks/useMenuCommand';
 import { useRoute } from './hooks/useRoute';
+import { FONT_SIZES, useSettings } from './hooks/useSettings';
 import { formatRoute, HOME } from './route';
 import './App.css';
+import './styles/reading.css';
 
 /** How the search shortcut reads here: ⌘K on Apple systems, Ctrl K elsewhere. */
 const SHORTCUT_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K';
@@ -30,6 +40,37 @@ export function App() {
   // The search an article was opened from, whose words it highlights until cleared.
   const [highlight, setHighlight] = useState<{ articleId: string; query: string }>();
   useDocumentTitle(undefined);
+  const bookmarks = useBookmarks();
+  const { settings, update: updateSettings } = useSettings();
+  const [panelOpen, setPanelOpen] = useState(false);
+  const bookmarksButton = useRef<HTMLButtonElement>(null);
+  const closePanel = useCallback(() => {
+    setPanelOpen(false);
+    bookmarksButton.current?.focus();
+  }, []);
+  const launch = useLaunch(route.name !== 'home', navigate);
+  const { add: addBookmark, remove: removeBookmark } = bookmarks;
+  const onAddBookmark = useCallback((input: NewBookmark) => void addBookmark(input), [addBookmark]);
+  const onRemoveBookmark = useCallback((id: string) => void removeBookmark(id), [removeBookmark]);
+  const openBookmark = useCallback(
+    (bookmark: BookmarkView) => {
+      setHighlight(undefined);
+      navigate({ name: 'article', articleId: bookmark.articleId, passageId: bookmark.resolvedId });
+    },
+    [navigate],
+  );
+  const exportBookmarks = useCallback(async (format: ExportFormat) => download(await getApi().exportBookmarks(format)), []);
+  const { refresh: refreshBookmarks } = bookmarks;
+  const importBookmarks = useCallback(
+    async (content: string) => {
+      try {
+        return await getApi().importBookmarks(content);
+      } finally {
+        refreshBookmarks();
+      }
+    },
+    [refreshBookmarks],
+  );
 
   const focusSearch = useCallback(() => {
     searchInput.current?.focus();
@@ -63,7 +104,7 @@ export function App() {
   const clearHighlights = useCallback(() => setHighlight(undefined), []);
 
   return (
-    <div className="app">
+    <div className={panelOpen ? 'app app--panel-open' : 'app'}>
       <a
         className="skip-link"
         href={`#${MAIN_ID}`}
@@ -75,9 +116,39 @@ export function App() {
       >
         Skip to content
       </a>
-      <AppHeader homeHref={formatRoute(HOME)}>
+      <AppHeader
+        homeHref={formatRoute(HOME)}
+        actions={
+          <>
+            <button
+              ref={bookmarksButton}
+              type="button"
+              className="button"
+              aria-expanded={panelOpen}
+              onClick={() => setPanelOpen((o) => !o)}
+            >
+              Bookmarks
+            </button>
+            <ReadingSettings settings={settings} fontSizes={FONT_SIZES} onChange={updateSettings} />
+          </>
+        }
+      >
         <SearchContainer inputRef={searchInput} onOpenHit={openHit} shortcutLabel={SHORTCUT_LABEL} />
       </AppHeader>
+      {launch.notice && <StoreNotice message={launch.notice} onDismiss={launch.dismiss} />}
+      {panelOpen && (
+        <BookmarksPanel
+          bookmarks={bookmarks.bookmarks}
+          error={bookmarks.error?.message}
+          onOpen={openBookmark}
+          onUpdate={bookmarks.update}
+          onRemove={bookmarks.remove}
+          onRestore={bookmarks.restore}
+          onExport={exportBookmarks}
+          onImport={importBookmarks}
+          onClose={closePanel}
+        />
+      )}
       <div className="app__body">
         <LibraryNav
           articles={articles}
@@ -96,6 +167,9 @@ export function App() {
                 visit={visit}
                 highlightQuery={highlight?.articleId === route.articleId ? highlight.query : undefined}
                 onClearHighlights={clearHighlights}
+                bookmarks={bookmarks.bookmarks}
+                onAddBookmark={onAddBookmark}
+                onRemoveBookmark={onRemoveBookmark}
               />
             ) : (
               <LibraryHome articles={articles} onOpenArticle={openArticle} onRetry={retry} shortcutLabel={SHORTCUT_LABEL} />

@@ -2,11 +2,24 @@
  * One section of an article's body: its heading (if it has one) and its passages, each drawn as
  * the element its kind calls for and addressable by its passage id.
  */
+import type { ReactNode } from 'react';
 import type { Passage } from '../../../shared/model';
 import { passageDomId, sectionDomId, type Block, type BodyHeadingLevel, type SectionLayout } from '../article-layout';
+import { BookmarkButton } from './BookmarkButton';
 import './ArticleSection.css';
 
-interface Props {
+/** Toggle the bookmark of a passage or a section. */
+export type ToggleBookmark = (target: 'passage' | 'section', id: string) => void;
+
+/** What the parts of a section need to draw and toggle bookmarks. */
+interface BookmarkProps {
+  /** Ids of the bookmarked passages and sections. */
+  readonly bookmarked: ReadonlySet<string>;
+  /** Toggle a bookmark. */
+  readonly onToggleBookmark: ToggleBookmark;
+}
+
+interface Props extends BookmarkProps {
   /** The section, its heading level and its blocks. */
   readonly layout: SectionLayout;
 }
@@ -26,13 +39,54 @@ function engineHtml(passage: Passage): { __html: string } {
   return { __html: passage.html };
 }
 
-interface PassageProps {
+interface PassageProps extends BookmarkProps {
   /** The passage to draw. */
   readonly passage: Passage;
 }
 
+interface RowProps extends BookmarkProps {
+  /** The passage or section id. */
+  readonly id: string;
+  /** What the toggle bookmarks. */
+  readonly target: 'passage' | 'section';
+  /** Extra class names. */
+  readonly className?: string;
+  /** The passage or heading itself. */
+  readonly children: ReactNode;
+}
+
+/**
+ * A passage (or heading) with its bookmark toggle beside it; marked in the margin when bookmarked.
+ * The toggle shows on hover and when focus is within the row (and always when on).
+ */
+function BookmarkRow({ id, target, bookmarked, onToggleBookmark, className, children }: Readonly<RowProps>) {
+  const on = bookmarked.has(id);
+  return (
+    <div
+      className={`bookmark-row${className ? ` ${className}` : ''}`}
+      data-bookmarked={on || undefined}
+      data-bookmark-target={target}
+      data-bookmark-id={id}
+    >
+      {children}
+      <div className="bookmark-row__toggle">
+        <BookmarkButton pressed={on} target={target} onToggle={() => onToggleBookmark(target, id)} />
+      </div>
+    </div>
+  );
+}
+
+/** A passage that is not a list item, with its bookmark toggle. */
+function PassageView(props: Readonly<PassageProps>) {
+  return (
+    <BookmarkRow id={props.passage.id} target="passage" bookmarked={props.bookmarked} onToggleBookmark={props.onToggleBookmark}>
+      <PassageBody passage={props.passage} />
+    </BookmarkRow>
+  );
+}
+
 /** A passage that is not a list item. */
-function PassageView({ passage }: Readonly<PassageProps>) {
+function PassageBody({ passage }: Readonly<{ passage: Passage }>) {
   switch (passage.kind) {
     case 'table':
       return <div {...passageAttributes(passage, 'passage--table table-wrap')} dangerouslySetInnerHTML={engineHtml(passage)} />;
@@ -55,18 +109,22 @@ function PassageView({ passage }: Readonly<PassageProps>) {
   }
 }
 
-interface BlockProps {
+interface BlockProps extends BookmarkProps {
   /** The block to draw. */
   readonly block: Block;
 }
 
-function BlockView({ block }: Readonly<BlockProps>) {
-  if (block.type === 'passage') return <PassageView passage={block.passage} />;
+function BlockView({ block, bookmarked, onToggleBookmark }: Readonly<BlockProps>) {
+  if (block.type === 'passage') return <PassageView passage={block.passage} bookmarked={bookmarked} onToggleBookmark={onToggleBookmark} />;
   const List = block.ordered ? 'ol' : 'ul';
   return (
     <List className="passage-list">
       {block.items.map((item) => (
-        <li key={item.id} {...passageAttributes(item, 'passage--list-item')} dangerouslySetInnerHTML={engineHtml(item)} />
+        <li key={item.id} className="passage-list__item">
+          <BookmarkRow id={item.id} target="passage" bookmarked={bookmarked} onToggleBookmark={onToggleBookmark}>
+            <div {...passageAttributes(item, 'passage--list-item')} dangerouslySetInnerHTML={engineHtml(item)} />
+          </BookmarkRow>
+        </li>
       ))}
     </List>
   );
@@ -93,21 +151,34 @@ function Heading({ level, id, passageId, title }: Readonly<HeadingProps>) {
 }
 
 /** A body section, wrapped in a `<section>` whose id is the section's. */
-export function ArticleSection({ layout }: Readonly<Props>) {
+export function ArticleSection({ layout, bookmarked, onToggleBookmark }: Readonly<Props>) {
   const { section, headingLevel, question, blocks } = layout;
   const className = section.role ? `article-section article-section--${section.role}` : 'article-section';
   return (
     <section id={sectionDomId(section.id)} className={className}>
       {headingLevel !== undefined && (
-        <Heading
-          level={headingLevel}
-          id={question ? passageDomId(question.id) : undefined}
-          passageId={question?.id}
-          title={section.title}
-        />
+        <BookmarkRow
+          id={question ? question.id : section.id}
+          target={question ? 'passage' : 'section'}
+          bookmarked={bookmarked}
+          onToggleBookmark={onToggleBookmark}
+          className="bookmark-row--heading"
+        >
+          <Heading
+            level={headingLevel}
+            id={question ? passageDomId(question.id) : undefined}
+            passageId={question?.id}
+            title={section.title}
+          />
+        </BookmarkRow>
       )}
       {blocks.map((block) => (
-        <BlockView key={block.type === 'list' ? `list-${block.id}` : block.passage.id} block={block} />
+        <BlockView
+          key={block.type === 'list' ? `list-${block.id}` : block.passage.id}
+          block={block}
+          bookmarked={bookmarked}
+          onToggleBookmark={onToggleBookmark}
+        />
       ))}
     </section>
   );

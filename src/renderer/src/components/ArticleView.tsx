@@ -6,7 +6,7 @@ import { memo, useMemo } from 'react';
 import type { Article } from '../../../shared/model';
 import { layoutArticle, tableOfContents } from '../article-layout';
 import { formatDate, plural, readingMinutes } from '../format';
-import { ArticleSection } from './ArticleSection';
+import { ArticleSection, type ToggleBookmark } from './ArticleSection';
 import { CommentsSection } from './CommentsSection';
 import { TableOfContents } from './TableOfContents';
 import './ArticleView.css';
@@ -18,13 +18,23 @@ interface Props {
   readonly titleId: string;
   /** Take the reader to a section (from the table of contents). */
   readonly onNavigateToSection: (sectionId: string) => void;
+  /** Ids of the bookmarked passages and sections. */
+  readonly bookmarked: ReadonlySet<string>;
+  /** Toggle the bookmark of a passage or section. */
+  readonly onToggleBookmark: ToggleBookmark;
 }
 
 /**
  * The article view: the article itself, then its reader comments. Memoized: a long article is
  * not drawn again for changes around it (typing in the find bar).
  */
-export const ArticleView = memo(function ArticleView({ article, titleId, onNavigateToSection }: Readonly<Props>) {
+export const ArticleView = memo(function ArticleView({
+  article,
+  titleId,
+  onNavigateToSection,
+  bookmarked,
+  onToggleBookmark,
+}: Readonly<Props>) {
   const sections = useMemo(() => layoutArticle(article), [article]);
   const toc = useMemo(() => tableOfContents(article.sections), [article.sections]);
   return (
@@ -61,7 +71,7 @@ export const ArticleView = memo(function ArticleView({ article, titleId, onNavig
         <TableOfContents entries={toc} onNavigate={onNavigateToSection} />
         <div className="article__body">
           {sections.map((layout) => (
-            <ArticleSection key={layout.section.id} layout={layout} />
+            <ArticleSection key={layout.section.id} layout={layout} bookmarked={bookmarked} onToggleBookmark={onToggleBookmark} />
           ))}
         </div>
       </article>

@@ -2,7 +2,8 @@
  * The open article: fetches it, titles the window, lands on the passage the address names,
  * highlights the words of the search it was opened from, and finds text in it.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import type { BookmarkView, NewBookmark } from '../../../shared/bookmarks';
 import { sectionDomId } from '../article-layout';
 import { ArticleToolbar } from '../components/ArticleToolbar';
 import { ArticleView } from '../components/ArticleView';
@@ -11,6 +12,10 @@ import { FindBar } from '../components/FindBar';
 import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
 import { landOn } from '../dom';
+import { currentTarget } from '../dom-bookmark';
+import { bookmarksByTarget } from '../hooks/useBookmarks';
+import { useHotkey } from '../hooks/useHotkey';
+import { useSaveReadingPosition } from '../hooks/useSaveReadingPosition';
 import { useArticle } from '../hooks/useArticle';
 import { useArticleMarks } from '../hooks/useArticleMarks';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
@@ -39,6 +44,12 @@ interface Props {
   readonly highlightQuery: string | undefined;
   /** Take the search highlights off. */
   readonly onClearHighlights: () => void;
+  /** Every bookmark (those of this article are marked in it). */
+  readonly bookmarks: readonly BookmarkView[];
+  /** Add a bookmark. */
+  readonly onAddBookmark: (input: NewBookmark) => void;
+  /** Delete a bookmark. */
+  readonly onRemoveBookmark: (id: string) => void;
   /** Where the app gets the {@link ArticleScreenHandle}. */
   readonly ref?: Ref<ArticleScreenHandle>;
 }
@@ -57,12 +68,22 @@ const FIND_CLOSED: FindState = { open: false, query: '', index: 0 };
 function goToSection(sectionId: string): void {
   const section = document.getElementById(sectionDomId(sectionId));
   if (!section) return;
-  const heading = section.querySelector<HTMLElement>(':scope > :is(h2, h3, h4, h5, h6)');
+  const heading = section.querySelector<HTMLElement>(':scope > .bookmark-row--heading > :is(h2, h3, h4, h5, h6)');
   landOn(section, { block: 'start', smooth: true, focus: heading ?? section });
 }
 
 /** The article route's view. */
-export function ArticleScreen({ articleId, passageId, visit, highlightQuery, onClearHighlights, ref }: Readonly<Props>) {
+export function ArticleScreen({
+  articleId,
+  passageId,
+  visit,
+  highlightQuery,
+  onClearHighlights,
+  bookmarks,
+  onAddBookmark,
+  onRemoveBookmark,
+  ref,
+}: Readonly<Props>) {
   const { article, retry } = useArticle(articleId);
   const ready = article.status === 'ready' ? article.value : undefined;
   useDocumentTitle(ready?.title);
@@ -75,6 +96,37 @@ export function ArticleScreen({ articleId, passageId, visit, highlightQuery, onC
   const [find, setFind] = useState<FindState>(FIND_CLOSED);
   const terms = useQueryTerms(ready?.id, highlightQuery);
   const { termCount, findHits } = useArticleMarks(content, ready?.id, terms, find.open ? find.query : '');
+  useSaveReadingPosition(content, ready?.id);
+
+  const byTarget = useMemo(() => bookmarksByTarget(bookmarks, ready?.id), [bookmarks, ready?.id]);
+  // The same set while the same things are bookmarked, so that the (memoized) article is drawn
+  // again only when a mark changes, not on every refresh of the list.
+  const bookmarkedKey = [...byTarget.keys()].sort().join('\n');
+  const bookmarked = useMemo(() => new Set(bookmarkedKey ? bookmarkedKey.split('\n') : []), [bookmarkedKey]);
+  const latestByTarget = useRef(byTarget);
+  useEffect(() => {
+    latestByTarget.current = byTarget;
+  }, [byTarget]);
+  // Said out loud: Ctrl+D changes a bookmark without moving focus to its toggle.
+  const [announcement, setAnnouncement] = useState('');
+  const toggleBookmark = useCallback(
+    (target: 'passage' | 'section', id: string) => {
+      const existing = latestByTarget.current.get(id);
+      if (existing) onRemoveBookmark(existing.id);
+      else onAddBookmark({ articleId, target, targetId: id });
+      setAnnouncement(existing ? 'Bookmark removed' : `Bookmark added to this ${target}`);
+    },
+    [onAddBookmark, onRemoveBookmark, articleId],
+  );
+  // Ctrl/Cmd+D: bookmark the focused passage or section, or else the passage at the top of the view.
+  useHotkey(
+    'd',
+    () => {
+      const target = content.current ? currentTarget(content.current) : undefined;
+      if (target) toggleBookmark(target.target, target.id);
+    },
+    ready !== undefined,
+  );
   const current = findHits.length > 0 ? Math.min(find.index, findHits.length - 1) : -1;
 
   // Set the current occurrence apart and bring it into view.
@@ -124,6 +176,9 @@ export function ArticleScreen({ articleId, passageId, visit, highlightQuery, onC
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
     <div ref={content}>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
       {(find.open || showHighlights) && (
         <ArticleToolbar>
           {find.open && (
@@ -141,7 +196,13 @@ export function ArticleScreen({ articleId, passageId, visit, highlightQuery, onC
           {showHighlights && <HighlightNotice query={highlightQuery} count={termCount} onClear={onClearHighlights} />}
         </ArticleToolbar>
       )}
-      <ArticleView article={article.value} titleId={TITLE_ID} onNavigateToSection={goToSection} />
+      <ArticleView
+        article={article.value}
+        titleId={TITLE_ID}
+        onNavigateToSection={goToSection}
+        bookmarked={bookmarked}
+        onToggleBookmark={toggleBookmark}
+      />
     </div>
   );
 }

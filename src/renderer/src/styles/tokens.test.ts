@@ -58,3 +58,10 @@ describe('tokens.css', () => {
     });
   }
 });
+
+describe('tokens.css dark theme', () => {
+  it('gives the chosen dark theme the same colours as the system dark scheme', () => {
+    const [systemDark = '', chosenDark = ''] = darkCss.split(":root[data-theme='dark']");
+    expect(colours(chosenDark)).toEqual(colours(systemDark));
+  });
+});

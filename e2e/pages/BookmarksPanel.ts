@@ -1,0 +1,108 @@
+/**
+ * The bookmarks panel and the bookmark toggles beside passages, and the reading settings.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class BookmarksPanel {
+  /** The header button that shows and hides the panel. */
+  readonly toggleButton: Locator;
+  /** The panel (a complementary landmark). */
+  readonly panel: Locator;
+  readonly searchInput: Locator;
+  /** The tag filter chips. */
+  readonly tagFilters: Locator;
+  /** The bookmarks listed, in order. */
+  readonly items: Locator;
+  /** The undo message after a deletion. */
+  readonly undoStatus: Locator;
+  readonly undoButton: Locator;
+  readonly exportButton: Locator;
+  /** The file input behind the Import button. */
+  readonly importInput: Locator;
+  readonly settingsButton: Locator;
+  readonly settingsDialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.toggleButton = page.getByRole('banner').getByRole('button', { name: 'Bookmarks' });
+    this.panel = page.getByRole('complementary', { name: 'Bookmarks' });
+    this.searchInput = this.panel.getByRole('searchbox', { name: 'Search bookmarks' });
+    this.tagFilters = this.panel.getByRole('list', { name: 'Filter by tag' });
+    this.items = this.panel.locator('li.bookmark-item');
+    this.undoStatus = this.panel.getByRole('status').filter({ hasText: 'Bookmark deleted' });
+    this.undoButton = this.panel.getByRole('button', { name: 'Undo' });
+    this.exportButton = this.panel.getByRole('button', { name: 'Export' });
+    this.importInput = this.panel.getByLabel('Import');
+    this.settingsButton = page.getByRole('button', { name: 'Reading settings' });
+    this.settingsDialog = page.getByRole('dialog', { name: 'Reading settings' });
+  }
+
+  /** The bookmark toggle of a passage, by passage id. */
+  toggleOf(passageId: string): Locator {
+    return this.page.locator('.bookmark-row', { has: this.page.locator(`[data-passage-id="${passageId}"]`) }).getByRole('button', {
+      name: /^(Bookmark this passage|Remove bookmark)$/,
+    });
+  }
+
+  /** Bookmark (or unbookmark) a passage with its toggle. */
+  async togglePassage(passageId: string): Promise<void> {
+    const passage = this.page.locator(`[data-passage-id="${passageId}"]`);
+    await passage.hover();
+    await this.toggleOf(passageId).click();
+  }
+
+  /** Show the panel. */
+  async open(): Promise<void> {
+    if ((await this.toggleButton.getAttribute('aria-expanded')) !== 'true') await this.toggleButton.click();
+    await expect(this.panel).toBeVisible();
+  }
+
+  /** The listed bookmark whose quote holds `text`. */
+  item(text: string | RegExp): Locator {
+    return this.items.filter({ hasText: text });
+  }
+
+  /** Edit a bookmark's note and tags with its inline form. */
+  async edit(item: Locator, note: string, tags: string): Promise<void> {
+    await item.getByRole('button', { name: 'Edit note and tags' }).click();
+    await item.getByRole('textbox', { name: 'Note' }).fill(note);
+    await item.getByRole('textbox', { name: /^Tags/ }).fill(tags);
+    await item.getByRole('button', { name: 'Save' }).click();
+    await expect(item.getByRole('button', { name: 'Save' })).toBeHidden();
+  }
+
+  /** Delete a bookmark. */
+  async delete(item: Locator): Promise<void> {
+    await item.getByRole('button', { name: 'Delete bookmark' }).click();
+  }
+
+  /** Search within the bookmarks. */
+  async search(text: string): Promise<void> {
+    await this.searchInput.fill(text);
+  }
+
+  /** Turn a tag filter on or off. */
+  async toggleTag(tag: string): Promise<void> {
+    await this.tagFilters.getByRole('button', { name: tag, exact: true }).click();
+  }
+
+  /** Export in a format (its menu label) and resolve with the downloaded file's name and text. */
+  async export(format: 'JSON' | 'Markdown' | 'Web Annotations'): Promise<{ name: string; text: string }> {
+    await this.exportButton.click();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.panel.getByRole('button', { name: format, exact: true }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Import a file with the given content. */
+  async import(name: string, text: string): Promise<void> {
+    await this.importInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  /** Choose a theme in the reading settings. */
+  async chooseTheme(theme: 'System' | 'Light' | 'Dark'): Promise<void> {
+    if ((await this.settingsButton.getAttribute('aria-expanded')) !== 'true') await this.settingsButton.click();
+    await this.settingsDialog.getByRole('radio', { name: theme }).check();
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { BookmarkView } from '../../shared/bookmarks';
+import { allTags, filterBookmarks, groupBookmarks, parseTags, truncate } from './bookmarks-model';
+
+function bookmark(id: string, over: Partial<BookmarkView> = {}): BookmarkView {
+  return {
+    id,
+    articleId: 'sleep',
+    target: 'passage',
+    targetId: `${id}-p`,
+    quote: { exact: `quote of ${id}`, prefix: '', suffix: '' },
+    note: '',
+    tags: [],
+    createdAt: '2026-11-20T10:00:00Z',
+    updatedAt: '2026-11-20T10:00:00Z',
+    status: 'anchored',
+    ...over,
+  };
+}
+
+describe('truncate', () => {
+  it('keeps short text and cuts long text at a word with an ellipsis', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('the  quick brown fox', 12)).toBe('the quick…');
+  });
+});
+
+describe('parseTags', () => {
+  it('trims, drops blanks and repeats', () => {
+    expect(parseTags(' sleep, dose ,,sleep')).toEqual(['sleep', 'dose']);
+    expect(parseTags('')).toEqual([]);
+  });
+});
+
+describe('filterBookmarks', () => {
+  const list = [bookmark('a', { note: 'Ask the doctor', tags: ['dose'] }), bookmark('b', { tags: ['dose', 'later'] })];
+
+  it('matches every word in the quote or the note, ignoring case', () => {
+    expect(filterBookmarks(list, 'DOCTOR ask', new Set()).map((b) => b.id)).toEqual(['a']);
+    expect(filterBookmarks(list, 'quote of b', new Set()).map((b) => b.id)).toEqual(['b']);
+  });
+
+  it('keeps only bookmarks with every chosen tag', () => {
+    expect(filterBookmarks(list, '', new Set(['dose'])).map((b) => b.id)).toEqual(['a', 'b']);
+    expect(filterBookmarks(list, '', new Set(['dose', 'later'])).map((b) => b.id)).toEqual(['b']);
+  });
+
+  it('lists the tags in use, sorted', () => {
+    expect(allTags(list)).toEqual(['dose', 'later']);
+  });
+});
+
+describe('groupBookmarks', () => {
+  const list = [
+    bookmark('a', { articleId: 'z', articleTitle: 'Zebra', createdAt: '2026-11-19T10:00:00Z' }),
+    bookmark('b', { articleTitle: 'Apple', createdAt: '2026-11-20T09:00:00Z' }),
+    bookmark('c', { articleTitle: 'Apple', createdAt: '2026-11-20T11:00:00Z' }),
+  ];
+
+  it('groups by article title, newest bookmark first within', () => {
+    const groups = groupBookmarks(list, 'article', (d) => d);
+    expect(groups.map((g) => [g.label, g.bookmarks.map((b) => b.id)])).toEqual([
+      ['Apple', ['c', 'b']],
+      ['Zebra', ['a']],
+    ]);
+  });
+
+  it('groups by day, newest first', () => {
+    const groups = groupBookmarks(list, 'date', (d) => d.slice(0, 10));
+    expect(groups.map((g) => [g.label, g.bookmarks.map((b) => b.id)])).toEqual([
+      ['2026-11-20', ['c', 'b']],
+      ['2026-11-19', ['a']],
+    ]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * What the bookmarks panel shows: filtering by text and tag, grouping by article or by day.
+ */
+import type { BookmarkView } from '../../shared/bookmarks';
+
+/** How the panel groups bookmarks. */
+export type BookmarkGrouping = 'article' | 'date';
+
+/** One group of bookmarks under a heading. */
+export interface BookmarkGroup {
+  readonly key: string;
+  readonly label: string;
+  readonly bookmarks: readonly BookmarkView[];
+}
+
+/** Longest quote shown in the list, in characters. */
+export const QUOTE_PREVIEW_LENGTH = 160;
+
+/**
+ * Cut a text to `max` characters at a word boundary where there is one, with `…` where cut.
+ *
+ * @example truncate('a long sentence', 8) // 'a long…'
+ */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * Tags from what the reader typed: comma-separated, trimmed, blanks and repeats dropped.
+ *
+ * @example parseTags(' sleep, dose ,,sleep') // ['sleep', 'dose']
+ */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+}
+
+/** Every tag in use, sorted. */
+export function allTags(bookmarks: readonly BookmarkView[]): string[] {
+  return [...new Set(bookmarks.flatMap((b) => b.tags))].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * The bookmarks whose quote or note holds every word of `query` (case-insensitive) and that carry
+ * every tag in `tags`.
+ */
+export function filterBookmarks(bookmarks: readonly BookmarkView[], query: string, tags: ReadonlySet<string>): BookmarkView[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return bookmarks.filter((b) => {
+    if ([...tags].some((t) => !b.tags.includes(t))) return false;
+    const text = `${b.quote.exact}\n${b.note}`.toLocaleLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+/** Newest first. */
+function byNewest(a: BookmarkView, b: BookmarkView): number {
+  return b.createdAt.localeCompare(a.createdAt);
+}
+
+/**
+ * Group bookmarks by article (titles in order, newest bookmark first within) or by the day they
+ * were made (newest day first).
+ */
+export function groupBookmarks(bookmarks: readonly BookmarkView[], grouping: BookmarkGrouping, formatDay: (iso: string) => string): BookmarkGroup[] {
+  const groups = new Map<string, { label: string; bookmarks: BookmarkView[] }>();
+  for (const b of [...bookmarks].sort(byNewest)) {
+    const key = grouping === 'article' ? b.articleId : b.createdAt.slice(0, 10);
+    const label = grouping === 'article' ? (b.articleTitle ?? b.articleId) : formatDay(b.createdAt);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { label, bookmarks: [] }));
+    group.bookmarks.push(b);
+  }
+  const list = [...groups].map(([key, g]) => ({ key, ...g }));
+  return grouping === 'article' ? list.sort((a, b) => a.label.localeCompare(b.label)) : list;
+}
