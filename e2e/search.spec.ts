@@ -43,6 +43,8 @@ test.describe('search', () => {
 test.describe('article view', () => {
   test('shows the sleep article with its table of contents and results table', async ({ quire, appPage }) => {
     await quire.openArticle('Can Baclofen Help You Sleep? Clinical Studies on Baclofen as a Sleep Aid');
+    // The notice named in the article's front matter, with its text from content/notices.yaml.
+    await expect(appPage.getByRole('note', { name: 'Notice' })).toContainText('It is not medical advice');
     await expect(quire.toc.getByRole('link')).toHaveCount(4);
     await expect(appPage.getByRole('columnheader')).toHaveText(['Measure', 'Baclofen Group (avg.)', 'Placebo Group (avg.)']);
     await expect(appPage.getByRole('row', { name: /Sleep Latency/ })).toContainText('24 min');

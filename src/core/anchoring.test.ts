@@ -5,6 +5,7 @@ import type { Bookmark } from '../shared/bookmarks';
 import type { Article } from '../shared/model';
 import { anchor, quotePassage, quoteSection, similarity } from './anchoring';
 import { buildLibraryData } from './build';
+import { NOTICES_FILE } from './notices';
 import { BUNDLED_CONTENT } from './paths';
 import { tempDir, type TempDir } from './testing';
 
@@ -13,6 +14,8 @@ let dir: TempDir;
 beforeEach(async () => {
   dir = await tempDir();
   await dir.write(SLEEP, await readFile(join(BUNDLED_CONTENT, SLEEP)));
+  // The article names a notice: the folder needs the notices it names.
+  await dir.write(NOTICES_FILE, await readFile(join(BUNDLED_CONTENT, NOTICES_FILE)));
 });
 afterEach(() => dir.remove());
 

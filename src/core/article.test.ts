@@ -169,3 +169,40 @@ describe('parseArticle problems', () => {
     ]);
   });
 });
+
+describe('parseArticle notices', () => {
+  const notices = new Map([
+    ['medical', 'Not medical advice.'],
+    ['legal', 'Not legal advice.'],
+  ]);
+  const withNotice = (notice: string): string => articleSource({ front: `id: a\ntitle: T\nsource: s\nnotice: ${notice}` });
+
+  it('puts the text of the notice named in front matter into the article', () => {
+    const { article, problems } = parseArticle('content/x.md', enc(withNotice('medical')), notices);
+    expect(problems).toEqual([]);
+    expect(article?.notice).toBe('Not medical advice.');
+  });
+
+  it('leaves the notice out of an article that names none', () => {
+    const { article } = parseArticle('content/x.md', enc(articleSource()), notices);
+    expect(article).toBeDefined();
+    expect(article && 'notice' in article).toBe(false);
+  });
+
+  it('reports an unknown notice name at its front matter line, naming the defined ones', () => {
+    const { article, problems } = parseArticle('content/x.md', enc(withNotice('medicall')), notices);
+    expect(article).toBeUndefined();
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
+      "content/x.md:5:9 front matter 'notice' 'medicall' is not defined in notices.yaml (it defines 'legal', 'medical')",
+    ]);
+  });
+
+  it('reports a notice name when the folder defines no notices, and an invalid name', () => {
+    expect(messages(withNotice('medical'))).toEqual([
+      "5:9 front matter 'notice' 'medical' is not defined in notices.yaml (the content folder defines no notices)",
+    ]);
+    expect(messages(withNotice('Not A Name'))).toEqual([
+      "5:9 front matter 'notice' must be a lowercase slug (a-z, 0-9 and single dashes)",
+    ]);
+  });
+});

@@ -19,6 +19,7 @@ import {
   type TableData,
 } from '../shared/model';
 import { parseFrontMatter, splitFrontMatter } from './frontmatter';
+import type { Notices } from './notices';
 import { type ContentProblem, bytePositionOf, firstInvalidUtf8 } from './problems';
 import { countWords, slugify } from './text';
 
@@ -89,9 +90,10 @@ export interface ParsedArticle {
  *
  * @param file path used in problem reports
  * @param bytes the raw file content
+ * @param notices the content folder's notices, which the front matter's `notice` names
  * @example const { article, problems } = parseArticle('content/sleep.md', readFileSync(path));
  */
-export function parseArticle(file: string, bytes: Uint8Array): ParsedArticle {
+export function parseArticle(file: string, bytes: Uint8Array, notices: Notices = new Map()): ParsedArticle {
   const problems: ContentProblem[] = [];
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
@@ -103,7 +105,7 @@ export function parseArticle(file: string, bytes: Uint8Array): ParsedArticle {
   let source = new TextDecoder('utf-8').decode(bytes);
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   const split = splitFrontMatter(source);
-  const front = parseFrontMatter(file, split, problems);
+  const front = parseFrontMatter(file, split, problems, notices);
   const idLine = 1 + split.yaml.split('\n').findIndex((l) => /^id\s*:/.test(l)) + split.yamlLine;
 
   const at = (line0: number | undefined, message: string): void => {
@@ -311,6 +313,8 @@ export function parseArticle(file: string, bytes: Uint8Array): ParsedArticle {
     source: front.source,
     topics: front.topics,
     ...(front.summary ? { summary: front.summary } : {}),
+    // parseFrontMatter has checked that the notice is defined.
+    ...(front.notice ? { notice: notices.get(front.notice)! } : {}),
     wordCount: countWords(body),
     commentCount: comments.length,
     sections,

@@ -89,3 +89,53 @@ describe('openLibrary', () => {
     expect(await readFile(join(cache, LIBRARY_FILE), 'utf8')).not.toBe(stamp);
   });
 });
+
+describe('notices', () => {
+  const NOTICES = 'medical: "Not medical advice."\n';
+  const naming = (id: string, notice: string): string => articleSource({ front: `id: ${id}\ntitle: T ${id}\nsource: s\nnotice: ${notice}` });
+
+  it('puts the named notice text into articles whatever their file order, and into library.json', async () => {
+    await dir.write('content/a.md', naming('a', 'medical'));
+    await dir.write('content/notices.yaml', NOTICES);
+    await dir.write('content/z.md', naming('z', 'medical'));
+    await dir.write('content/plain.md', articleSource({ id: 'plain' }));
+    const built = await buildLibrary(join(dir.path, 'content'));
+    expect(Object.fromEntries(built.library.articles.map((a) => [a.id, a.notice]))).toEqual({
+      a: 'Not medical advice.',
+      plain: undefined,
+      z: 'Not medical advice.',
+    });
+    await writeLibrary(join(dir.path, 'out'), built);
+    const json = JSON.parse(await readFile(join(dir.path, 'out', LIBRARY_FILE), 'utf8')) as { articles: { id: string; notice?: string }[] };
+    expect(json.articles.find((a) => a.id === 'z')?.notice).toBe('Not medical advice.');
+    expect((await loadLibrary(join(dir.path, 'out'))).library.article('a')?.notice).toBe('Not medical advice.');
+  });
+
+  it('fails the build on an unknown notice name and on a bad notices.yaml, each at file:line:column', async () => {
+    await dir.write('a.md', naming('a', 'medicl'));
+    await dir.write('notices.yaml', NOTICES + 'empty: ""\n');
+    expect(await problemsOf(dir.path)).toEqual([
+      "notices.yaml:2:8 notice 'empty' must not be empty",
+      "a.md:5:9 front matter 'notice' 'medicl' is not defined in notices.yaml (it defines 'medical')",
+    ]);
+  });
+
+  it('fails the build when an article names a notice and the folder has no notices.yaml', async () => {
+    await dir.write('a.md', naming('a', 'medical'));
+    await expect(buildLibraryData(dir.path)).rejects.toThrow(/a\.md:5:9 front matter 'notice' 'medical' is not defined in notices\.yaml/);
+  });
+
+  it('rebuilds a cached library when notices.yaml changes', async () => {
+    const content = join(dir.path, 'content');
+    const cache = join(dir.path, 'cache');
+    await dir.write('content/a.md', naming('a', 'medical'));
+    await dir.write('content/notices.yaml', NOTICES);
+    const first = await openLibrary(content, cache);
+    expect(first.library.article('a')?.notice).toBe('Not medical advice.');
+    await dir.write('content/notices.yaml', 'medical: "Ask a pharmacist."\n');
+    const changed = await openLibrary(content, cache);
+    expect(changed.library.fingerprint).not.toBe(first.library.fingerprint);
+    expect(changed.library.article('a')?.notice).toBe('Ask a pharmacist.');
+    expect((await openLibrary(content, cache)).library.article('a')?.notice).toBe('Ask a pharmacist.');
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import type { Article } from '../shared/model';
 import { parseArticle } from './article';
 import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from './library';
@@ -15,10 +15,14 @@ import { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from './loa
 import { buildIndex } from './search';
 import { collectVocabulary } from './vocabulary';
 import { parseSynonyms, SYNONYMS_FILE } from './synonyms';
+import { NOTICES_FILE, parseNotices } from './notices';
 
 export { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary };
 
-/** The Markdown files of a content folder and its synonyms file, sorted by name, with their bytes. */
+/**
+ * The Markdown files of a content folder and its data files (synonyms, notices), sorted by name,
+ * with their bytes: everything the library is built from, so everything its fingerprint covers.
+ */
 export async function readContentFiles(
   contentDir: string,
 ): Promise<{ path: string; bytes: Uint8Array }[]> {
@@ -28,7 +32,9 @@ export async function readContentFiles(
   } catch (e) {
     throw new Error(`content: cannot read folder '${contentDir}': ${(e as Error).message}`, { cause: e });
   }
-  const files = names.filter((n) => (n.endsWith('.md') && !n.startsWith('.')) || n === SYNONYMS_FILE).sort();
+  const files = names
+    .filter((n) => (n.endsWith('.md') && !n.startsWith('.')) || n === SYNONYMS_FILE || n === NOTICES_FILE)
+    .sort();
   return Promise.all(
     files.map(async (name) => {
       const path = join(contentDir, name);
@@ -68,13 +74,16 @@ export async function buildLibraryData(contentDir: string): Promise<LibraryData>
   if (!files.some((f) => f.path.endsWith('.md'))) {
     throw new ContentError([{ file: contentDir, line: 1, column: 1, message: 'no Markdown (*.md) articles in this folder' }]);
   }
+  // Notices first: articles name them, whatever the file order.
+  const noticesFile = files.find((f) => basename(f.path) === NOTICES_FILE);
+  const notices = noticesFile
+    ? parseNotices(displayPath(noticesFile.path), new TextDecoder().decode(noticesFile.bytes), problems)
+    : new Map<string, string>();
   for (const { path, bytes } of files) {
     const file = displayPath(path);
-    if (!path.endsWith('.md')) {
-      synonyms = parseSynonyms(file, new TextDecoder().decode(bytes), problems);
-      continue;
-    }
-    const parsed = parseArticle(file, bytes);
+    if (basename(path) === SYNONYMS_FILE) synonyms = parseSynonyms(file, new TextDecoder().decode(bytes), problems);
+    if (!path.endsWith('.md')) continue;
+    const parsed = parseArticle(file, bytes, notices);
     problems.push(...parsed.problems);
     const article = parsed.article;
     if (!article) continue;

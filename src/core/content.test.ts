@@ -174,3 +174,9 @@ describe('the sleep article', () => {
     }
   });
 });
+
+describe('bundled notices', () => {
+  it('give both health articles the medical notice from content/notices.yaml', () => {
+    for (const id of [SJOGREN, SLEEP]) expect(get(id).notice).toMatch(/not medical advice/);
+  });
+});

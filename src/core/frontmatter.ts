@@ -3,6 +3,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { NOTICES_FILE, NoticeNameSchema, type Notices } from './notices';
 import type { ContentProblem } from './problems';
 
 /** The validated front matter of an article. */
@@ -27,6 +28,8 @@ export const FrontMatterSchema = z.strictObject({
   source: z.string().trim().min(1, 'must not be empty'),
   topics: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   summary: z.string().trim().min(1, 'must not be empty').optional(),
+  /** The name of a notice defined in the content folder's notices.yaml, shown in the article's header. */
+  notice: NoticeNameSchema.optional(),
 });
 
 /** Front matter split from the body, with where the body starts. */
@@ -64,12 +67,14 @@ export function splitFrontMatter(source: string): SplitSource {
 /**
  * Parse and validate front matter, reporting every problem with its line and column.
  *
+ * @param notices the notices of the content folder: a `notice` field must name one of them
  * @returns the front matter, or undefined when there were problems (all pushed to `problems`)
  */
 export function parseFrontMatter(
   file: string,
   split: SplitSource,
   problems: ContentProblem[],
+  notices: Notices = new Map(),
 ): FrontMatter | undefined {
   const at = (line: number, column: number, message: string): void => {
     problems.push({ file, line, column, message });
@@ -93,7 +98,7 @@ export function parseFrontMatter(
   }
   const data: unknown = doc.toJS();
   const result = FrontMatterSchema.safeParse(data ?? {});
-  if (result.success) return result.data;
+  if (result.success && (result.data.notice === undefined || notices.has(result.data.notice))) return result.data;
 
   const hasKey = (obj: unknown, key: string): boolean =>
     typeof obj === 'object' && obj !== null && Object.hasOwn(obj, key);
@@ -109,6 +114,17 @@ export function parseFrontMatter(
     }
     return { line: split.bodyLine, column: 1 };
   };
+  if (result.success) {
+    const { line, column } = locate('notice');
+    const known = [...notices.keys()].sort().map((n) => `'${n}'`);
+    at(
+      line,
+      column,
+      `front matter 'notice' '${result.data.notice}' is not defined in ${NOTICES_FILE}` +
+        (known.length > 0 ? ` (it defines ${known.join(', ')})` : ' (the content folder defines no notices)'),
+    );
+    return undefined;
+  }
   for (const issue of result.error.issues) {
     const key =
       issue.code === 'unrecognized_keys' ? issue.keys[0] : (issue.path[0] as string | undefined);

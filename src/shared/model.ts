@@ -90,6 +90,11 @@ export interface Passage {
 
 /** A whole article: metadata, sections, body passages and reader comments. */
 export interface Article extends ArticleSummary {
+  /**
+   * A short notice shown in the article's header (such as "not medical advice"): the text of the
+   * notice named by front matter `notice`, as defined in the content folder's `notices.yaml`.
+   */
+  readonly notice?: string;
   readonly sections: readonly Section[];
   /** Editorial passages in reading order. */
   readonly passages: readonly Passage[];

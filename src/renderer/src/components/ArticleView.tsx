@@ -6,6 +6,7 @@ import { memo, useMemo } from 'react';
 import type { Article } from '../../../shared/model';
 import { layoutArticle, tableOfContents } from '../article-layout';
 import { formatDate, plural, readingMinutes } from '../format';
+import { ArticleNotice } from './ArticleNotice';
 import { ArticleSection, type ToggleBookmark } from './ArticleSection';
 import { CommentsSection } from './CommentsSection';
 import { TableOfContents } from './TableOfContents';
@@ -58,6 +59,7 @@ export const ArticleView = memo(function ArticleView({
           <p className="article__source">
             <span className="article__label">Source:</span> {article.source}
           </p>
+          {article.notice && <ArticleNotice text={article.notice} />}
           {article.topics.length > 0 && (
             <ul className="article__topics" aria-label="Topics">
               {article.topics.map((topic) => (
