@@ -1,8 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
+import type { StoreShape } from '../src/core/store';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
+import { QuirePage } from './pages/QuirePage';
 
 const ARTICLE = 'Can Baclofen Help You Sleep? Clinical Studies on Baclofen as a Sleep Aid';
 
@@ -11,6 +13,28 @@ async function paragraphId(paragraphs: Locator, n: number): Promise<string> {
   const id = await paragraphs.nth(n).getAttribute('data-passage-id');
   if (!id) throw new Error(`paragraph ${n} has no passage id`);
   return id;
+}
+
+/** What the data folder's store holds now (undefined while it is not there yet). */
+async function storedData(dataDir: string): Promise<Partial<StoreShape> | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dataDir, 'quire.json'), 'utf8')) as Partial<StoreShape>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rewrite the Markdown paragraph (a block between blank lines) that starts with `start`; an empty
+ * result deletes it.
+ */
+function rewriteParagraph(markdown: string, start: string, rewrite: (paragraph: string) => string): string {
+  const blocks = markdown.split('\n\n');
+  const i = blocks.findIndex((b) => b.startsWith(start));
+  if (i === -1) throw new Error(`no paragraph starts with '${start}'`);
+  const next = rewrite(blocks[i]!);
+  if (next === blocks[i]) throw new Error(`the paragraph starting with '${start}' is unchanged`);
+  return [...blocks.slice(0, i), ...(next ? [next] : []), ...blocks.slice(i + 1)].join('\n\n');
 }
 
 test.describe('bookmarks', () => {
@@ -158,10 +182,7 @@ test.describe('bookmark files', () => {
 });
 
 test.describe('after a restart', () => {
-  test('keeps bookmarks and settings, and reopens the last article', async ({ quire, appPage, target, restartHost }) => {
-    test.skip(target !== 'web', 'restarting the host is for web runs');
-    // The position is saved a moment after the article opens.
-    const saved = appPage.waitForResponse((r) => r.url().endsWith('/api/saveReadingState'));
+  test('keeps bookmarks and settings, and reopens the last article', async ({ quire, appPage, dataDir, restartHost }) => {
     await quire.openArticle(ARTICLE);
     const bookmarks = new BookmarksPanel(appPage);
     const id = await paragraphId(appPage.locator('.article__body p[data-passage-id]'), 0);
@@ -169,25 +190,82 @@ test.describe('after a restart', () => {
     await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
     await bookmarks.chooseTheme('Dark');
     await expect(appPage.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await saved;
+    // The position is saved a moment after the article opens, the theme just after it is shown.
+    await expect
+      .poll(() => storedData(dataDir))
+      .toMatchObject({ reading: { articleId: 'baclofen-sleep-aid' }, settings: { theme: 'dark' }, bookmarks: [{ targetId: id }] });
 
-    await restartHost();
-    await expect(quire.articleTitle).toHaveText(ARTICLE);
-    await expect(appPage).toHaveURL(/#\/article\/baclofen-sleep-aid/);
-    await expect(appPage.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
+    const page = await restartHost();
+    await expect(new QuirePage(page).articleTitle).toHaveText(ARTICLE);
+    await expect(page).toHaveURL(/#\/article\/baclofen-sleep-aid/);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(new BookmarksPanel(page).toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
   });
 });
 
 test.describe('store notice', () => {
-  test('tells once that an unreadable store was set aside', async ({ appPage, dataDir, target, restartHost }) => {
-    test.skip(target !== 'web', 'restarting the host is for web runs');
+  test('tells once that an unreadable store was set aside', async ({ dataDir, restartHost }) => {
     await writeFile(join(dataDir, 'quire.json'), 'not json {');
-    await restartHost();
-    const notice = appPage.getByRole('status').filter({ hasText: 'could not be read' });
+    const page = await restartHost();
+    const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
     await expect(notice).toBeVisible();
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toBeHidden();
+  });
+});
+
+test.describe('when the articles change', () => {
+  test.use({ copyContent: true });
+
+  test('re-anchors a bookmark by its quote and keeps one whose passage is gone as orphaned', async ({
+    quire,
+    appPage,
+    contentDir,
+    restartHost,
+  }) => {
+    if (!contentDir) throw new Error('copyContent gave no content folder');
+    await quire.openArticle(ARTICLE);
+    const bookmarks = new BookmarksPanel(appPage);
+    const paragraphs = appPage.locator('.article__body p[data-passage-id]');
+    const editedId = await paragraphId(paragraphs.filter({ hasText: 'where things get interesting' }), 0);
+    const deleted = paragraphs.filter({ hasText: 'A big question: Do these effects hold up' });
+    const deletedId = await paragraphId(deleted, 0);
+    const deletedQuote = (await deleted.innerText()).slice(0, 60);
+    for (const id of [editedId, deletedId]) {
+      await bookmarks.togglePassage(id);
+      await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
+    }
+
+    // Delete one bookmarked paragraph; change a word of the other and put a new paragraph before
+    // it, so that its id now names the new paragraph.
+    const file = join(contentDir, 'baclofen-sleep-aid.md');
+    let markdown = await readFile(file, 'utf8');
+    markdown = rewriteParagraph(markdown, 'A big question: Do these effects hold up', () => '');
+    markdown = rewriteParagraph(
+      markdown,
+      "Here's where things get interesting.",
+      (p) => `A paragraph the editors added, so that the ones after it move down.\n\n${p.replace('things get interesting', 'things get fascinating')}`,
+    );
+    await writeFile(file, markdown);
+
+    const page = await restartHost();
+    const after = new BookmarksPanel(page);
+    await after.open();
+    await expect(after.items).toHaveCount(2);
+
+    const orphaned = after.item(deletedQuote);
+    await expect(orphaned).toHaveAttribute('data-status', 'orphaned');
+    await expect(orphaned.getByText(/^orphaned/)).toBeVisible();
+    await expect(orphaned.getByRole('link')).toHaveCount(0);
+
+    const moved = after.item('where things get interesting');
+    await expect(moved).toHaveAttribute('data-status', 'reanchored');
+    await moved.getByRole('link').click();
+    const edited = page.locator('.article__body p[data-passage-id]', { hasText: 'where things get fascinating' });
+    await expect(edited).toBeInViewport();
+    const movedId = await paragraphId(edited, 0);
+    expect(movedId).not.toBe(editedId);
+    await expect(page).toHaveURL(new RegExp(`#/article/baclofen-sleep-aid/${encodeURIComponent(movedId)}$`));
   });
 });
 

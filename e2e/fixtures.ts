@@ -1,12 +1,21 @@
 /**
  * The app under test, started fresh for each test with its own data folder: the web host with a
- * browser page, or the Electron app with its first window.
+ * browser page, or the Electron app with its first window. A test can restart it on the same data
+ * folder, and can have it serve a temporary copy of `content/` that the test edits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test as base, chromium, _electron as electron, type Browser, type Page } from '@playwright/test';
+import { dirname, join } from 'node:path';
+import {
+  test as base,
+  chromium,
+  _electron as electron,
+  type Browser,
+  type BrowserContext,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { findElectronBinary } from '../scripts/electron-binary';
 import { CHROMIUM_LAUNCH } from './chromium';
 import { QuirePage } from './pages/QuirePage';
@@ -17,23 +26,32 @@ export type AppTarget = 'web' | 'electron';
 interface Fixtures {
   /** A fresh data folder for this test. */
   dataDir: string;
-  /** The app's window, ready to use. */
+  /**
+   * Serve a temporary copy of `content/` instead of the bundled library (`test.use({ copyContent:
+   * true })`); the test finds it at {@link Fixtures.contentDir}. Web runs only: the Electron app
+   * loads nothing but its built library.
+   */
+  copyContent: boolean;
+  /** The copy of `content/` the app serves, when `copyContent` is on; undefined otherwise. */
+  contentDir: string | undefined;
+  /** The app's window, ready to use (as first launched; after a restart use what it resolves with). */
   appPage: Page;
   /** The page object over it. */
   quire: QuirePage;
-  /** The web host, started on first use (web runs only). */
-  webHost: WebHost;
+  /** Starts and restarts the app of this test. */
+  appHost: AppHost;
   /**
-   * Stop the web host and start it again on the same data folder, then reload the app from the new
-   * address (without a route, as at launch). Web runs only.
+   * Stop the app and start it again on the same data folder (and content folder), without a route,
+   * as at launch; resolves with its window. The web host keeps the same page; the Electron app
+   * opens a new window, so use the page this resolves with from then on.
    */
-  restartHost: () => Promise<void>;
+  restartHost: () => Promise<Page>;
 }
 
-/** The web host of one test: (re)start it on the test's data folder. */
-interface WebHost {
-  /** Start the host (stopping the running one first); resolves with the app's address. */
-  start(): Promise<string>;
+/** The app of one test. */
+interface AppHost {
+  /** Start the app (stopping the running one first); resolves with its window, loaded. */
+  start(): Promise<Page>;
 }
 
 /** Stop a host and wait until it has exited (so that it has written what it keeps). */
@@ -44,11 +62,18 @@ async function stopWebHost(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Start the web host and resolve with the address it prints. */
-function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Start the web host and resolve with the address it prints.
+ *
+ * With a content folder, the host builds the library into a cache under the temp folder: that is
+ * pointed at the content copy's parent, so that it goes away with the copy.
+ */
+function startWebHost(dataDir: string, contentDir: string | undefined): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', '--port', '0', '--data-dir', dataDir], {
+    const args = ['--import', 'tsx', 'src/web/main.ts', '--port', '0', '--data-dir', dataDir];
+    const child = spawn(process.execPath, contentDir ? [...args, '--content', contentDir] : args, {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: contentDir ? { ...process.env, TMPDIR: dirname(contentDir) } : process.env,
     });
     let out = '';
     let err = '';
@@ -88,43 +113,66 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  webHost: async ({ dataDir }, use) => {
-    let running: ChildProcess | undefined;
-    await use({
-      async start() {
-        if (running) await stopWebHost(running);
-        const { child, url } = await startWebHost(dataDir);
-        running = child;
-        return url;
-      },
-    });
-    if (running) await stopWebHost(running);
+  copyContent: [false, { option: true }],
+
+  contentDir: async ({ copyContent }, use) => {
+    if (!copyContent) {
+      await use(undefined);
+      return;
+    }
+    // The whole folder, whatever it holds (articles, synonyms and any other file), as the app reads it.
+    const root = await mkdtemp(join(tmpdir(), 'quire-e2e-content-'));
+    const dir = join(root, 'content');
+    await cp('content', dir, { recursive: true });
+    await use(dir);
+    await rm(root, { recursive: true, force: true });
   },
 
-  appPage: async ({ target, dataDir, sharedBrowser, webHost }, use, testInfo) => {
+  appHost: async ({ target, dataDir, contentDir, sharedBrowser }, use, testInfo) => {
     if (target === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip('missing' in binary, `Electron specs skipped: ${'missing' in binary ? binary.missing : ''}`);
       if ('missing' in binary) return;
-      const app = await electron.launch({ executablePath: binary.path, args: ['.'], env: { ...process.env, QUIRE_USER_DATA: dataDir } });
-      const window = await app.firstWindow();
-      await use(window);
-      await app.close();
+      if (contentDir) throw new Error('fixtures: the Electron app serves only its built library (src/main takes no content folder); copyContent is for web runs');
+      let app: ElectronApplication | undefined;
+      await use({
+        async start() {
+          if (app) await app.close();
+          app = await electron.launch({ executablePath: binary.path, args: ['.'], env: { ...process.env, QUIRE_USER_DATA: dataDir } });
+          const window = await app.firstWindow();
+          await window.waitForLoadState('domcontentloaded');
+          return window;
+        },
+      });
+      if (app) await app.close();
       return;
     }
-    const url = await webHost.start();
-    const context = await (await sharedBrowser()).newContext();
-    const page = await context.newPage();
-    await page.goto(url);
-    await use(page);
-    await context.close();
+    let host: ChildProcess | undefined;
+    let context: BrowserContext | undefined;
+    let page: Page | undefined;
+    await use({
+      async start() {
+        if (host) await stopWebHost(host);
+        const started = await startWebHost(dataDir, contentDir);
+        host = started.child;
+        if (!context) context = await (await sharedBrowser()).newContext();
+        page ??= await context.newPage();
+        await page.goto(started.url);
+        return page;
+      },
+    });
+    await context?.close();
+    if (host) await stopWebHost(host);
   },
 
-  restartHost: async ({ target, webHost, appPage }, use) => {
-    await use(async () => {
-      if (target !== 'web') throw new Error('restartHost: web runs only');
-      await appPage.goto(await webHost.start());
-    });
+  appPage: async ({ appHost }, use) => {
+    await use(await appHost.start());
+  },
+
+  restartHost: async ({ appHost, appPage }, use) => {
+    // Depends on appPage so that there is a running app to restart.
+    void appPage;
+    await use(() => appHost.start());
   },
 
   quire: async ({ appPage }, use) => {
