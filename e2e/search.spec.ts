@@ -60,9 +60,16 @@ test.describe('article view', () => {
     await expect(appPage.getByRole('heading', { name: 'What if baclofen makes me too sleepy?' })).toBeVisible();
     const comments = quire.comments(12);
     await expect(comments).toBeVisible();
+    // Folded at first, behind a heading that says how many there are.
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'false');
+    await expect(comments.getByRole('article')).toHaveCount(0);
+    await quire.commentsToggle(12).click();
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'true');
     await expect(comments.getByRole('article')).toHaveCount(12);
     await expect(comments.getByRole('article').first()).toContainText('Angela Gutschwager');
     // Comments are not part of the article body.
     await expect(appPage.locator('main article').first().locator('.comment')).toHaveCount(0);
+    await quire.commentsToggle(12).press('Enter');
+    await expect(comments.getByRole('article')).toHaveCount(0);
   });
 });

@@ -147,4 +147,24 @@ export class QuirePage {
   comments(count: number): Locator {
     return this.page.getByRole('region', { name: `Reader comments (${count})` });
   }
+
+  /** The button (the region's heading) that shows or folds the reader comments. */
+  commentsToggle(count: number): Locator {
+    return this.comments(count).getByRole('button', { name: `Reader comments (${count})` });
+  }
+
+  /** The "Copy link" button beside a passage (shown on hover or focus). */
+  copyLinkButton(passageId: string): Locator {
+    return this.page.locator(`.bookmark-row[data-bookmark-id="${passageId}"]`).getByRole('button', { name: /^Copy link to this/ });
+  }
+
+  /** The table of contents link marked as the section being read. */
+  get currentTocLink(): Locator {
+    return this.toc.locator('a[aria-current="location"]');
+  }
+
+  /** The short confirmation shown at the foot of the window. */
+  toast(text: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, secureWebPreferences } from './shell-policy';
+import { isAppUrl, isPermissionAllowed, secureWebPreferences } from './shell-policy';
 
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the renderer with no Node and no webview', () => {
@@ -29,5 +29,14 @@ describe('isAppUrl', () => {
   it('compares origins for a dev server', () => {
     expect(isAppUrl('http://localhost:5173/src/x.ts', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('isPermissionAllowed', () => {
+  it('allows writing text to the clipboard and nothing else', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', '']) {
+      expect(isPermissionAllowed(permission)).toBe(false);
+    }
   });
 });

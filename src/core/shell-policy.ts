@@ -59,3 +59,18 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   if (app.protocol === 'file:') return u.protocol === 'file:' && u.pathname === app.pathname;
   return u.origin === app.origin;
 }
+
+/**
+ * The one permission the window may use: writing plain text to the clipboard ("Copy link").
+ * Reading the clipboard, notifications, media, geolocation and the rest are refused.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Whether the window may have a permission (Electron's permission request and check handlers).
+ *
+ * @example isPermissionAllowed('clipboard-sanitized-write') // true
+ */
+export function isPermissionAllowed(permission: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission);
+}

@@ -11,7 +11,7 @@ import { startEngineWorker } from '../core/engine-client';
 import { storeService } from '../core/service';
 import { openStore, storeSetAsideNotice } from '../core/store';
 import { electronBackend } from './store';
-import { isAppUrl, secureWebPreferences } from '../core/shell-policy';
+import { isAppUrl, isPermissionAllowed, secureWebPreferences } from '../core/shell-policy';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 
@@ -29,8 +29,8 @@ function applySecurityPolicy(): void {
     const allowed = details.url.startsWith('devtools://') || isAppUrl(details.url, appUrl) || isAppAsset(details.url);
     callback({ cancel: !allowed });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());

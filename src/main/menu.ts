@@ -29,6 +29,13 @@ export function installMenu(window: BrowserWindow, isDevelopment: boolean): void
       ],
     },
     {
+      label: '&Go',
+      submenu: [
+        { label: 'Back', accelerator: isMac ? 'Cmd+[' : 'Alt+Left', click: send('back') },
+        { label: 'Forward', accelerator: isMac ? 'Cmd+]' : 'Alt+Right', click: send('forward') },
+      ],
+    },
+    {
       label: '&View',
       submenu: [
         { role: 'resetZoom' },
@@ -44,4 +51,9 @@ export function installMenu(window: BrowserWindow, isDevelopment: boolean): void
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  // The mouse's back and forward buttons (Windows) and the same keys on some keyboards.
+  window.on('app-command', (_event, command) => {
+    if (command === 'browser-backward') send('back')();
+    else if (command === 'browser-forward') send('forward')();
+  });
 }

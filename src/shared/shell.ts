@@ -2,8 +2,11 @@
  * Events the desktop shell sends to the UI (menu commands), apart from the request/response API.
  */
 
-/** A menu command the renderer carries out: find in the article, or search the library. */
-export type MenuCommand = 'find' | 'search';
+/**
+ * A menu command the renderer carries out: find in the article, search the library, go back or
+ * forward (also sent for the system's back and forward app commands and mouse buttons).
+ */
+export type MenuCommand = 'find' | 'search' | 'back' | 'forward';
 
 /** The channel menu commands travel on, main to renderer. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';

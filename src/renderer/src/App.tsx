@@ -14,16 +14,18 @@ import { LibraryHome } from './components/LibraryHome';
 import { LibraryNav } from './components/LibraryNav';
 import { ArticleScreen, type ArticleScreenHandle } from './containers/ArticleScreen';
 import { SearchContainer } from './containers/SearchContainer';
+import { bookmarkRoute } from './bookmarks-model';
 import { download } from './download';
 import { useArticles } from './hooks/useArticles';
 import { useBookmarks } from './hooks/useBookmarks';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
+import { useHistoryShortcuts } from './hooks/useHistoryShortcuts';
 import { useHotkey } from './hooks/useHotkey';
 import { useLaunch } from './hooks/useLaunch';
 import { useMenuCommand } from './hooks/useMenuCommand';
 import { useRoute } from './hooks/useRoute';
 import { FONT_SIZES, useSettings } from './hooks/useSettings';
-import { formatRoute, HOME } from './route';
+import { formatRoute, HOME, type Route } from './route';
 import './App.css';
 import './styles/reading.css';
 
@@ -33,7 +35,7 @@ const MAIN_ID = 'main-content';
 
 /** The whole app. */
 export function App() {
-  const { route, visit, navigate } = useRoute();
+  const { route, visit, restoring, navigate } = useRoute();
   const { articles, retry } = useArticles();
   const searchInput = useRef<HTMLInputElement>(null);
   const articleScreen = useRef<ArticleScreenHandle>(null);
@@ -55,7 +57,7 @@ export function App() {
   const openBookmark = useCallback(
     (bookmark: BookmarkView) => {
       setHighlight(undefined);
-      navigate({ name: 'article', articleId: bookmark.articleId, passageId: bookmark.resolvedId });
+      navigate(bookmarkRoute(bookmark));
     },
     [navigate],
   );
@@ -85,6 +87,7 @@ export function App() {
     else focusSearch();
   });
   useMenuCommand('search', focusSearch);
+  useHistoryShortcuts();
 
   const openArticle = useCallback(
     (articleId: string) => {
@@ -98,6 +101,13 @@ export function App() {
     (hit: SearchHit, query: string) => {
       setHighlight(query ? { articleId: hit.articleId, query } : undefined);
       navigate({ name: 'article', articleId: hit.articleId, passageId: hit.passageId });
+    },
+    [navigate],
+  );
+  const openLink = useCallback(
+    (target: Route) => {
+      setHighlight(undefined);
+      navigate(target);
     },
     [navigate],
   );
@@ -133,7 +143,7 @@ export function App() {
           </>
         }
       >
-        <SearchContainer inputRef={searchInput} onOpenHit={openHit} shortcutLabel={SHORTCUT_LABEL} />
+        <SearchContainer inputRef={searchInput} onOpenHit={openHit} onOpenLink={openLink} shortcutLabel={SHORTCUT_LABEL} />
       </AppHeader>
       {launch.notice && <StoreNotice message={launch.notice} onDismiss={launch.dismiss} />}
       {panelOpen && (
@@ -164,7 +174,10 @@ export function App() {
                 ref={articleScreen}
                 articleId={route.articleId}
                 passageId={route.passageId}
+                sectionId={route.sectionId}
                 visit={visit}
+                restoring={restoring}
+                onNavigate={navigate}
                 highlightQuery={highlight?.articleId === route.articleId ? highlight.query : undefined}
                 onClearHighlights={clearHighlights}
                 bookmarks={bookmarks.bookmarks}

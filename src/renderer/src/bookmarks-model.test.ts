@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BookmarkView } from '../../shared/bookmarks';
-import { allTags, filterBookmarks, groupBookmarks, parseTags, truncate } from './bookmarks-model';
+import { allTags, filterBookmarks, groupBookmarks, parseTags, truncate, bookmarkRoute } from './bookmarks-model';
 
 function bookmark(id: string, over: Partial<BookmarkView> = {}): BookmarkView {
   return {
@@ -71,5 +71,13 @@ describe('groupBookmarks', () => {
       ['2026-11-20', ['c', 'b']],
       ['2026-11-19', ['a']],
     ]);
+  });
+});
+
+describe('bookmarkRoute', () => {
+  it('goes to the passage or section as found now, or to the top when orphaned', () => {
+    expect(bookmarkRoute({ articleId: 'a', target: 'passage', resolvedId: 'p-2' })).toEqual({ name: 'article', articleId: 'a', passageId: 'p-2' });
+    expect(bookmarkRoute({ articleId: 'a', target: 'section', resolvedId: 'dosage' })).toEqual({ name: 'article', articleId: 'a', sectionId: 'dosage' });
+    expect(bookmarkRoute({ articleId: 'a', target: 'section', resolvedId: undefined })).toEqual({ name: 'article', articleId: 'a' });
   });
 });

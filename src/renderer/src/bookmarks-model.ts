@@ -2,6 +2,7 @@
  * What the bookmarks panel shows: filtering by text and tag, grouping by article or by day.
  */
 import type { BookmarkView } from '../../shared/bookmarks';
+import type { Route } from './route';
 
 /** How the panel groups bookmarks. */
 export type BookmarkGrouping = 'article' | 'date';
@@ -76,4 +77,16 @@ export function groupBookmarks(bookmarks: readonly BookmarkView[], grouping: Boo
   }
   const list = [...groups].map(([key, g]) => ({ key, ...g }));
   return grouping === 'article' ? list.sort((a, b) => a.label.localeCompare(b.label)) : list;
+}
+
+/**
+ * Where a bookmark takes the reader: its passage or section as found now (the article's top when
+ * it is orphaned).
+ *
+ * @example bookmarkRoute(bookmark) // { name: 'article', articleId: 'sleep', sectionId: 'dosage' }
+ */
+export function bookmarkRoute(bookmark: Pick<BookmarkView, 'articleId' | 'target' | 'resolvedId'>): Route {
+  const { articleId, target, resolvedId } = bookmark;
+  if (resolvedId === undefined) return { name: 'article', articleId };
+  return target === 'section' ? { name: 'article', articleId, sectionId: resolvedId } : { name: 'article', articleId, passageId: resolvedId };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute } from './route';
+import fc from 'fast-check';
+import { formatLink, formatRoute, parseLink, parseRoute, type Route } from './route';
 
 describe('parseRoute', () => {
   it('reads the library from an empty or unknown hash', () => {
@@ -8,6 +9,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#section-lead')).toEqual({ name: 'home' });
     expect(parseRoute('#/article/')).toEqual({ name: 'home' });
     expect(parseRoute('#/article/a/b/c')).toEqual({ name: 'home' });
+    expect(parseRoute('#/article/a/section/')).toEqual({ name: 'home' });
+    expect(parseRoute('#/article/a/b/c/d')).toEqual({ name: 'home' });
     expect(parseRoute('#/article/%E0%A4%A')).toEqual({ name: 'home' });
   });
 
@@ -15,6 +18,11 @@ describe('parseRoute', () => {
     expect(parseRoute('#/article/sleep')).toEqual({ name: 'article', articleId: 'sleep' });
     expect(parseRoute('#/article/sleep/')).toEqual({ name: 'article', articleId: 'sleep' });
     expect(parseRoute('#/article/sleep/lead-2')).toEqual({ name: 'article', articleId: 'sleep', passageId: 'lead-2' });
+  });
+
+  it('reads a section, apart from a passage that happens to be called "section"', () => {
+    expect(parseRoute('#/article/sleep/section/dosage')).toEqual({ name: 'article', articleId: 'sleep', sectionId: 'dosage' });
+    expect(parseRoute('#/article/sleep/section')).toEqual({ name: 'article', articleId: 'sleep', passageId: 'section' });
   });
 });
 
@@ -24,6 +32,7 @@ describe('formatRoute', () => {
       { name: 'home' } as const,
       { name: 'article', articleId: 'baclofen-sleep-aid' } as const,
       { name: 'article', articleId: 'a b/c', passageId: 'comment-x/1' } as const,
+      { name: 'article', articleId: 'a', sectionId: 'section/x y' } as const,
     ]) {
       expect(parseRoute(formatRoute(route))).toEqual(route);
     }
@@ -31,5 +40,42 @@ describe('formatRoute', () => {
 
   it('writes the documented address forms', () => {
     expect(formatRoute({ name: 'article', articleId: 'sleep', passageId: 'p-1' })).toBe('#/article/sleep/p-1');
+  });
+});
+
+const routes: fc.Arbitrary<Route> = fc.oneof(
+  fc.constant<Route>({ name: 'home' }),
+  fc.record({ name: fc.constant('article' as const), articleId: fc.string({ minLength: 1 }) }),
+  fc.record({ name: fc.constant('article' as const), articleId: fc.string({ minLength: 1 }), passageId: fc.string({ minLength: 1 }) }),
+  fc.record({ name: fc.constant('article' as const), articleId: fc.string({ minLength: 1 }), sectionId: fc.string({ minLength: 1 }) }),
+);
+
+describe('formatLink', () => {
+  it('writes quire:// links that parseLink reads back, for any ids', () => {
+    fc.assert(
+      fc.property(routes, (route) => {
+        const link = formatLink(route);
+        expect(link.startsWith('quire://')).toBe(true);
+        expect(parseLink(link)).toEqual(route.name === 'home' ? undefined : route);
+      }),
+    );
+  });
+
+  it('writes the documented link forms', () => {
+    expect(formatLink({ name: 'article', articleId: 'sleep', passageId: 'p-1' })).toBe('quire://article/sleep/p-1');
+    expect(formatLink({ name: 'article', articleId: 'sleep', sectionId: 's' })).toBe('quire://article/sleep/section/s');
+  });
+});
+
+describe('parseLink', () => {
+  it('accepts a pasted link with spaces or angle brackets around it', () => {
+    expect(parseLink('  <quire://article/sleep/p-1>\n')).toEqual({ name: 'article', articleId: 'sleep', passageId: 'p-1' });
+    expect(parseLink('QUIRE://article/sleep')).toEqual({ name: 'article', articleId: 'sleep' });
+  });
+
+  it('refuses anything else', () => {
+    for (const text of ['quire://', 'quire://home', 'https://article/sleep', 'see quire://article/sleep', 'quire://article/', 'baclofen sleep']) {
+      expect(parseLink(text)).toBeUndefined();
+    }
   });
 });

@@ -5,12 +5,23 @@
  *   #/                                   the library
  *   #/article/<articleId>                an article, from the top
  *   #/article/<articleId>/<passageId>    an article, scrolled to one passage
+ *   #/article/<articleId>/section/<id>   an article, scrolled to one section
+ *
+ * The same places, written `quire://article/…`, are the links Quire copies for sharing: they do
+ * not depend on how the app is served (a file, a custom protocol, a loopback port and token).
  */
 
 /** Where the reader is. */
 export type Route =
   | { readonly name: 'home' }
-  | { readonly name: 'article'; readonly articleId: string; readonly passageId?: string };
+  | {
+      readonly name: 'article';
+      readonly articleId: string;
+      /** The passage to land on. */
+      readonly passageId?: string;
+      /** The section to land on (when no passage is named). */
+      readonly sectionId?: string;
+    };
 
 /** The library route. */
 export const HOME: Route = { name: 'home' };
@@ -30,9 +41,13 @@ function decode(part: string): string | undefined {
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] !== 'article' || parts.length < 2 || parts.length > 3) return HOME;
+  if (parts[0] !== 'article' || parts.length < 2 || parts.length > 4) return HOME;
   const articleId = decode(parts[1] ?? '');
   if (!articleId) return HOME;
+  if (parts.length === 4) {
+    const sectionId = parts[2] === 'section' ? decode(parts[3] ?? '') : undefined;
+    return sectionId ? { name: 'article', articleId, sectionId } : HOME;
+  }
   if (parts.length === 2 || parts[2] === '') return { name: 'article', articleId };
   const passageId = decode(parts[2] ?? '');
   return passageId ? { name: 'article', articleId, passageId } : { name: 'article', articleId };
@@ -46,5 +61,31 @@ export function parseRoute(hash: string): Route {
 export function formatRoute(route: Route): string {
   if (route.name === 'home') return '#/';
   const base = `#/article/${encodeURIComponent(route.articleId)}`;
-  return route.passageId ? `${base}/${encodeURIComponent(route.passageId)}` : base;
+  if (route.passageId) return `${base}/${encodeURIComponent(route.passageId)}`;
+  return route.sectionId ? `${base}/section/${encodeURIComponent(route.sectionId)}` : base;
+}
+
+/** The scheme of Quire's shareable links. */
+export const LINK_SCHEME = 'quire:';
+
+/**
+ * A place as a shareable link, the same wherever the app runs.
+ *
+ * @example formatLink({ name: 'article', articleId: 'sleep', passageId: 'p-1' }) // 'quire://article/sleep/p-1'
+ */
+export function formatLink(route: Route): string {
+  return `${LINK_SCHEME}//${formatRoute(route).replace(/^#\//, '')}`;
+}
+
+/**
+ * Read a shareable link (surrounding spaces and angle brackets allowed, as links are often
+ * pasted); undefined when the text is not a link to a place in Quire.
+ *
+ * @example parseLink('quire://article/sleep/p-1') // { name: 'article', articleId: 'sleep', passageId: 'p-1' }
+ */
+export function parseLink(text: string): Route | undefined {
+  const match = /^\s*<?quire:\/\/(article\/[^\s<>]*)>?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const route = parseRoute(`#/${match[1] ?? ''}`);
+  return route.name === 'article' ? route : undefined;
 }

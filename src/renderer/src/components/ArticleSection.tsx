@@ -1,27 +1,17 @@
 /**
  * One section of an article's body: its heading (if it has one) and its passages, each drawn as
- * the element its kind calls for and addressable by its passage id.
+ * the element its kind calls for, addressable by its passage id, with its actions beside it.
  */
-import type { ReactNode } from 'react';
 import type { Passage } from '../../../shared/model';
 import { passageDomId, sectionDomId, type Block, type BodyHeadingLevel, type SectionLayout } from '../article-layout';
-import { BookmarkButton } from './BookmarkButton';
+import { PassageRow, type PassageActions } from './PassageRow';
 import './ArticleSection.css';
 
-/** Toggle the bookmark of a passage or a section. */
-export type ToggleBookmark = (target: 'passage' | 'section', id: string) => void;
-
-/** What the parts of a section need to draw and toggle bookmarks. */
-interface BookmarkProps {
-  /** Ids of the bookmarked passages and sections. */
-  readonly bookmarked: ReadonlySet<string>;
-  /** Toggle a bookmark. */
-  readonly onToggleBookmark: ToggleBookmark;
-}
-
-interface Props extends BookmarkProps {
+interface Props {
   /** The section, its heading level and its blocks. */
   readonly layout: SectionLayout;
+  /** The bookmark state and the row actions. */
+  readonly actions: PassageActions;
 }
 
 /** The attributes every passage element carries: its address, and focusability for landing on it. */
@@ -39,49 +29,19 @@ function engineHtml(passage: Passage): { __html: string } {
   return { __html: passage.html };
 }
 
-interface PassageProps extends BookmarkProps {
+interface PassageProps {
   /** The passage to draw. */
   readonly passage: Passage;
-}
-
-interface RowProps extends BookmarkProps {
-  /** The passage or section id. */
-  readonly id: string;
-  /** What the toggle bookmarks. */
-  readonly target: 'passage' | 'section';
-  /** Extra class names. */
-  readonly className?: string;
-  /** The passage or heading itself. */
-  readonly children: ReactNode;
-}
-
-/**
- * A passage (or heading) with its bookmark toggle beside it; marked in the margin when bookmarked.
- * The toggle shows on hover and when focus is within the row (and always when on).
- */
-function BookmarkRow({ id, target, bookmarked, onToggleBookmark, className, children }: Readonly<RowProps>) {
-  const on = bookmarked.has(id);
-  return (
-    <div
-      className={`bookmark-row${className ? ` ${className}` : ''}`}
-      data-bookmarked={on || undefined}
-      data-bookmark-target={target}
-      data-bookmark-id={id}
-    >
-      {children}
-      <div className="bookmark-row__toggle">
-        <BookmarkButton pressed={on} target={target} onToggle={() => onToggleBookmark(target, id)} />
-      </div>
-    </div>
-  );
+  /** The bookmark state and the row actions. */
+  readonly actions: PassageActions;
 }
 
 /** A passage that is not a list item, with its bookmark toggle. */
-function PassageView(props: Readonly<PassageProps>) {
+function PassageView({ passage, actions }: Readonly<PassageProps>) {
   return (
-    <BookmarkRow id={props.passage.id} target="passage" bookmarked={props.bookmarked} onToggleBookmark={props.onToggleBookmark}>
-      <PassageBody passage={props.passage} />
-    </BookmarkRow>
+    <PassageRow id={passage.id} target="passage" actions={actions}>
+      <PassageBody passage={passage} />
+    </PassageRow>
   );
 }
 
@@ -109,21 +69,23 @@ function PassageBody({ passage }: Readonly<{ passage: Passage }>) {
   }
 }
 
-interface BlockProps extends BookmarkProps {
+interface BlockProps {
   /** The block to draw. */
   readonly block: Block;
+  /** The bookmark state and the row actions. */
+  readonly actions: PassageActions;
 }
 
-function BlockView({ block, bookmarked, onToggleBookmark }: Readonly<BlockProps>) {
-  if (block.type === 'passage') return <PassageView passage={block.passage} bookmarked={bookmarked} onToggleBookmark={onToggleBookmark} />;
+function BlockView({ block, actions }: Readonly<BlockProps>) {
+  if (block.type === 'passage') return <PassageView passage={block.passage} actions={actions} />;
   const List = block.ordered ? 'ol' : 'ul';
   return (
     <List className="passage-list">
       {block.items.map((item) => (
         <li key={item.id} className="passage-list__item">
-          <BookmarkRow id={item.id} target="passage" bookmarked={bookmarked} onToggleBookmark={onToggleBookmark}>
+          <PassageRow id={item.id} target="passage" actions={actions}>
             <div {...passageAttributes(item, 'passage--list-item')} dangerouslySetInnerHTML={engineHtml(item)} />
-          </BookmarkRow>
+          </PassageRow>
         </li>
       ))}
     </List>
@@ -151,34 +113,23 @@ function Heading({ level, id, passageId, title }: Readonly<HeadingProps>) {
 }
 
 /** A body section, wrapped in a `<section>` whose id is the section's. */
-export function ArticleSection({ layout, bookmarked, onToggleBookmark }: Readonly<Props>) {
+export function ArticleSection({ layout, actions }: Readonly<Props>) {
   const { section, headingLevel, question, blocks } = layout;
   const className = section.role ? `article-section article-section--${section.role}` : 'article-section';
   return (
     <section id={sectionDomId(section.id)} className={className}>
       {headingLevel !== undefined && (
-        <BookmarkRow
-          id={question ? question.id : section.id}
-          target={question ? 'passage' : 'section'}
-          bookmarked={bookmarked}
-          onToggleBookmark={onToggleBookmark}
-          className="bookmark-row--heading"
-        >
+        <PassageRow id={question ? question.id : section.id} target={question ? 'passage' : 'section'} actions={actions} className="bookmark-row--heading">
           <Heading
             level={headingLevel}
             id={question ? passageDomId(question.id) : undefined}
             passageId={question?.id}
             title={section.title}
           />
-        </BookmarkRow>
+        </PassageRow>
       )}
       {blocks.map((block) => (
-        <BlockView
-          key={block.type === 'list' ? `list-${block.id}` : block.passage.id}
-          block={block}
-          bookmarked={bookmarked}
-          onToggleBookmark={onToggleBookmark}
-        />
+        <BlockView key={block.type === 'list' ? `list-${block.id}` : block.passage.id} block={block} actions={actions} />
       ))}
     </section>
   );

@@ -7,8 +7,9 @@ import type { Article } from '../../../shared/model';
 import { layoutArticle, tableOfContents } from '../article-layout';
 import { formatDate, plural, readingMinutes } from '../format';
 import { ArticleNotice } from './ArticleNotice';
-import { ArticleSection, type ToggleBookmark } from './ArticleSection';
+import { ArticleSection } from './ArticleSection';
 import { CommentsSection } from './CommentsSection';
+import type { PassageActions } from './PassageRow';
 import { TableOfContents } from './TableOfContents';
 import './ArticleView.css';
 
@@ -19,10 +20,12 @@ interface Props {
   readonly titleId: string;
   /** Take the reader to a section (from the table of contents). */
   readonly onNavigateToSection: (sectionId: string) => void;
-  /** Ids of the bookmarked passages and sections. */
-  readonly bookmarked: ReadonlySet<string>;
-  /** Toggle the bookmark of a passage or section. */
-  readonly onToggleBookmark: ToggleBookmark;
+  /** The bookmark state and the actions beside each passage. */
+  readonly actions: PassageActions;
+  /** Whether the reader comments are shown. */
+  readonly commentsOpen: boolean;
+  /** Show or fold the reader comments. */
+  readonly onCommentsOpenChange: (open: boolean) => void;
 }
 
 /**
@@ -33,8 +36,9 @@ export const ArticleView = memo(function ArticleView({
   article,
   titleId,
   onNavigateToSection,
-  bookmarked,
-  onToggleBookmark,
+  actions,
+  commentsOpen,
+  onCommentsOpenChange,
 }: Readonly<Props>) {
   const sections = useMemo(() => layoutArticle(article), [article]);
   const toc = useMemo(() => tableOfContents(article.sections), [article.sections]);
@@ -73,11 +77,11 @@ export const ArticleView = memo(function ArticleView({
         <TableOfContents entries={toc} onNavigate={onNavigateToSection} />
         <div className="article__body">
           {sections.map((layout) => (
-            <ArticleSection key={layout.section.id} layout={layout} bookmarked={bookmarked} onToggleBookmark={onToggleBookmark} />
+            <ArticleSection key={layout.section.id} layout={layout} actions={actions} />
           ))}
         </div>
       </article>
-      <CommentsSection comments={article.comments} />
+      <CommentsSection comments={article.comments} open={commentsOpen} onOpenChange={onCommentsOpenChange} actions={actions} />
     </div>
   );
 });

@@ -16,8 +16,8 @@ interface Props {
 export function BookmarkButton({ pressed, target, onToggle }: Readonly<Props>) {
   const label = pressed ? 'Remove bookmark' : `Bookmark this ${target}`;
   return (
-    <button type="button" className="bookmark-button" aria-pressed={pressed} aria-label={label} title={label} onClick={onToggle}>
-      <svg className="bookmark-button__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <button type="button" className="row-action bookmark-button" aria-pressed={pressed} aria-label={label} title={label} onClick={onToggle}>
+      <svg className="row-action__icon bookmark-button__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <path d="M4 1.5h8a.5.5 0 0 1 .5.5v12.5L8 11.25 3.5 14.5V2a.5.5 0 0 1 .5-.5Z" />
       </svg>
     </button>

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BookmarkPatch, BookmarkView } from '../../../shared/bookmarks';
 import { parseTags, QUOTE_PREVIEW_LENGTH, truncate } from '../bookmarks-model';
+import { bookmarkRoute } from '../bookmarks-model';
 import { formatRoute } from '../route';
 import './BookmarkItem.css';
 
@@ -63,7 +64,7 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete }: Readonly<
       ) : (
         <a
           className="bookmark-item__quote bookmark-item__link"
-          href={formatRoute({ name: 'article', articleId: bookmark.articleId, passageId: bookmark.resolvedId })}
+          href={formatRoute(bookmarkRoute(bookmark))}
           onClick={(event) => {
             event.preventDefault();
             onOpen(bookmark);

@@ -1,15 +1,18 @@
 /**
- * An article's table of contents: its section headings, nested by level.
+ * An article's table of contents: its section headings, nested by level, with the section being
+ * read marked as the reader scrolls.
  */
+import { useMemo } from 'react';
 import type { TocEntry } from '../article-layout';
 import { sectionDomId } from '../article-layout';
 import { isModifiedClick } from '../dom';
+import { useScrollSpy } from '../hooks/useScrollSpy';
 import './TableOfContents.css';
 
 interface Props {
   /** The sections to list (the lead section is never one of them). */
   readonly entries: readonly TocEntry[];
-  /** Take the reader to a section (the links do not change the address). */
+  /** Take the reader to a section. */
   readonly onNavigate: (sectionId: string) => void;
 }
 
@@ -18,9 +21,16 @@ interface ListProps {
   readonly entries: readonly TocEntry[];
   /** Called when a link is followed. */
   readonly onNavigate: (sectionId: string) => void;
+  /** The element id of the section being read. */
+  readonly activeDomId: string | undefined;
 }
 
-function TocList({ entries, onNavigate }: Readonly<ListProps>) {
+/** Every entry's section element id, in document order. */
+function domIds(entries: readonly TocEntry[]): string[] {
+  return entries.flatMap((entry) => [sectionDomId(entry.section.id), ...domIds(entry.children)]);
+}
+
+function TocList({ entries, onNavigate, activeDomId }: Readonly<ListProps>) {
   return (
     <ol className="toc__list">
       {entries.map(({ section, children }) => (
@@ -28,6 +38,7 @@ function TocList({ entries, onNavigate }: Readonly<ListProps>) {
           <a
             className="toc__link"
             href={`#${sectionDomId(section.id)}`}
+            aria-current={sectionDomId(section.id) === activeDomId ? 'location' : undefined}
             onClick={(event) => {
               if (isModifiedClick(event)) return;
               // The address holds the route; an in-page anchor would replace it.
@@ -37,7 +48,7 @@ function TocList({ entries, onNavigate }: Readonly<ListProps>) {
           >
             {section.title}
           </a>
-          {children.length > 0 && <TocList entries={children} onNavigate={onNavigate} />}
+          {children.length > 0 && <TocList entries={children} onNavigate={onNavigate} activeDomId={activeDomId} />}
         </li>
       ))}
     </ol>
@@ -46,11 +57,13 @@ function TocList({ entries, onNavigate }: Readonly<ListProps>) {
 
 /** The "Table of contents" navigation landmark; nothing when there are no sections. */
 export function TableOfContents({ entries, onNavigate }: Readonly<Props>) {
+  const ids = useMemo(() => domIds(entries), [entries]);
+  const activeDomId = useScrollSpy(ids);
   if (entries.length === 0) return null;
   return (
     <nav className="toc" aria-label="Table of contents">
       <h2 className="toc__title">Contents</h2>
-      <TocList entries={entries} onNavigate={onNavigate} />
+      <TocList entries={entries} onNavigate={onNavigate} activeDomId={activeDomId} />
     </nav>
   );
 }

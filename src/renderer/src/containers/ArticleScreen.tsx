@@ -4,15 +4,16 @@
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { BookmarkView, NewBookmark } from '../../../shared/bookmarks';
-import { sectionDomId } from '../article-layout';
 import { ArticleToolbar } from '../components/ArticleToolbar';
 import { ArticleView } from '../components/ArticleView';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindBar } from '../components/FindBar';
 import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
-import { landOn } from '../dom';
-import { currentTarget } from '../dom-bookmark';
+import type { PassageActions } from '../components/PassageRow';
+import { copyText } from '../clipboard';
+import { currentTarget, headerBottom, topPassageId } from '../dom-bookmark';
+import { setPositionSource } from '../history';
 import { bookmarksByTarget } from '../hooks/useBookmarks';
 import { useHotkey } from '../hooks/useHotkey';
 import { useSaveReadingPosition } from '../hooks/useSaveReadingPosition';
@@ -21,11 +22,14 @@ import { useArticleMarks } from '../hooks/useArticleMarks';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLandOnPassage } from '../hooks/useLandOnPassage';
 import { useQueryTerms } from '../hooks/useQueryTerms';
+import { formatLink, type Route } from '../route';
 
 /** The element id of the article title. */
 const TITLE_ID = 'article-title';
 /** The class that sets the current find occurrence apart (see styles/base.css). */
 const CURRENT_FIND_CLASS = 'find-hit--current';
+/** How long a spoken-and-shown confirmation ("Link copied") stays on screen. */
+const ANNOUNCEMENT_MS = 4000;
 
 /** What the app can ask of the open article. */
 export interface ArticleScreenHandle {
@@ -38,8 +42,14 @@ interface Props {
   readonly articleId: string;
   /** The passage to land on, if the address names one. */
   readonly passageId: string | undefined;
+  /** The section to land on, if the address names one (and no passage). */
+  readonly sectionId: string | undefined;
   /** Changes on every navigation (see useRoute). */
   readonly visit: number;
+  /** Whether the reader came back to a position they had left (see useRoute). */
+  readonly restoring: boolean;
+  /** Go somewhere (a section, from the table of contents). */
+  readonly onNavigate: (route: Route) => void;
   /** The search the article was opened from, whose words to highlight. */
   readonly highlightQuery: string | undefined;
   /** Take the search highlights off. */
@@ -64,19 +74,14 @@ interface FindState {
 
 const FIND_CLOSED: FindState = { open: false, query: '', index: 0 };
 
-/** Scroll to a section and focus its heading (or the section, if it has none). */
-function goToSection(sectionId: string): void {
-  const section = document.getElementById(sectionDomId(sectionId));
-  if (!section) return;
-  const heading = section.querySelector<HTMLElement>(':scope > .bookmark-row--heading > :is(h2, h3, h4, h5, h6)');
-  landOn(section, { block: 'start', smooth: true, focus: heading ?? section });
-}
-
 /** The article route's view. */
 export function ArticleScreen({
   articleId,
   passageId,
+  sectionId,
   visit,
+  restoring,
+  onNavigate,
   highlightQuery,
   onClearHighlights,
   bookmarks,
@@ -87,7 +92,16 @@ export function ArticleScreen({
   const { article, retry } = useArticle(articleId);
   const ready = article.status === 'ready' ? article.value : undefined;
   useDocumentTitle(ready?.title);
-  useLandOnPassage({ articleId: ready?.id, passageId, visit, titleId: TITLE_ID });
+
+  // Reader comments start folded, and unfold for a link, search hit or bookmark that lands in them.
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const [landedOn, setLandedOn] = useState<string>();
+  const landing = `${ready?.id ?? ''}/${visit}/${passageId ?? ''}`;
+  if (ready && landing !== landedOn) {
+    setLandedOn(landing);
+    if (passageId && ready.comments.some((c) => c.id === passageId)) setCommentsOpen(true);
+  }
+  useLandOnPassage({ articleId: ready?.id, passageId, sectionId, visit, restoring, titleId: TITLE_ID });
 
   const content = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
@@ -97,6 +111,19 @@ export function ArticleScreen({
   const terms = useQueryTerms(ready?.id, highlightQuery);
   const { termCount, findHits } = useArticleMarks(content, ready?.id, terms, find.open ? find.query : '');
   useSaveReadingPosition(content, ready?.id);
+  // Back and forward return to the passage the reader was at when they left.
+  useEffect(() => {
+    const id = ready?.id;
+    if (!id) return;
+    setPositionSource((): Route => {
+      const top = headerBottom();
+      // While the title is in view the reader is at the top, not at the first passage.
+      const atTop = (document.getElementById(TITLE_ID)?.getBoundingClientRect().bottom ?? 0) > top;
+      const passage = content.current && !atTop ? topPassageId(content.current, top) : undefined;
+      return passage ? { name: 'article', articleId: id, passageId: passage } : { name: 'article', articleId: id };
+    });
+    return () => setPositionSource(undefined);
+  }, [ready?.id]);
 
   const byTarget = useMemo(() => bookmarksByTarget(bookmarks, ready?.id), [bookmarks, ready?.id]);
   // The same set while the same things are bookmarked, so that the (memoized) article is drawn
@@ -107,8 +134,14 @@ export function ArticleScreen({
   useEffect(() => {
     latestByTarget.current = byTarget;
   }, [byTarget]);
-  // Said out loud: Ctrl+D changes a bookmark without moving focus to its toggle.
+  // Said out loud and shown for a moment: Ctrl+D changes a bookmark without moving focus to its
+  // toggle, and a copied link leaves nothing else to see.
   const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
   const toggleBookmark = useCallback(
     (target: 'passage' | 'section', id: string) => {
       const existing = latestByTarget.current.get(id);
@@ -118,6 +151,20 @@ export function ArticleScreen({
     },
     [onAddBookmark, onRemoveBookmark, articleId],
   );
+  const copyLink = useCallback(
+    (target: 'passage' | 'section', id: string) => {
+      const route: Route = target === 'passage' ? { name: 'article', articleId, passageId: id } : { name: 'article', articleId, sectionId: id };
+      void copyText(formatLink(route)).then((copied) =>
+        setAnnouncement(copied ? `Link to this ${target} copied` : 'The link could not be copied'),
+      );
+    },
+    [articleId],
+  );
+  const actions = useMemo<PassageActions>(
+    () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink }),
+    [bookmarked, toggleBookmark, copyLink],
+  );
+  const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
   // Ctrl/Cmd+D: bookmark the focused passage or section, or else the passage at the top of the view.
   useHotkey(
     'd',
@@ -129,6 +176,14 @@ export function ArticleScreen({
   );
   const current = findHits.length > 0 ? Math.min(find.index, findHits.length - 1) : -1;
 
+  // An occurrence in folded comments unfolds them (once per occurrence: the reader may fold them again).
+  const currentHit = findHits[current];
+  const [unfoldedFor, setUnfoldedFor] = useState<Element>();
+  if (currentHit && currentHit !== unfoldedFor && currentHit.closest('.comments__list[hidden]')) {
+    setUnfoldedFor(currentHit);
+    setCommentsOpen(true);
+  }
+
   // Set the current occurrence apart and bring it into view.
   useEffect(() => {
     const hit = findHits[current];
@@ -136,7 +191,7 @@ export function ArticleScreen({
     hit.classList.add(CURRENT_FIND_CLASS);
     hit.scrollIntoView({ block: 'center' });
     return () => hit.classList.remove(CURRENT_FIND_CLASS);
-  }, [findHits, current]);
+  }, [findHits, current, commentsOpen]);
 
   const openFind = useCallback(() => {
     const input = findInput.current;
@@ -176,7 +231,7 @@ export function ArticleScreen({
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
     <div ref={content}>
-      <p role="status" className="visually-hidden">
+      <p role="status" className={announcement ? 'toast' : 'visually-hidden'}>
         {announcement}
       </p>
       {(find.open || showHighlights) && (
@@ -200,8 +255,9 @@ export function ArticleScreen({
         article={article.value}
         titleId={TITLE_ID}
         onNavigateToSection={goToSection}
-        bookmarked={bookmarked}
-        onToggleBookmark={toggleBookmark}
+        actions={actions}
+        commentsOpen={commentsOpen}
+        onCommentsOpenChange={setCommentsOpen}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 /**
  * The search box wired to the engine: holds what is typed and the filters, searches and asks for
  * suggestions on every change, keeps the recent searches, and tracks the open panel and the
- * active option.
+ * active option. A Quire link pasted into it (quire://article/…) opens with Enter.
  */
 import { useCallback, useMemo, useState, type RefObject } from 'react';
 import type { SearchHit, SearchOptions } from '../../../shared/api';
@@ -15,6 +15,7 @@ import { usePaintedMark } from '../hooks/usePaintedMark';
 import { useRecentSearches } from '../hooks/useRecentSearches';
 import { SEARCH_LIMIT, useSearch } from '../hooks/useSearch';
 import { useSuggestions } from '../hooks/useSuggestions';
+import { parseLink, type Route } from '../route';
 import {
   articleChips,
   buildListModel,
@@ -36,12 +37,14 @@ interface Props {
   readonly inputRef: RefObject<HTMLInputElement | null>;
   /** Open a result (go to its passage); `query` is the search it came from. */
   readonly onOpenHit: (hit: SearchHit, query: string) => void;
+  /** Go to the place a pasted Quire link names. */
+  readonly onOpenLink: (route: Route) => void;
   /** How the focus shortcut reads on this system. */
   readonly shortcutLabel: string;
 }
 
 /** The search box, its panel and its help, connected. */
-export function SearchContainer({ inputRef, onOpenHit, shortcutLabel }: Readonly<Props>) {
+export function SearchContainer({ inputRef, onOpenHit, onOpenLink, shortcutLabel }: Readonly<Props>) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -58,6 +61,7 @@ export function SearchContainer({ inputRef, onOpenHit, shortcutLabel }: Readonly
     [limit, filters],
   );
   const typed = query.trim() !== '';
+  const link = useMemo(() => parseLink(query), [query]);
   const { response, pending, error } = useSearch(query, options);
   const { suggestions, pending: suggesting } = useSuggestions(query);
   const { recent, add: addRecent, refresh: refreshRecent, clear: clearRecent } = useRecentSearches();
@@ -137,9 +141,25 @@ export function SearchContainer({ inputRef, onOpenHit, shortcutLabel }: Readonly
       activeKey={activeKey}
       onActiveKeyChange={setActiveKey}
       onChoose={choose}
-      onSubmit={() => addRecent(query)}
+      onSubmit={() => {
+        if (!link) {
+          addRecent(query);
+          return;
+        }
+        changeQuery('');
+        setOpen(false);
+        onOpenLink(link);
+      }}
       busy={typed && (pending || suggesting)}
-      status={typed ? <SearchStatus response={response} pending={pending} onAcceptCorrection={replaceQuery} /> : ''}
+      status={
+        link ? (
+          'A Quire link: press Enter to open it.'
+        ) : typed ? (
+          <SearchStatus response={response} pending={pending} onAcceptCorrection={replaceQuery} />
+        ) : (
+          ''
+        )
+      }
       header={
         <>
           {error && <ErrorNotice title="The search failed" error={error} />}

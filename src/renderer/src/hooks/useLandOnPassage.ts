@@ -1,39 +1,59 @@
 /**
- * After an article is drawn, take the reader to where the address points: a passage (scrolled
- * into view, focused and briefly highlighted) or the top of the article (its title focused).
+ * After an article is drawn, take the reader to where the address points: a passage or a section
+ * (scrolled into view, focused and briefly highlighted) or the top of the article (its title
+ * focused). Coming back to a position (back or forward) lands there quietly: at the top of the
+ * view, as it was left, without the highlight.
  */
 import { useEffect } from 'react';
-import { passageDomId } from '../article-layout';
+import { passageDomId, sectionDomId } from '../article-layout';
 import { flash, landOn } from '../dom';
 
 /** Where to land. */
 export interface LandingTarget {
   /** The article now drawn, or undefined while it is not ready. */
   readonly articleId: string | undefined;
-  /** The passage to land on; none means the top. */
+  /** The passage to land on. */
   readonly passageId: string | undefined;
+  /** The section to land on, when no passage is named. */
+  readonly sectionId: string | undefined;
   /** Changes on every navigation, so that opening the same passage again lands on it again. */
   readonly visit: number;
+  /** Whether the reader is coming back to a position they left. */
+  readonly restoring: boolean;
   /** The element id of the article's title. */
   readonly titleId: string;
+}
+
+/** A section's element and what takes focus in it: its heading, or the section itself. */
+function sectionTarget(sectionId: string): { element: HTMLElement; focus: HTMLElement } | undefined {
+  const element = document.getElementById(sectionDomId(sectionId));
+  if (!element) return undefined;
+  const heading = element.querySelector<HTMLElement>(':scope > .bookmark-row--heading :is(h2, h3, h4, h5, h6)');
+  return { element, focus: heading ?? element };
 }
 
 /**
  * Land on the target whenever it (or the visit) changes.
  *
- * @example useLandOnPassage({ articleId: ready ? id : undefined, passageId, visit, titleId: 'article-title' });
+ * @example useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId: 'article-title' });
  */
-export function useLandOnPassage({ articleId, passageId, visit, titleId }: LandingTarget): void {
+export function useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId }: LandingTarget): void {
   useEffect(() => {
     if (articleId === undefined) return;
     const passage = passageId ? document.getElementById(passageDomId(passageId)) : null;
     if (passage) {
-      landOn(passage);
-      flash(passage);
+      landOn(passage, { block: restoring ? 'start' : 'center' });
+      if (!restoring) flash(passage);
+      return;
+    }
+    const section = sectionId ? sectionTarget(sectionId) : undefined;
+    if (section) {
+      landOn(section.element, { block: 'start', smooth: !restoring, focus: section.focus });
+      if (!restoring) flash(section.focus);
       return;
     }
     const title = document.getElementById(titleId);
     window.scrollTo({ top: 0 });
     title?.focus({ preventScroll: true });
-  }, [articleId, passageId, visit, titleId]);
+  }, [articleId, passageId, sectionId, visit, restoring, titleId]);
 }

@@ -1,0 +1,66 @@
+/**
+ * A passage (or section heading) with its actions in the margin: the bookmark toggle and "copy
+ * link". Marked in the margin when bookmarked.
+ */
+import type { ReactNode } from 'react';
+import { BookmarkButton } from './BookmarkButton';
+import './PassageRow.css';
+
+/** Toggle the bookmark of a passage or a section. */
+export type ToggleBookmark = (target: 'passage' | 'section', id: string) => void;
+
+/** What the rows of an article need to draw and act on bookmarks and links. */
+export interface PassageActions {
+  /** Ids of the bookmarked passages and sections. */
+  readonly bookmarked: ReadonlySet<string>;
+  /** Toggle a bookmark. */
+  readonly onToggleBookmark: ToggleBookmark;
+  /** Copy a link to a passage or section. */
+  readonly onCopyLink: (target: 'passage' | 'section', id: string) => void;
+}
+
+interface Props {
+  /** The passage or section id. */
+  readonly id: string;
+  /** What the actions are about. */
+  readonly target: 'passage' | 'section';
+  /** The bookmark state and the actions. */
+  readonly actions: PassageActions;
+  /** Extra class names. */
+  readonly className?: string;
+  /** The passage or heading itself. */
+  readonly children: ReactNode;
+}
+
+/**
+ * The row. Its actions show on hover and when focus is within it; the bookmark toggle shows
+ * always when on.
+ */
+export function PassageRow({ id, target, actions, className, children }: Readonly<Props>) {
+  const on = actions.bookmarked.has(id);
+  return (
+    <div
+      className={`bookmark-row${className ? ` ${className}` : ''}`}
+      data-bookmarked={on || undefined}
+      data-bookmark-target={target}
+      data-bookmark-id={id}
+    >
+      {children}
+      <div className="bookmark-row__toggle">
+        <BookmarkButton pressed={on} target={target} onToggle={() => actions.onToggleBookmark(target, id)} />
+        <button
+          type="button"
+          className="row-action link-button"
+          aria-label={`Copy link to this ${target}`}
+          title={`Copy link to this ${target}`}
+          onClick={() => actions.onCopyLink(target, id)}
+        >
+          <svg className="row-action__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M6.75 9.25a3 3 0 0 0 4.24 0l2.5-2.5a3 3 0 0 0-4.24-4.24l-1 1" />
+            <path d="M9.25 6.75a3 3 0 0 0-4.24 0l-2.5 2.5a3 3 0 0 0 4.24 4.24l1-1" />
+          </svg>
+        </button>
+      </div>
+    </div>
+  );
+}
