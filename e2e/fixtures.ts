@@ -3,7 +3,7 @@
  * browser page, or the Electron app with its first window. A test can restart it on the same data
  * folder, and can have it serve a temporary copy of `content/` that the test edits.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,8 +28,8 @@ interface Fixtures {
   dataDir: string;
   /**
    * Serve a temporary copy of `content/` instead of the bundled library (`test.use({ copyContent:
-   * true })`); the test finds it at {@link Fixtures.contentDir}. Web runs only: the Electron app
-   * loads nothing but its built library.
+   * true })`); the test finds it at {@link Fixtures.contentDir}. The web host serves the folder;
+   * for the Electron app it is built (on every start) and loaded through QUIRE_LIBRARY.
    */
   copyContent: boolean;
   /** The copy of `content/` the app serves, when `copyContent` is on; undefined otherwise. */
@@ -60,6 +60,14 @@ async function stopWebHost(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** Build a content folder into a library folder beside it, as the app loads one; returns its path. */
+function buildLibrary(contentDir: string): string {
+  const out = join(dirname(contentDir), 'library');
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'build', '--content', contentDir, '--out', out], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`fixtures: building ${contentDir} failed: ${built.stderr || built.stdout}`);
+  return out;
 }
 
 /**
@@ -133,12 +141,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const binary = findElectronBinary();
       testInfo.skip('missing' in binary, `Electron specs skipped: ${'missing' in binary ? binary.missing : ''}`);
       if ('missing' in binary) return;
-      if (contentDir) throw new Error('fixtures: the Electron app serves only its built library (src/main takes no content folder); copyContent is for web runs');
       let app: ElectronApplication | undefined;
       await use({
         async start() {
           if (app) await app.close();
-          app = await electron.launch({ executablePath: binary.path, args: ['.'], env: { ...process.env, QUIRE_USER_DATA: dataDir } });
+          const env: Record<string, string> = { ...(process.env as Record<string, string>), QUIRE_USER_DATA: dataDir };
+          // The app loads a built library: build the content copy (as it is now) beside it.
+          if (contentDir) env.QUIRE_LIBRARY = buildLibrary(contentDir);
+          app = await electron.launch({ executablePath: binary.path, args: ['.'], env });
           const window = await app.firstWindow();
           await window.waitForLoadState('domcontentloaded');
           return window;

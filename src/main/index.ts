@@ -21,7 +21,8 @@ if (process.env.QUIRE_USER_DATA) app.setPath('userData', process.env.QUIRE_USER_
 const rendererIndex = join(__dirname, '../renderer/index.html');
 // The dev server's address in `electron-vite dev`; the built file otherwise.
 const appUrl = isDevelopment && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : pathToFileURL(rendererIndex).href;
-const libraryDir = app.isPackaged ? join(process.resourcesPath, 'library') : join(__dirname, '../library');
+// QUIRE_LIBRARY serves another built library (`quire build --out DIR`): the e2e suite's edited copies.
+const libraryDir = process.env.QUIRE_LIBRARY ?? (app.isPackaged ? join(process.resourcesPath, 'library') : join(__dirname, '../library'));
 
 function applySecurityPolicy(): void {
   // Nothing outside the app is ever fetched: no network, ever.
