@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, type QuireApi } from '../shared/api';
-import { MAX_QUERY_LENGTH } from '../shared/schemas';
+import { MAX_PDF_FILE_NAME_LENGTH, MAX_QUERY_LENGTH, parseArgs } from '../shared/schemas';
 import { buildLibrary } from './build';
 import { dispatch, isApiMethod } from './dispatch';
 import { BUNDLED_CONTENT } from './paths';
@@ -87,5 +87,78 @@ describe('dispatch', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A plain PDF file name: no folder separators, NUL or dots before the extension. */
+const plainPdfName = fc
+  .tuple(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((stem) => stem.replace(/[./\\\0]/g, '_')),
+    fc.constantFrom('.pdf', '.PDF', '.Pdf'),
+  )
+  .map(([stem, extension]) => stem + extension)
+  .filter((name) => name.length <= MAX_PDF_FILE_NAME_LENGTH);
+
+describe('dispatch of the print calls', () => {
+  it('rejects file names that are not plain .pdf names, naming the argument', async () => {
+    for (const name of ['', 'notes', 'notes.txt', 'notes.pdf.txt', '../notes.pdf', 'a/b.pdf', 'a\\b.pdf', 'a\0b.pdf', 'a..pdf', `${'x'.repeat(197)}.pdf`]) {
+      const result = await dispatch(api, 'savePdf', [name], silent);
+      expect(result, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^savePdf: argument 0: file name /) } });
+    }
+    expect(await dispatch(api, 'savePdf', [42], silent)).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^savePdf: argument 0: /) } });
+    expect(await dispatch(api, 'savePdf', [], silent)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(api, 'printPage', ['extra'], silent)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('accepts any plain .pdf name up to the longest (property)', () => {
+    expect(parseArgs('savePdf', ['v1.2 Sjögren’s notes.pdf']).ok).toBe(true);
+    expect(parseArgs('savePdf', [`${'x'.repeat(MAX_PDF_FILE_NAME_LENGTH - 4)}.pdf`]).ok).toBe(true);
+    fc.assert(
+      fc.property(plainPdfName, (name) => {
+        expect(parseArgs('savePdf', [name])).toEqual({ ok: true, args: [name] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects a plain name with a separator, NUL or .. put anywhere in it (property)', () => {
+    fc.assert(
+      fc.property(plainPdfName, fc.constantFrom('/', '\\', '\0', '..'), fc.nat(), (name, bad, at) => {
+        const i = at % (name.length + 1);
+        const parsed = parseArgs('savePdf', [name.slice(0, i) + bad + name.slice(i)]);
+        expect(parsed.ok).toBe(false);
+        if (!parsed.ok) expect(parsed.message).toMatch(/^savePdf: argument 0: /);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers valid calls with unsupported on the web host, pointing to the browser’s print dialog', async () => {
+    for (const [method, args] of [['printPage', []], ['savePdf', ['baclofen.pdf']]] as const) {
+      expect(await dispatch(api, method, args, silent)).toMatchObject({
+        ok: false,
+        error: { code: 'unsupported', message: expect.stringMatching(new RegExp(`^${method}: .*print dialog.*Save as PDF`)) },
+      });
+    }
+  });
+});
+
+describe('dispatch of the print settings', () => {
+  it('accepts the print choices and returns them with the other settings', async () => {
+    const result = await dispatch(api, 'updateSettings', [{ printComments: true, paper: 'Letter', margins: 'wide' }], silent);
+    expect(result).toMatchObject({ ok: true, value: { printComments: true, paper: 'Letter', margins: 'wide', theme: 'system' } });
+    await dispatch(api, 'updateSettings', [{ printComments: false, paper: 'A4', margins: 'normal' }], silent);
+  });
+
+  it.each([
+    ['printComments', 'yes'],
+    ['paper', 'A3'],
+    ['margins', 'none'],
+    ['paper', null],
+  ])('rejects %s: %j, naming the field', async (field, value) => {
+    expect(await dispatch(api, 'updateSettings', [{ [field]: value }], silent)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(new RegExp(`^updateSettings: argument 0\\.${field}: `)) },
+    });
   });
 });

@@ -67,12 +67,19 @@ describe('bookmarks through the API', () => {
 
 describe('settings and reading state through the API', () => {
   it('persist across a reopened store', async () => {
-    expect(await api.getSettings()).toEqual({ theme: 'system', fontSize: 100, lineWidth: 'medium' });
-    await api.updateSettings({ theme: 'dark', fontSize: 120 });
+    expect(await api.getSettings()).toEqual({ theme: 'system', fontSize: 100, lineWidth: 'medium', printComments: false, paper: 'A4', margins: 'normal' });
+    await api.updateSettings({ theme: 'dark', fontSize: 120, printComments: true, margins: 'wide' });
     await api.saveReadingState({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
     const reopened = createService(loaded, openStore(dir.path).store);
-    expect(await reopened.getSettings()).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'medium' });
+    expect(await reopened.getSettings()).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'medium', printComments: true, paper: 'A4', margins: 'wide' });
     expect(await reopened.getReadingState()).toEqual({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
     expect(await reopened.storeNotice()).toBeNull();
+  });
+});
+
+describe('printing through the Node-side API', () => {
+  it('answers unsupported, pointing to the browser’s own print dialog', async () => {
+    await expect(api.printPage()).rejects.toMatchObject({ name: 'ApiCallError', code: 'unsupported', message: expect.stringContaining('Save as PDF') });
+    await expect(api.savePdf('baclofen.pdf')).rejects.toMatchObject({ name: 'ApiCallError', code: 'unsupported', message: expect.stringMatching(/^savePdf: .*print dialog/) });
   });
 });

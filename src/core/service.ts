@@ -32,8 +32,10 @@ export class ApiCallError extends Error {
 
 /** The API calls answered from the library alone. */
 export type LibraryApi = Pick<QuireApi, 'listArticles' | 'getArticle' | 'search' | 'suggest'>;
+/** The API calls that print the window (the desktop app's main process answers them). */
+export type PrintApi = Pick<QuireApi, 'printPage' | 'savePdf'>;
 /** The API calls answered from the user's store. */
-export type StoreApi = Omit<QuireApi, keyof LibraryApi>;
+export type StoreApi = Omit<QuireApi, keyof LibraryApi | keyof PrintApi>;
 
 /** The library half of the API. */
 export function libraryService(loaded: LoadedLibrary): LibraryApi {
@@ -159,10 +161,27 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
 }
 
 /**
- * Create the whole API. Arguments are assumed valid: {@link dispatch} parses them.
+ * The print calls where there is no window to print (the web host): both answer `unsupported`.
+ *
+ * In a browser the renderer opens the browser's own print dialog instead, whose "Save as PDF"
+ * makes the PDF; these answers are the safety net for a renderer that asks anyway.
+ */
+export function browserPrintService(): PrintApi {
+  const unsupported = (method: keyof PrintApi) => async (): Promise<never> => {
+    throw new ApiCallError(
+      'unsupported',
+      `${method}: not available in the browser: use the browser's own print dialog (Ctrl+P or ⌘+P), whose "Save as PDF" printer saves a PDF`,
+    );
+  };
+  return { printPage: unsupported('printPage'), savePdf: unsupported('savePdf') };
+}
+
+/**
+ * Create the whole API as Node hosts serve it (the web host, tests), printing answered by
+ * {@link browserPrintService}. Arguments are assumed valid: {@link dispatch} parses them.
  *
  * @example const api = createService(await loadLibrary('out/library'), openStore(dir).store);
  */
 export function createService(loaded: LoadedLibrary, store: UserStore, notice: string | null = null): QuireApi {
-  return { ...libraryService(loaded), ...storeService(store, async (id) => loaded.library.article(id), notice) };
+  return { ...libraryService(loaded), ...storeService(store, async (id) => loaded.library.article(id), notice), ...browserPrintService() };
 }

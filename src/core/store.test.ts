@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
-import type { Bookmark } from '../shared/bookmarks';
+import { DEFAULT_SETTINGS, type Bookmark } from '../shared/bookmarks';
 import { ROOT } from './paths';
 import { openStore, STORE_NAME, STORE_VERSION, UnknownBookmarkError } from './store';
 import { tempDir, type TempDir } from './testing';
@@ -129,5 +129,41 @@ describe('store migration', () => {
     ]);
     expect(readFileSync(join(dir.path, `${STORE_NAME}.v0.json`), 'utf8')).toBe(fixture);
     expect((JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8')) as { version: number }).version).toBe(STORE_VERSION);
+  });
+});
+
+describe('UserStore settings', () => {
+  it('loads a file written before the print settings, filling their defaults, with nothing set aside', () => {
+    const old = {
+      version: STORE_VERSION,
+      recentSearches: ['taper'],
+      bookmarks: [],
+      settings: { theme: 'dark', fontSize: 120, lineWidth: 'wide' },
+      reading: { articleId: 'baclofen-sleep-aid' },
+    };
+    const file = join(dir.path, `${STORE_NAME}.json`);
+    writeFileSync(file, JSON.stringify(old, null, '\t'));
+    const { store, setAside } = openStore(dir.path);
+    expect(setAside).toBeUndefined();
+    expect(readdirSync(dir.path)).toEqual([`${STORE_NAME}.json`]);
+    expect(store.settings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', fontSize: 120, lineWidth: 'wide' });
+    expect(store.settings()).toMatchObject({ printComments: false, paper: 'A4', margins: 'normal' });
+    expect(store.recentSearches()).toEqual(['taper']);
+    // Reading changes nothing on disk; the first change writes the whole settings.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(old);
+    store.updateSettings({ paper: 'Letter' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'wide', printComments: false, paper: 'Letter', margins: 'normal' });
+  });
+
+  it('remembers the print choices across a reopen', () => {
+    openStore(dir.path).store.updateSettings({ printComments: true, paper: 'Letter', margins: 'narrow' });
+    expect(openStore(dir.path).store.settings()).toEqual({ ...DEFAULT_SETTINGS, printComments: true, paper: 'Letter', margins: 'narrow' });
+  });
+
+  it('sets aside a file whose print settings are invalid, as any schema violation', () => {
+    writeFileSync(join(dir.path, `${STORE_NAME}.json`), JSON.stringify({ version: STORE_VERSION, bookmarks: [], settings: { theme: 'light', fontSize: 100, lineWidth: 'medium', paper: 'A3' } }));
+    const { store, setAside } = openStore(dir.path);
+    expect(setAside).toMatch(/quire\.corrupt-.*\.json$/);
+    expect(store.settings()).toEqual(DEFAULT_SETTINGS);
   });
 });

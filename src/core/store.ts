@@ -12,11 +12,12 @@ import { z } from 'zod';
 import {
   BookmarkSchema,
   DEFAULT_SETTINGS,
-  ReaderSettingsSchema,
   ReadingStateSchema,
+  StoredSettingsSchema,
   type Bookmark,
   type ReaderSettings,
   type ReadingState,
+  type StoredSettings,
 } from '../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
 
@@ -28,7 +29,8 @@ export interface StoreShape {
   version: number;
   recentSearches: string[];
   bookmarks: Bookmark[];
-  settings: ReaderSettings;
+  /** Partial in older files: {@link UserStore.settings} fills in the defaults. */
+  settings: StoredSettings;
   reading: ReadingState | null;
 }
 
@@ -42,7 +44,8 @@ export const STORE_OPTIONS = {
     recentSearches: { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: MAX_RECENT_SEARCHES },
     // The bookmark schema is written once, in zod, and given to conf as JSON Schema.
     bookmarks: { type: 'array', items: z.toJSONSchema(BookmarkSchema, { target: 'draft-2020-12' }) as Record<string, unknown> },
-    settings: z.toJSONSchema(ReaderSettingsSchema, { target: 'draft-2020-12' }) as Record<string, unknown>,
+    // Fields added to the settings later are optional here, so that older files still load.
+    settings: z.toJSONSchema(StoredSettingsSchema, { target: 'draft-2020-12' }) as Record<string, unknown>,
     reading: { anyOf: [{ type: 'null' }, z.toJSONSchema(ReadingStateSchema, { target: 'draft-2020-12' }) as Record<string, unknown>] },
   },
   defaults: {
@@ -99,7 +102,7 @@ const StoreFileSchema = z.object({
   version: z.literal(STORE_VERSION),
   recentSearches: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES).optional(),
   bookmarks: z.array(BookmarkSchema),
-  settings: ReaderSettingsSchema.optional(),
+  settings: StoredSettingsSchema.optional(),
   reading: ReadingStateSchema.nullable().optional(),
 });
 
@@ -210,7 +213,7 @@ export class UserStore {
     this.backend.set('recentSearches', []);
   }
 
-  /** The reading settings. */
+  /** The reading settings, every field present (defaults for those a file does not have). */
   settings(): ReaderSettings {
     return { ...DEFAULT_SETTINGS, ...this.backend.get('settings') };
   }

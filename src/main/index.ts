@@ -14,6 +14,7 @@ import { electronBackend } from './store';
 import { isAppUrl, isPermissionAllowed, secureWebPreferences } from '../core/shell-policy';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
+import { printService } from './print';
 
 const isDevelopment = !app.isPackaged;
 // Tests and side-by-side installs point the app at their own data folder.
@@ -48,6 +49,9 @@ function isAppAsset(url: string): boolean {
   return url.startsWith(new URL(appUrl).origin + '/');
 }
 
+/** The app's window (one at a time): the page the print calls print. */
+let mainWindow: BrowserWindow | undefined;
+
 async function createWindow(): Promise<void> {
   const window = new BrowserWindow({
     width: 1200,
@@ -58,6 +62,10 @@ async function createWindow(): Promise<void> {
     title: 'Quire',
     autoHideMenuBar: false,
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
   });
   window.once('ready-to-show', () => window.show());
   installMenu(window, isDevelopment);
@@ -85,7 +93,8 @@ async function start(): Promise<void> {
   const notice = setAside ? storeSetAsideNotice(setAside) : null;
   if (notice) console.error(`quire: ${notice}`);
   const articles = (id: string) => engine.api.getArticle(id).catch(() => undefined);
-  bindApi({ ...engine.api, ...storeService(store, articles, notice) }, (frameUrl) => isAppUrl(frameUrl, appUrl));
+  const print = printService(() => mainWindow);
+  bindApi({ ...engine.api, ...storeService(store, articles, notice), ...print }, (frameUrl) => isAppUrl(frameUrl, appUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

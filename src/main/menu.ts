@@ -13,7 +13,9 @@ export function installMenu(window: BrowserWindow, isDevelopment: boolean): void
     {
       label: '&File',
       submenu: [
-        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => window.webContents.print({ silent: false }) },
+        // Both open the in-app print preview; it prints or saves through the API's print calls.
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: send('print') },
+        { label: 'Export as PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: send('save-pdf') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

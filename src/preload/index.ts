@@ -26,6 +26,8 @@ const quire: QuireBridge = {
   getReadingState: () => ipcRenderer.invoke(CHANNELS.getReadingState),
   saveReadingState: (state) => ipcRenderer.invoke(CHANNELS.saveReadingState, state),
   storeNotice: () => ipcRenderer.invoke(CHANNELS.storeNotice),
+  printPage: () => ipcRenderer.invoke(CHANNELS.printPage),
+  savePdf: (fileName) => ipcRenderer.invoke(CHANNELS.savePdf, fileName),
 };
 
 const quireShell: QuireShellBridge = {

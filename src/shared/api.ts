@@ -17,6 +17,7 @@ import type {
   ReaderSettings,
   ReadingState,
 } from './bookmarks';
+import type { PdfSaveResult } from './print';
 
 /** Options of a search call. */
 export interface SearchOptions {
@@ -121,6 +122,23 @@ export interface QuireApi {
   saveReadingState(state: ReadingState): Promise<void>;
   /** A message for the user about the store (an unreadable file set aside at start), if any. */
   storeNotice(): Promise<string | null>;
+
+  /**
+   * Print the window's current page with the system print dialog (desktop app only).
+   *
+   * The web host answers `unsupported`: in a browser the renderer calls `window.print()` itself.
+   */
+  printPage(): Promise<void>;
+  /**
+   * Save the window's current page as a PDF, asking where with a save dialog (desktop app only).
+   *
+   * Paper size and margins come from the page's CSS `@page` rules. Answers `{ saved: false }`
+   * when the dialog is cancelled. The web host answers `unsupported`: a browser saves PDFs from
+   * its own print dialog.
+   *
+   * @param fileName the name the dialog offers: a plain file name ending in `.pdf`
+   */
+  savePdf(fileName: string): Promise<PdfSaveResult>;
 }
 
 /** The name of one API method. */
@@ -147,13 +165,18 @@ export const CHANNELS = {
   getReadingState: 'reading:get',
   saveReadingState: 'reading:save',
   storeNotice: 'store:notice',
+  printPage: 'print:page',
+  savePdf: 'print:pdf',
 } as const satisfies Record<ApiMethod, string>;
 
 /** The method names, in a stable order. */
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
 
-/** Why a call failed. */
-export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'forbidden' | 'internal';
+/**
+ * Why a call failed. `unsupported`: the host cannot do this (printing through the web host,
+ * where the browser's own print dialog does it).
+ */
+export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'forbidden' | 'unsupported' | 'internal';
 
 /** A failed call as it crosses the boundary. */
 export interface ApiFailure {
@@ -220,5 +243,7 @@ export function unwrapBridge(bridge: QuireBridge): QuireApi {
     getReadingState: call('getReadingState'),
     saveReadingState: call('saveReadingState'),
     storeNotice: call('storeNotice'),
+    printPage: call('printPage'),
+    savePdf: call('savePdf'),
   };
 }

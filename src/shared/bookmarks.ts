@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ArticleIdSchema, BookmarkIdSchema } from './ids';
+import { MARGIN_SIZES, PAPER_SIZES } from './print';
 
 export { BookmarkIdSchema };
 
@@ -114,17 +115,37 @@ export interface ImportResult {
 /** Largest import accepted, in characters. */
 export const MAX_IMPORT_LENGTH = 50 * 1024 * 1024;
 
-/** Reading settings, persisted. */
+/** Reading settings, persisted, and the last print choices. */
 export const ReaderSettingsSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']),
   /** Reading text size, in percent of the default. */
   fontSize: z.number().int().min(75).max(200),
   lineWidth: z.enum(['narrow', 'medium', 'wide']),
+  /** Whether prints include the reader comments. */
+  printComments: z.boolean(),
+  /** Paper size of prints and PDFs. */
+  paper: z.enum(PAPER_SIZES),
+  /** Page margins of prints and PDFs. */
+  margins: z.enum(MARGIN_SIZES),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettingsSchema>;
 
+/**
+ * Reading settings as stored: the fields added after the first release may be missing (a file
+ * written before them); reading the settings fills them from {@link DEFAULT_SETTINGS}.
+ */
+export const StoredSettingsSchema = ReaderSettingsSchema.partial({ printComments: true, paper: true, margins: true });
+export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
+
 /** Defaults of {@link ReaderSettings}. */
-export const DEFAULT_SETTINGS: ReaderSettings = { theme: 'system', fontSize: 100, lineWidth: 'medium' };
+export const DEFAULT_SETTINGS: ReaderSettings = {
+  theme: 'system',
+  fontSize: 100,
+  lineWidth: 'medium',
+  printComments: false,
+  paper: 'A4',
+  margins: 'normal',
+};
 
 /** Where the reader was: restored at launch. */
 export const ReadingStateSchema = z.strictObject({

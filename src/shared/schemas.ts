@@ -46,6 +46,21 @@ const SearchOptionsSchema = z
 /** A query as it arrives: any string, cut to the longest accepted length. */
 const QuerySchema = z.string().transform((q) => q.slice(0, MAX_QUERY_LENGTH));
 
+/** Longest PDF file name `savePdf` accepts. */
+export const MAX_PDF_FILE_NAME_LENGTH = 200;
+
+/**
+ * A PDF file name as `savePdf` offers it in the save dialog: a plain name (no folder, no `..`),
+ * ending in `.pdf`.
+ */
+export const PdfFileNameSchema = z
+  .string()
+  .min(1, 'file name is empty')
+  .max(MAX_PDF_FILE_NAME_LENGTH, `file name is longer than ${MAX_PDF_FILE_NAME_LENGTH} characters`)
+  .refine((name) => !/[/\\\0]/.test(name), 'file name must not contain /, \\ or NUL')
+  .refine((name) => !name.includes('..'), 'file name must not contain ..')
+  .refine((name) => /\.pdf$/i.test(name), 'file name must end in .pdf');
+
 /** The argument tuple schema of each method. */
 export const ARG_SCHEMAS = {
   listArticles: z.tuple([]),
@@ -67,6 +82,8 @@ export const ARG_SCHEMAS = {
   getReadingState: z.tuple([]),
   saveReadingState: z.tuple([ReadingStateSchema]),
   storeNotice: z.tuple([]),
+  printPage: z.tuple([]),
+  savePdf: z.tuple([PdfFileNameSchema]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>, unknown> };
 
 /** The outcome of parsing a call's arguments. */

@@ -2,11 +2,20 @@
  * Events the desktop shell sends to the UI (menu commands), apart from the request/response API.
  */
 
-/**
- * A menu command the renderer carries out: find in the article, search the library, go back or
- * forward (also sent for the system's back and forward app commands and mouse buttons).
- */
-export type MenuCommand = 'find' | 'search' | 'back' | 'forward';
+/** A menu command the renderer carries out. */
+export type MenuCommand =
+  /** Find in the open article (Edit › Find…). */
+  | 'find'
+  /** Focus the library search (Edit › Search the Library). */
+  | 'search'
+  /** Go back; also sent for the system's back app command and mouse button. */
+  | 'back'
+  /** Go forward; also sent for the system's forward app command and mouse button. */
+  | 'forward'
+  /** Open the in-app print preview (File › Print…); printing itself goes through `printPage`. */
+  | 'print'
+  /** Open the print preview to save a PDF (File › Export as PDF…); saving goes through `savePdf`. */
+  | 'save-pdf';
 
 /** The channel menu commands travel on, main to renderer. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';

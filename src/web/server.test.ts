@@ -77,6 +77,15 @@ describe('web host', () => {
     expect((await api('__proto__', [])).status).toBe(400);
   });
 
+  it('answers the print calls with 501 unsupported: the browser prints and saves PDFs itself', async () => {
+    for (const [method, args] of [['printPage', []], ['savePdf', ['baclofen.pdf']]] as const) {
+      const reply = await api(method, args);
+      expect(reply.status).toBe(501);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('print dialog') } });
+    }
+    expect((await api('savePdf', ['../escape.pdf'])).status).toBe(400);
+  });
+
   it('requires the token', async () => {
     expect((await api('listArticles', [], { [TOKEN_HEADER]: 'wrong' })).status).toBe(403);
     const none = await call('POST', '/api/listArticles', { body: '{"args":[]}' });

@@ -14,7 +14,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import type { ApiResult, QuireApi } from '../shared/api';
+import type { ApiErrorCode, ApiResult, QuireApi } from '../shared/api';
 import { dispatch } from '../core/dispatch';
 
 /** Largest accepted request body. */
@@ -38,7 +38,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const STATUS: Record<string, number> = { 'invalid-argument': 400, 'not-found': 404, forbidden: 403, internal: 500 };
+const STATUS: Record<ApiErrorCode, number> = { 'invalid-argument': 400, 'not-found': 404, forbidden: 403, unsupported: 501, internal: 500 };
 
 /** How to start a web host. */
 export interface WebHostOptions {
