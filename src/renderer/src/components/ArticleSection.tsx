@@ -5,6 +5,7 @@
 import type { Passage } from '../../../shared/model';
 import { passageDomId, sectionDomId, type Block, type BodyHeadingLevel, type SectionLayout } from '../article-layout';
 import { PassageRow, type PassageActions } from './PassageRow';
+import { usePrintMode } from './print-mode';
 import './ArticleSection.css';
 
 interface Props {
@@ -14,8 +15,12 @@ interface Props {
   readonly actions: PassageActions;
 }
 
-/** The attributes every passage element carries: its address, and focusability for landing on it. */
-function passageAttributes(passage: Passage, className: string) {
+/**
+ * The attributes every passage element carries: its address, and focusability for landing on it
+ * (in print, only its id as data and its class).
+ */
+function passageAttributes(passage: Passage, className: string, print: boolean) {
+  if (print) return { 'data-passage-id': passage.id, className: `passage ${className}` };
   return {
     id: passageDomId(passage.id),
     'data-passage-id': passage.id,
@@ -47,12 +52,13 @@ function PassageView({ passage, actions }: Readonly<PassageProps>) {
 
 /** A passage that is not a list item. */
 function PassageBody({ passage }: Readonly<{ passage: Passage }>) {
+  const print = usePrintMode();
   switch (passage.kind) {
     case 'table':
-      return <div {...passageAttributes(passage, 'passage--table table-wrap')} dangerouslySetInnerHTML={engineHtml(passage)} />;
+      return <div {...passageAttributes(passage, 'passage--table table-wrap', print)} dangerouslySetInnerHTML={engineHtml(passage)} />;
     case 'quote':
       return (
-        <blockquote {...passageAttributes(passage, 'passage--quote')}>
+        <blockquote {...passageAttributes(passage, 'passage--quote', print)}>
           <div className="passage__quote-text" dangerouslySetInnerHTML={engineHtml(passage)} />
           {passage.attribution && (
             <footer className="passage__attribution">
@@ -63,9 +69,9 @@ function PassageBody({ passage }: Readonly<{ passage: Passage }>) {
       );
     case 'question':
       // Only a question outside a question section gets here; it still must not be lost.
-      return <p {...passageAttributes(passage, 'passage--question')} dangerouslySetInnerHTML={engineHtml(passage)} />;
+      return <p {...passageAttributes(passage, 'passage--question', print)} dangerouslySetInnerHTML={engineHtml(passage)} />;
     default:
-      return <p {...passageAttributes(passage, `passage--${passage.kind}`)} dangerouslySetInnerHTML={engineHtml(passage)} />;
+      return <p {...passageAttributes(passage, `passage--${passage.kind}`, print)} dangerouslySetInnerHTML={engineHtml(passage)} />;
   }
 }
 
@@ -77,6 +83,7 @@ interface BlockProps {
 }
 
 function BlockView({ block, actions }: Readonly<BlockProps>) {
+  const print = usePrintMode();
   if (block.type === 'passage') return <PassageView passage={block.passage} actions={actions} />;
   const List = block.ordered ? 'ol' : 'ul';
   return (
@@ -84,7 +91,7 @@ function BlockView({ block, actions }: Readonly<BlockProps>) {
       {block.items.map((item) => (
         <li key={item.id} className="passage-list__item">
           <PassageRow id={item.id} target="passage" actions={actions}>
-            <div {...passageAttributes(item, 'passage--list-item')} dangerouslySetInnerHTML={engineHtml(item)} />
+            <div {...passageAttributes(item, 'passage--list-item', print)} dangerouslySetInnerHTML={engineHtml(item)} />
           </PassageRow>
         </li>
       ))}
@@ -105,8 +112,14 @@ interface HeadingProps {
 
 function Heading({ level, id, passageId, title }: Readonly<HeadingProps>) {
   const H = `h${level}` as const;
+  const print = usePrintMode();
   return (
-    <H id={id} data-passage-id={passageId} className={passageId ? 'section__heading passage' : 'section__heading'} tabIndex={-1}>
+    <H
+      id={print ? undefined : id}
+      data-passage-id={passageId}
+      className={passageId ? 'section__heading passage' : 'section__heading'}
+      tabIndex={print ? undefined : -1}
+    >
       {title}
     </H>
   );
@@ -116,8 +129,9 @@ function Heading({ level, id, passageId, title }: Readonly<HeadingProps>) {
 export function ArticleSection({ layout, actions }: Readonly<Props>) {
   const { section, headingLevel, question, blocks } = layout;
   const className = section.role ? `article-section article-section--${section.role}` : 'article-section';
+  const print = usePrintMode();
   return (
-    <section id={sectionDomId(section.id)} className={className}>
+    <section id={print ? undefined : sectionDomId(section.id)} data-section-id={section.id} className={className}>
       {headingLevel !== undefined && (
         <PassageRow id={question ? question.id : section.id} target={question ? 'passage' : 'section'} actions={actions} className="bookmark-row--heading">
           <Heading

@@ -7,6 +7,7 @@ import type { Passage } from '../../../shared/model';
 import { passageDomId } from '../article-layout';
 import { formatDateTime } from '../format';
 import { PassageRow, type PassageActions } from './PassageRow';
+import { usePrintMode } from './print-mode';
 import './CommentsSection.css';
 
 interface Props {
@@ -24,23 +25,33 @@ interface Props {
 export function CommentsSection({ comments, open, onOpenChange, actions }: Readonly<Props>) {
   const headingId = useId();
   const listId = useId();
+  const print = usePrintMode();
   if (comments.length === 0) return null;
   return (
     <section className="comments" aria-labelledby={headingId} data-open={open || undefined}>
       <h2 id={headingId} className="comments__title">
-        <button type="button" className="comments__toggle" aria-expanded={open} aria-controls={listId} onClick={() => onOpenChange(!open)}>
-          <svg className="comments__chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-            <path d="M6 3.5 10.5 8 6 12.5" />
-          </svg>
-          Reader comments ({comments.length})
-        </button>
+        {print ? (
+          `Reader comments (${comments.length})`
+        ) : (
+          <button type="button" className="comments__toggle" aria-expanded={open} aria-controls={listId} onClick={() => onOpenChange(!open)}>
+            <svg className="comments__chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M6 3.5 10.5 8 6 12.5" />
+            </svg>
+            Reader comments ({comments.length})
+          </button>
+        )}
       </h2>
       <p className="comments__note">These are comments from readers, not part of the article. Quire keeps them as they were posted.</p>
-      <ol id={listId} className="comments__list" hidden={!open}>
+      <ol id={listId} className="comments__list" hidden={!open && !print}>
         {comments.map((comment) => (
           <li key={comment.id}>
             <PassageRow id={comment.id} target="passage" actions={actions}>
-              <article id={passageDomId(comment.id)} data-passage-id={comment.id} tabIndex={-1} className="comment passage">
+              <article
+                id={print ? undefined : passageDomId(comment.id)}
+                data-passage-id={comment.id}
+                tabIndex={print ? undefined : -1}
+                className="comment passage"
+              >
                 <header className="comment__header">
                   <h3 className="comment__author">{comment.attribution ?? 'Anonymous reader'}</h3>
                   {comment.time && (

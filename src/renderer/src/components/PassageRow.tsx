@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { BookmarkButton } from './BookmarkButton';
+import { usePrintMode } from './print-mode';
 import './PassageRow.css';
 
 /** Toggle the bookmark of a passage or a section. */
@@ -38,6 +39,8 @@ interface Props {
  */
 export function PassageRow({ id, target, actions, className, children }: Readonly<Props>) {
   const on = actions.bookmarked.has(id);
+  // A print has no actions and no marks: the passage alone.
+  if (usePrintMode()) return <div className={`print-row${className ? ` ${className}` : ''}`}>{children}</div>;
   return (
     <div
       className={`bookmark-row${className ? ` ${className}` : ''}`}
