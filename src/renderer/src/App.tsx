@@ -4,6 +4,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SearchHit } from '../../shared/api';
 import type { BookmarkView, ExportFormat, NewBookmark } from '../../shared/bookmarks';
+import type { PrintScope } from '../../shared/print';
 import { getApi } from './api';
 import { AppHeader } from './components/AppHeader';
 import { BookmarksPanel } from './components/BookmarksPanel';
@@ -13,6 +14,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { LibraryHome } from './components/LibraryHome';
 import { LibraryNav } from './components/LibraryNav';
 import { ArticleScreen, type ArticleScreenHandle } from './containers/ArticleScreen';
+import { PrintContainer, type PrintRequest } from './containers/PrintContainer';
 import { SearchContainer } from './containers/SearchContainer';
 import { bookmarkRoute } from './bookmarks-model';
 import { download } from './download';
@@ -45,6 +47,7 @@ export function App() {
   const bookmarks = useBookmarks();
   const { settings, update: updateSettings } = useSettings();
   const [panelOpen, setPanelOpen] = useState(false);
+  const [printRequest, setPrintRequest] = useState<PrintRequest>();
   const bookmarksButton = useRef<HTMLButtonElement>(null);
   const closePanel = useCallback(() => {
     setPanelOpen(false);
@@ -87,6 +90,20 @@ export function App() {
     else focusSearch();
   });
   useMenuCommand('search', focusSearch);
+  // Print: the preview, on the open article (or on the bookmarks when none is open).
+  const openPrint = useCallback((scope?: PrintScope) => {
+    const context = articleScreen.current?.printContext();
+    setPrintRequest({
+      article: context?.article,
+      sectionId: context?.sectionId,
+      selectedIds: context?.selectedIds ?? [],
+      scope: scope ?? (context ? 'article' : 'bookmarks'),
+    });
+  }, []);
+  const closePrint = useCallback(() => setPrintRequest(undefined), []);
+  useHotkey('p', () => openPrint());
+  useMenuCommand('print', () => openPrint());
+  useMenuCommand('save-pdf', () => openPrint());
   useHistoryShortcuts();
 
   const openArticle = useCallback(
@@ -157,6 +174,16 @@ export function App() {
           onExport={exportBookmarks}
           onImport={importBookmarks}
           onClose={closePanel}
+          onPrint={() => openPrint('bookmarks')}
+        />
+      )}
+      {printRequest && (
+        <PrintContainer
+          request={printRequest}
+          bookmarks={bookmarks.bookmarks}
+          settings={settings}
+          onUpdateSettings={updateSettings}
+          onClose={closePrint}
         />
       )}
       <div className="app__body">
@@ -178,6 +205,7 @@ export function App() {
                 visit={visit}
                 restoring={restoring}
                 onNavigate={navigate}
+                onPrint={openPrint}
                 highlightQuery={highlight?.articleId === route.articleId ? highlight.query : undefined}
                 onClearHighlights={clearHighlights}
                 bookmarks={bookmarks.bookmarks}

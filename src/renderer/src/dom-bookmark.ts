@@ -45,3 +45,31 @@ export function currentTarget(container: ParentNode): BookmarkTarget | undefined
   const id = topPassageId(container, headerBottom());
   return id ? { target: 'passage', id } : undefined;
 }
+
+/**
+ * The section being read: the last body section whose top has risen above a line a quarter of the
+ * way down the view (as the table of contents marks it), else the first.
+ */
+export function currentSectionId(container: ParentNode): string | undefined {
+  const top = headerBottom();
+  const line = top + (window.innerHeight - top) / 4;
+  const sections = [...container.querySelectorAll<HTMLElement>('.article__body > section[data-section-id]')];
+  let current = sections[0]?.dataset.sectionId;
+  for (const section of sections) {
+    if (section.getBoundingClientRect().top > line) break;
+    current = section.dataset.sectionId;
+  }
+  return current;
+}
+
+/** The passages (and comments) the reader's text selection touches, in document order. */
+export function selectedPassageIds(container: ParentNode): string[] {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed) return [];
+  const ids = new Set<string>();
+  for (const element of container.querySelectorAll<HTMLElement>('[data-passage-id]')) {
+    const id = element.dataset.passageId;
+    if (id && selection.containsNode(element, true)) ids.add(id);
+  }
+  return [...ids];
+}

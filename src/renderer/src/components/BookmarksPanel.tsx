@@ -28,6 +28,8 @@ interface Props {
   readonly onImport: (content: string) => Promise<ImportResult>;
   /** Close the panel. */
   readonly onClose: () => void;
+  /** Open the print preview on the bookmarks list. */
+  readonly onPrint: () => void;
 }
 
 const EXPORTS: readonly { format: ExportFormat; label: string }[] = [
@@ -40,7 +42,7 @@ const EXPORTS: readonly { format: ExportFormat; label: string }[] = [
 type ImportMessage = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly text: string };
 
 /** The panel (a complementary landmark named "Bookmarks"). */
-export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, onRestore, onExport, onImport, onClose }: Readonly<Props>) {
+export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, onRestore, onExport, onImport, onClose, onPrint }: Readonly<Props>) {
   const [query, setQuery] = useState('');
   const [tags, setTags] = useState<ReadonlySet<string>>(new Set());
   const [grouping, setGrouping] = useState<BookmarkGrouping>('article');
@@ -109,6 +111,9 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
       </div>
 
       <div className="bookmarks-panel__tools">
+        <button type="button" className="button" onClick={onPrint}>
+          Print…<span className="visually-hidden"> bookmarks</span>
+        </button>
         <div className="bookmarks-panel__export">
           <button type="button" className="button" aria-expanded={exportOpen} onClick={() => setExportOpen((o) => !o)}>
             Export

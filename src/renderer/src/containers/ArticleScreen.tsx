@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { BookmarkView, NewBookmark } from '../../../shared/bookmarks';
+import type { Article } from '../../../shared/model';
 import { ArticleToolbar } from '../components/ArticleToolbar';
 import { ArticleView } from '../components/ArticleView';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -12,7 +13,7 @@ import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
 import type { PassageActions } from '../components/PassageRow';
 import { copyText } from '../clipboard';
-import { currentTarget, headerBottom, topPassageId } from '../dom-bookmark';
+import { currentSectionId, currentTarget, headerBottom, selectedPassageIds, topPassageId } from '../dom-bookmark';
 import { setPositionSource } from '../history';
 import { bookmarksByTarget } from '../hooks/useBookmarks';
 import { useHotkey } from '../hooks/useHotkey';
@@ -35,6 +36,8 @@ const ANNOUNCEMENT_MS = 4000;
 export interface ArticleScreenHandle {
   /** Open the find bar (or focus it, if open) and select its text. */
   openFind(): void;
+  /** The article, the section being read and the passages selected: what a print can hold. */
+  printContext(): { article: Article; sectionId: string | undefined; selectedIds: string[] } | undefined;
 }
 
 interface Props {
@@ -50,6 +53,8 @@ interface Props {
   readonly restoring: boolean;
   /** Go somewhere (a section, from the table of contents). */
   readonly onNavigate: (route: Route) => void;
+  /** Open the print preview. */
+  readonly onPrint: () => void;
   /** The search the article was opened from, whose words to highlight. */
   readonly highlightQuery: string | undefined;
   /** Take the search highlights off. */
@@ -82,6 +87,7 @@ export function ArticleScreen({
   visit,
   restoring,
   onNavigate,
+  onPrint,
   highlightQuery,
   onClearHighlights,
   bookmarks,
@@ -204,7 +210,12 @@ export function ArticleScreen({
     // The bar's input takes focus as it mounts (autoFocus).
     setFind((f) => ({ ...f, open: true }));
   }, []);
-  useImperativeHandle(ref, () => ({ openFind }), [openFind]);
+  const printContext = useCallback(() => {
+    const container = content.current;
+    if (!ready || !container) return undefined;
+    return { article: ready, sectionId: currentSectionId(container), selectedIds: selectedPassageIds(container) };
+  }, [ready]);
+  useImperativeHandle(ref, () => ({ openFind, printContext }), [openFind, printContext]);
 
   const closeFind = (): void => {
     // Leave focus where the reader found something, or else where it was before.
@@ -251,6 +262,11 @@ export function ArticleScreen({
           {showHighlights && <HighlightNotice query={highlightQuery} count={termCount} onClear={onClearHighlights} />}
         </ArticleToolbar>
       )}
+      <div className="article-actions">
+        <button type="button" className="button" onClick={() => onPrint()} aria-keyshortcuts="Control+P Meta+P">
+          Print…
+        </button>
+      </div>
       <ArticleView
         article={article.value}
         titleId={TITLE_ID}

@@ -1,0 +1,128 @@
+/**
+ * The print layout: a citation header, then the chosen part of the article drawn by the reader's
+ * own components (in print mode), or the bookmarks list with notes.
+ */
+import { useMemo } from 'react';
+import type { BookmarkView } from '../../../shared/bookmarks';
+import type { Article } from '../../../shared/model';
+import { layoutArticle } from '../article-layout';
+import { groupBookmarks } from '../bookmarks-model';
+import { formatDate, formatShortDate } from '../format';
+import type { PrintableArticle } from '../print-model';
+import { ArticleNotice } from './ArticleNotice';
+import { ArticleSection } from './ArticleSection';
+import { CommentsSection } from './CommentsSection';
+import type { PassageActions } from './PassageRow';
+import { PrintModeContext } from './print-mode';
+import './PrintDocument.css';
+
+interface Props {
+  /** The article printed from (its metadata heads the page). */
+  readonly article: Article | undefined;
+  /** The part of it to print; undefined prints the bookmarks list. */
+  readonly printable: PrintableArticle | undefined;
+  /** Every bookmark, for the bookmarks list. */
+  readonly bookmarks: readonly BookmarkView[];
+  /** When it is printed (the citation says so). */
+  readonly printedAt: Date;
+}
+
+/** Nothing to act on in a print. */
+const NO_ACTIONS: PassageActions = { bookmarked: new Set(), onToggleBookmark: () => undefined, onCopyLink: () => undefined };
+const noop = (): void => undefined;
+
+/** A date as the reader's calendar has it (YYYY-MM-DD), not UTC's. */
+function localDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The citation: what is printed, where it comes from, when it was published and printed. */
+function Citation({ title, part, source, published, printedAt, notice }: Readonly<{
+  title: string;
+  part: string | undefined;
+  source: string | undefined;
+  published: string | undefined;
+  printedAt: Date;
+  notice: string | undefined;
+}>) {
+  return (
+    <header className="print-citation">
+      {part && <p className="print-citation__part">{part}</p>}
+      <h1 className="print-citation__title">{title}</h1>
+      <dl className="print-citation__facts">
+        {source && (
+          <div>
+            <dt>Source</dt>
+            <dd>{source}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Published</dt>
+          <dd>{published ? formatDate(published) : 'date not given'}</dd>
+        </div>
+        <div>
+          <dt>Printed</dt>
+          <dd>{formatDate(localDate(printedAt))}</dd>
+        </div>
+      </dl>
+      {notice && <ArticleNotice text={notice} />}
+    </header>
+  );
+}
+
+/** The bookmarks, grouped by article: quote, section, note and tags. */
+function BookmarkList({ bookmarks }: Readonly<{ bookmarks: readonly BookmarkView[] }>) {
+  const groups = useMemo(() => groupBookmarks(bookmarks, 'article', formatShortDate), [bookmarks]);
+  if (groups.length === 0) return <p>No bookmarks yet.</p>;
+  return groups.map((group) => (
+    <section key={group.key} className="print-bookmarks__group">
+      <h2>{group.label}</h2>
+      <ol className="print-bookmarks__list">
+        {group.bookmarks.map((b) => (
+          <li key={b.id} className="print-bookmark">
+            {b.sectionTitle && <p className="print-bookmark__section">{b.sectionTitle}</p>}
+            {b.status === 'orphaned' && <p className="print-bookmark__status">No longer in the article:</p>}
+            <blockquote className="print-bookmark__quote">{b.quote.exact}</blockquote>
+            {b.note && <p className="print-bookmark__note">Note: {b.note}</p>}
+            {b.tags.length > 0 && <p className="print-bookmark__tags">Tags: {b.tags.join(', ')}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  ));
+}
+
+/** The document to print (and to preview). */
+export function PrintDocument({ article, printable, bookmarks, printedAt }: Readonly<Props>) {
+  const sections = useMemo(() => (printable ? layoutArticle(printable) : []), [printable]);
+  return (
+    <PrintModeContext value={true}>
+      <div className="print-document">
+        {printable && article ? (
+          <article>
+            <Citation
+              title={article.title}
+              part={printable.part}
+              source={article.source}
+              published={article.published}
+              printedAt={printedAt}
+              notice={article.notice}
+            />
+            <div className="article__body">
+              {sections.map((layout) => (
+                <ArticleSection key={layout.section.id} layout={layout} actions={NO_ACTIONS} />
+              ))}
+            </div>
+            <CommentsSection comments={printable.comments} open onOpenChange={noop} actions={NO_ACTIONS} />
+          </article>
+        ) : (
+          <article>
+            <Citation title="Bookmarks" part={undefined} source={undefined} published={undefined} printedAt={printedAt} notice={undefined} />
+            <BookmarkList bookmarks={bookmarks} />
+          </article>
+        )}
+      </div>
+    </PrintModeContext>
+  );
+}
