@@ -46,12 +46,19 @@ interface Fixtures {
    * opens a new window, so use the page this resolves with from then on.
    */
   restartHost: () => Promise<Page>;
+  /**
+   * What printing the window now gives, as PDF bytes: Chromium's print to PDF (print media, the
+   * page's @page size) for web runs, webContents.printToPDF with the app's own options for Electron.
+   */
+  printToPdf: () => Promise<Buffer>;
 }
 
 /** The app of one test. */
 interface AppHost {
   /** Start the app (stopping the running one first); resolves with its window, loaded. */
   start(): Promise<Page>;
+  /** Print the running app's window to PDF. */
+  pdf(): Promise<Buffer>;
 }
 
 /** Stop a host and wait until it has exited (so that it has written what it keeps). */
@@ -153,6 +160,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
           await window.waitForLoadState('domcontentloaded');
           return window;
         },
+        async pdf() {
+          if (!app) throw new Error('fixtures: the app is not running');
+          const base64 = await app.evaluate(async ({ BrowserWindow }) => {
+            const [window] = BrowserWindow.getAllWindows();
+            if (!window) throw new Error('no window');
+            // The options src/main/print.ts uses (src/core/print-options.ts).
+            const data = await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
+            return data.toString('base64');
+          });
+          return Buffer.from(base64, 'base64');
+        },
       });
       if (app) await app.close();
       return;
@@ -170,6 +188,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         await page.goto(started.url);
         return page;
       },
+      async pdf() {
+        if (!page) throw new Error('fixtures: the app is not running');
+        return page.pdf({ preferCSSPageSize: true, printBackground: true });
+      },
     });
     await context?.close();
     if (host) await stopWebHost(host);
@@ -177,6 +199,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
   appPage: async ({ appHost }, use) => {
     await use(await appHost.start());
+  },
+
+  printToPdf: async ({ appHost }, use) => {
+    await use(() => appHost.pdf());
   },
 
   restartHost: async ({ appHost, appPage }, use) => {
