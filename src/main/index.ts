@@ -5,49 +5,31 @@
  * security policy, open the window.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
+import { APP_URL } from '../core/app-protocol';
 import { startEngineWorker } from '../core/engine-client';
 import { storeService } from '../core/service';
 import { openStore, storeSetAsideNotice } from '../core/store';
-import { electronBackend } from './store';
-import { isAppUrl, isPermissionAllowed, secureWebPreferences } from '../core/shell-policy';
+import { isTrustedSender, secureWebPreferences } from '../core/shell-policy';
+import { registerAppScheme, serveApp } from './app-protocol';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { printService } from './print';
+import { recoverFromCrashes } from './recovery';
+import { guardWebContents, secureSession } from './security';
+import { electronBackend } from './store';
 
 const isDevelopment = !app.isPackaged;
 // Tests and side-by-side installs point the app at their own data folder.
 if (process.env.QUIRE_USER_DATA) app.setPath('userData', process.env.QUIRE_USER_DATA);
-const rendererIndex = join(__dirname, '../renderer/index.html');
-// The dev server's address in `electron-vite dev`; the built file otherwise.
-const appUrl = isDevelopment && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : pathToFileURL(rendererIndex).href;
+const rendererDir = join(__dirname, '../renderer');
+// The dev server's address in `electron-vite dev`; the built renderer on app://quire/ otherwise.
+const appUrl = isDevelopment && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : APP_URL;
 // QUIRE_LIBRARY serves another built library (`quire build --out DIR`): the e2e suite's edited copies.
 const libraryDir = process.env.QUIRE_LIBRARY ?? (app.isPackaged ? join(process.resourcesPath, 'library') : join(__dirname, '../library'));
 
-function applySecurityPolicy(): void {
-  // Nothing outside the app is ever fetched: no network, ever.
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('devtools://') || isAppUrl(details.url, appUrl) || isAppAsset(details.url);
-    callback({ cancel: !allowed });
-  });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-}
-
-/** Files of the built renderer (scripts, styles) or the dev server's assets. */
-function isAppAsset(url: string): boolean {
-  if (appUrl.startsWith('file:')) {
-    const root = pathToFileURL(join(__dirname, '../renderer')).href + '/';
-    return url.startsWith(root);
-  }
-  return url.startsWith(new URL(appUrl).origin + '/');
-}
+// Schemes are registered before the app is ready, or not at all.
+registerAppScheme();
 
 /** The app's window (one at a time): the page the print calls print. */
 let mainWindow: BrowserWindow | undefined;
@@ -69,6 +51,7 @@ async function createWindow(): Promise<void> {
   });
   window.once('ready-to-show', () => window.show());
   installMenu(window, isDevelopment);
+  recoverFromCrashes(window, () => window.loadURL(appUrl));
   await window.loadURL(appUrl);
 }
 
@@ -85,7 +68,9 @@ async function start(): Promise<void> {
     }
   });
   await app.whenReady();
-  applySecurityPolicy();
+  serveApp(session.defaultSession, rendererDir);
+  secureSession(session.defaultSession, appUrl);
+  guardWebContents();
   // The index loads and searches in a worker thread, off the thread that runs windows and menus.
   const engine = await startEngineWorker(join(__dirname, 'worker.js'), libraryDir);
   app.on('will-quit', () => void engine.close());
@@ -94,7 +79,7 @@ async function start(): Promise<void> {
   if (notice) console.error(`quire: ${notice}`);
   const articles = (id: string) => engine.api.getArticle(id).catch(() => undefined);
   const print = printService(() => mainWindow);
-  bindApi({ ...engine.api, ...storeService(store, articles, notice), ...print }, (frameUrl) => isAppUrl(frameUrl, appUrl));
+  bindApi({ ...engine.api, ...storeService(store, articles, notice), ...print }, (frame) => isTrustedSender(frame, appUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

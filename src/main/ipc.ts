@@ -5,17 +5,18 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, CHANNELS, type ApiResult, type QuireApi } from '../shared/api';
 import { dispatch } from '../core/dispatch';
+import type { SenderFrame } from '../core/shell-policy';
 
 /**
  * Bind the API to IPC.
  *
- * @param isTrusted whether a sender frame URL is the app's own page
+ * @param isTrusted whether the sending frame is the app's own page (src/core/shell-policy.ts
+ *   isTrustedSender); it gets null when the frame is gone
  */
-export function bindApi(api: QuireApi, isTrusted: (frameUrl: string) => boolean): void {
+export function bindApi(api: QuireApi, isTrusted: (frame: SenderFrame | null) => boolean): void {
   for (const method of API_METHODS) {
     ipcMain.handle(CHANNELS[method], async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<ApiResult<unknown>> => {
-      const url = event.senderFrame?.url ?? '';
-      if (!isTrusted(url)) {
+      if (!isTrusted(event.senderFrame)) {
         return { ok: false, error: { code: 'forbidden', message: `${method}: calls are only accepted from the app's own page` } };
       }
       return dispatch(api, method, args);
