@@ -3,11 +3,12 @@
  * bookmarks of a data folder from the command line, through the same store and API code as the
  * app, arguments validated by the same schemas.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiMethod } from '../shared/api';
-import type { BookmarkView } from '../shared/bookmarks';
+import { importSizeProblem, type BookmarkView } from '../shared/bookmarks';
+import { BookmarkImportError } from '../core/bookmark-io';
 import { dispatch } from '../core/dispatch';
 import { defaultDataDir, openContent } from '../core/paths';
 import { createService, storeService } from '../core/service';
@@ -103,8 +104,12 @@ export async function runBookmarks(args: string[], base: string): Promise<number
       const path = resolve(base, rest[0]!);
       let content: string;
       try {
+        // Refused by size before it is read: a huge file never reaches memory, the parser or the store.
+        const tooLarge = importSizeProblem((await stat(path)).size);
+        if (tooLarge) throw new BookmarkImportError(`import: ${path}: ${tooLarge}; nothing was changed`);
         content = await readFile(path, 'utf8');
       } catch (e) {
+        if (e instanceof BookmarkImportError) throw e;
         throw new Error(`import: cannot read ${path}: ${(e as Error).message}`, { cause: e });
       }
       const outcome = await call('importBookmarks', [content]);

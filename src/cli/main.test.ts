@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../core/paths';
-import { articleSource, tempDir, type TempDir } from '../core/testing';
+import { articleSource, largeExport, tempDir, type TempDir } from '../core/testing';
 
 /** Run the CLI as a user would, in a separate process. */
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -99,8 +100,19 @@ describe('cli bookmarks', () => {
     const bad = await dir.write('bad.json', '{"format": "quire-bookmarks", "version": 1, "exportedAt": "2026-01-01T00:00:00Z", "bookmarks": [{"id": "abcdefgh"}]}');
     const r = cli('bookmarks', 'import', bad, '--data-dir', data);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("import: bookmarks[0] (id abcdefgh): field 'articleId'");
+    expect(r.stderr).toContain("importBookmarks: argument 0: bookmarks[0] (id abcdefgh): field 'articleId'");
     expect(JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout)).toEqual({ bookmarks: [] });
     expect(cli('bookmarks', 'frob', '--data-dir', data).status).toBe(2);
+  });
+
+  it('refuses a 50 MB import by its size before reading it, and the store file is unchanged', async () => {
+    const data = join(dir.path, 'data3');
+    expect(cli('bookmarks', 'add', 'baclofen-sleep-aid', 'unpacking-baclofen-more-than-just-a-muscle-relaxant-1', '--data-dir', data).status).toBe(0);
+    const before = readFileSync(join(data, 'quire.json'));
+    const big = await dir.write('big.json', largeExport(50 * 1024 * 1024));
+    const r = cli('bookmarks', 'import', big, '--data-dir', data);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`quire: import: ${big}: the import is 50 MB (52428800 bytes), over the 10 MB limit; nothing was changed`);
+    expect(readFileSync(join(data, 'quire.json')).equals(before)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@
  * entry and the field.
  */
 import type { z } from 'zod';
-import { BOOKMARK_EXPORT_VERSION, BookmarkExportSchema, type Bookmark, type BookmarkExport } from '../shared/bookmarks';
+import { BOOKMARK_EXPORT_VERSION, BookmarkExportSchema, importSizeProblem, utf8Length, type Bookmark, type BookmarkExport } from '../shared/bookmarks';
 import type { Article } from '../shared/model';
 
 /** Looks up an article by id (the library, or the engine worker's copy of it). */
@@ -94,9 +94,12 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
 /**
  * Parse a JSON export for import.
  *
- * @throws BookmarkImportError naming the entry and field of the first problem
+ * @throws BookmarkImportError naming the entry and field of the first problem, or the size of
+ *   a text over `MAX_IMPORT_BYTES` (checked before parsing)
  */
 export function parseImport(text: string): Bookmark[] {
+  const tooLarge = importSizeProblem(utf8Length(text));
+  if (tooLarge) throw new BookmarkImportError(`import: ${tooLarge}`);
   let data: unknown;
   try {
     data = JSON.parse(text);

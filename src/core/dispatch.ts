@@ -27,7 +27,9 @@ export async function dispatch(
   log: (message: string) => void = console.error,
 ): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) {
-    return { ok: false, error: { code: 'invalid-argument', message: `unknown method '${String(method).slice(0, 100)}'` } };
+    // Named only when it is a string: String() of an arbitrary value can throw or recurse without end.
+    const name = typeof method === 'string' ? `'${method.slice(0, 100)}'` : `of type ${method === null ? 'null' : typeof method}`;
+    return { ok: false, error: { code: 'invalid-argument', message: `unknown method ${name}` } };
   }
   const parsed = parseArgs(method, rawArgs);
   if (!parsed.ok) return { ok: false, error: { code: 'invalid-argument', message: parsed.message } };

@@ -146,7 +146,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       try {
         incoming = parseImport(content);
       } catch (e) {
-        if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', e.message);
+        if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', `importBookmarks: argument 0: ${e.message.replace(/^import: /, '')}`);
         throw e;
       }
       return store.importBookmarks(incoming);

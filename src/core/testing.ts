@@ -34,3 +34,27 @@ export function articleSource(options: { id?: string; front?: string; body?: str
   const body = options.body ?? '## First Section\n\nSome plain text about sleep and swallowing.\n';
   return `---\n${front}\n---\n\n${body}`;
 }
+
+/**
+ * A valid bookmark export of exactly `bytes` UTF-8 bytes (at least about 10 KB): bookmarks with
+ * long notes, each of which would import cleanly, so only the file's size can refuse it.
+ */
+export function largeExport(bytes: number): string {
+  const note = 'n'.repeat(10_000);
+  const at = '2026-11-22T07:00:00.000Z';
+  const count = Math.floor(bytes / (note.length + 300));
+  const bookmarks = Array.from({ length: count }, (_, i) => ({
+    id: `big-import-${i}`,
+    articleId: 'baclofen-sleep-aid',
+    target: 'passage',
+    targetId: `p-${i}`,
+    quote: { exact: 'Start low, go slow.', prefix: '', suffix: '' },
+    note,
+    tags: [],
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const text = JSON.stringify({ format: 'quire-bookmarks', version: 1, exportedAt: at, bookmarks });
+  // JSON allows trailing whitespace: pad to the exact size.
+  return text + ' '.repeat(Math.max(0, bytes - text.length));
+}

@@ -112,8 +112,54 @@ export interface ImportResult {
   readonly unchanged: number;
 }
 
-/** Largest import accepted, in characters. */
-export const MAX_IMPORT_LENGTH = 50 * 1024 * 1024;
+/**
+ * Largest bookmark import accepted, in UTF-8 bytes: 10 MB, room for about ten thousand bookmarks
+ * with notes. Checked before the file is parsed, by the API's schema and by the CLI before it
+ * reads the file, so an oversized file never reaches the JSON parser nor the store.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** Bytes as a reader sees them: "10 MB", "50.5 MB", "900 KB", "12 bytes" (1 MB = 1024 KB). */
+export function formatBytes(bytes: number): string {
+  const round = (x: number): string => String(Math.round(x * 10) / 10);
+  if (bytes >= 1024 * 1024) return `${round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * The UTF-8 length of a string, without encoding it (a lone surrogate counts as the three bytes
+ * of U+FFFD, which is what an encoder writes for it).
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Why an import of this many bytes is refused, or null when its size is accepted.
+ *
+ * @example importSizeProblem(50 * 1024 * 1024) // 'the import is 50 MB (52428800 bytes), over the 10 MB limit'
+ */
+export function importSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  return `the import is ${formatBytes(bytes)} (${bytes} bytes), over the ${formatBytes(MAX_IMPORT_BYTES)} limit`;
+}
+
+/** An import file's text, refused by its UTF-8 size before anything parses it. */
+export const ImportTextSchema = z.string().superRefine((text, ctx) => {
+  const problem = importSizeProblem(utf8Length(text));
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** Reading settings, persisted, and the last print choices. */
 export const ReaderSettingsSchema = z.strictObject({

@@ -12,7 +12,7 @@ import {
   BookmarkPatchSchema,
   BookmarkSchema,
   EXPORT_FORMATS,
-  MAX_IMPORT_LENGTH,
+  ImportTextSchema,
   NewBookmarkSchema,
   ReaderSettingsSchema,
   ReadingStateSchema,
@@ -46,6 +46,9 @@ const SearchOptionsSchema = z
 /** A query as it arrives: any string, cut to the longest accepted length. */
 const QuerySchema = z.string().transform((q) => q.slice(0, MAX_QUERY_LENGTH));
 
+/** Longest message a refused call answers with. */
+export const MAX_ERROR_MESSAGE_LENGTH = 300;
+
 /** Longest PDF file name `savePdf` accepts. */
 export const MAX_PDF_FILE_NAME_LENGTH = 200;
 
@@ -76,7 +79,7 @@ export const ARG_SCHEMAS = {
   removeBookmark: z.tuple([BookmarkIdSchema]),
   restoreBookmark: z.tuple([BookmarkSchema]),
   exportBookmarks: z.tuple([z.enum(EXPORT_FORMATS)]),
-  importBookmarks: z.tuple([z.string().max(MAX_IMPORT_LENGTH, 'import is larger than 50 MB')]),
+  importBookmarks: z.tuple([ImportTextSchema]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([ReaderSettingsSchema.partial()]),
   getReadingState: z.tuple([]),
@@ -102,6 +105,17 @@ export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): ParsedA
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, args: result.data };
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `argument ${issue.path.join('.')}` : 'arguments';
-  return { ok: false, message: `${method}: ${where}: ${issue?.message ?? 'invalid'}` };
+  const count = Array.isArray(raw) ? raw.length : 0;
+  let message: string;
+  if (issue?.path.length === 0 && issue.code === 'too_small' && Array.isArray(raw)) {
+    message = `argument ${count} is missing (${count} of ${String(issue.minimum)} given)`;
+  } else if (issue?.path.length === 0 && issue.code === 'too_big' && Array.isArray(raw)) {
+    message = `argument ${String(issue.maximum)} is one too many (it takes at most ${String(issue.maximum)})`;
+  } else {
+    const where = issue && issue.path.length > 0 ? `argument ${issue.path.map(String).join('.')}` : 'arguments';
+    message = `${where}: ${issue?.message ?? 'invalid'}`;
+  }
+  // A message may quote the input (an unknown key's name): keep it short whatever arrived.
+  const full = `${method}: ${message}`;
+  return { ok: false, message: full.length > MAX_ERROR_MESSAGE_LENGTH ? `${full.slice(0, MAX_ERROR_MESSAGE_LENGTH - 1)}…` : full };
 }
