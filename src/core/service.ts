@@ -87,11 +87,11 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     };
   };
   const viewOne = async (b: Bookmark): Promise<BookmarkView> => view(b, await articles(b.articleId));
-  const known = <T>(f: () => T): T => {
+  const known = <T>(method: keyof StoreApi, f: () => T): T => {
     try {
       return f();
     } catch (e) {
-      if (e instanceof UnknownBookmarkError) throw new NotFoundError(e.message);
+      if (e instanceof UnknownBookmarkError) throw new NotFoundError(`${method}: ${e.message}`);
       throw e;
     }
   };
@@ -127,8 +127,8 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       };
       return view(store.addBookmark(bookmark), article);
     },
-    updateBookmark: async (id, patch) => viewOne(known(() => store.updateBookmark(id, patch, now()))),
-    removeBookmark: async (id) => known(() => store.removeBookmark(id)),
+    updateBookmark: async (id, patch) => viewOne(known('updateBookmark', () => store.updateBookmark(id, patch, now()))),
+    removeBookmark: async (id) => known('removeBookmark', () => store.removeBookmark(id)),
     restoreBookmark: async (bookmark) => {
       const existing = store.bookmarks().find((b) => b.id === bookmark.id);
       return viewOne(existing ?? store.addBookmark(bookmark));
