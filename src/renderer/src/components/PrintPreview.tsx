@@ -184,7 +184,8 @@ export function PrintPreview({ options, available, onChange, onPrint, onSavePdf,
           {message}
         </p>
       </form>
-      <div className="print-preview__stage" role="region" aria-label="Preview">
+      {/* A focus stop of its own, so that the keyboard can scroll the paper. */}
+      <div className="print-preview__stage" role="region" aria-label="Preview" tabIndex={0}>
         <div className={`print-preview__paper print-preview__paper--${options.paper} print-preview__paper--${options.margins}`}>{children}</div>
       </div>
     </div>,

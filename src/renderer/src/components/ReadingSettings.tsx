@@ -95,14 +95,16 @@ export function ReadingSettings({ settings, fontSizes, onChange }: Readonly<Prop
         </fieldset>
         <fieldset className="reading-settings__group">
           <legend>Text size</legend>
-          <button type="button" className="button" aria-label="Smaller text" disabled={index === 0} onClick={() => step(-1)}>
-            A−
+          <button type="button" className="button" disabled={index === 0} onClick={() => step(-1)}>
+            <span aria-hidden="true">A−</span>
+            <span className="visually-hidden">Smaller text</span>
           </button>
           <output className="reading-settings__size" aria-live="polite">
             {settings.fontSize}%
           </output>
-          <button type="button" className="button" aria-label="Larger text" disabled={index === fontSizes.length - 1} onClick={() => step(1)}>
-            A+
+          <button type="button" className="button" disabled={index === fontSizes.length - 1} onClick={() => step(1)}>
+            <span aria-hidden="true">A+</span>
+            <span className="visually-hidden">Larger text</span>
           </button>
         </fieldset>
         <fieldset className="reading-settings__group">
