@@ -1,6 +1,8 @@
 /**
  * The renderer's entry: global styles, then the app.
  */
+// First: zod must be told not to probe for eval before any schema parses.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Stylesheet order is cascade order: tokens and element defaults first, then the components'
