@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APP_URL } from './app-protocol';
 import {
@@ -109,6 +110,16 @@ describe('isRequestAllowed', () => {
     ['', false],
   ])('for the app, %j is %s', (url, allowed) => {
     expect(isRequestAllowed(url, APP_URL)).toBe(allowed);
+  });
+
+  it('never lets a web address through, whatever it is', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom('', 'ws', 'wss'), (url, socket) => {
+        const address = socket ? url.replace(/^https?/, socket) : url;
+        expect(isRequestAllowed(address, APP_URL)).toBe(false);
+        expect(isRequestAllowed(`blob:${address}`, APP_URL)).toBe(false);
+      }),
+    );
   });
 
   it('lets the dev server and its hot-reload socket through under electron-vite dev, nothing else', () => {
