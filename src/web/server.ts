@@ -4,23 +4,48 @@
  *   GET  /…               the renderer's static files (index.html for /)
  *   POST /api/<method>    body {"args": [...]}, header x-quire-token; answers an ApiResult
  *
- * It listens on 127.0.0.1 only, and every API call must carry the per-launch token. Requests
- * whose Host or Origin is not this server's own are refused, which defeats DNS rebinding and
- * cross-site requests from other pages open in the same browser.
+ * It listens on 127.0.0.1 only (there is no option to listen elsewhere), and every API call must
+ * carry the per-launch token, compared in constant time and never echoed. Requests whose Host or
+ * Origin is not this server's own, or that a browser marks as coming from another site
+ * (`Sec-Fetch-Site`), are refused: that defeats DNS rebinding and cross-site requests from other
+ * pages open in the same browser. `127.0.0.1:PORT` and `localhost:PORT` are both its own (a
+ * browser resolves `localhost` to loopback itself); any other name, or another port, is not.
+ *
+ * API calls: POST only (405 otherwise), `Content-Type: application/json` (415), a known method
+ * (404), a body of at most {@link MAX_BODY_BYTES} ({@link MAX_IMPORT_BODY_BYTES} for
+ * importBookmarks; 413, and the connection is closed without reading the rest), UTF-8 JSON of
+ * the form `{"args": [...]}` (400). Every refusal is a typed {@link ApiFailure}.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { extname, join, resolve, sep } from 'node:path';
-import type { ApiErrorCode, ApiResult, QuireApi } from '../shared/api';
-import { dispatch } from '../core/dispatch';
+import type { ApiErrorCode, ApiFailure, ApiMethod, ApiResult, QuireApi } from '../shared/api';
+import { formatBytes, MAX_IMPORT_BYTES } from '../shared/bookmarks';
+import { dispatch, isApiMethod } from '../core/dispatch';
 
-/** Largest accepted request body. */
+/** Largest accepted request body of an API call. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest body of an importBookmarks call: the largest import JSON-escaped (escapes at most
+ * double an export's quotes, backslashes and newlines), and room for the envelope.
+ */
+export const MAX_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 1024;
 /** The header that carries the access token. */
 export const TOKEN_HEADER = 'x-quire-token';
+/** Longest time a client may take to send a whole request, by default. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The largest body a call of this method may send. */
+export function bodyLimit(method: ApiMethod): number {
+  return method === 'importBookmarks' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+}
+
+/** `Sec-Fetch-Site` values of requests this server accepts: its own pages, or typed by the user. */
+const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 const CSP =
@@ -51,6 +76,8 @@ export interface WebHostOptions {
   readonly port?: number;
   /** Where unexpected errors are reported. */
   readonly log?: (message: string) => void;
+  /** Longest time a client may take to send a whole request (default {@link REQUEST_TIMEOUT_MS}). */
+  readonly requestTimeoutMs?: number;
 }
 
 /** A running web host. */
@@ -62,8 +89,9 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, {
+    ...extra,
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -77,26 +105,55 @@ function sendResult(res: ServerResponse, result: ApiResult<unknown>): void {
   send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), JSON.stringify(result));
 }
 
-function fail(res: ServerResponse, status: number, code: 'invalid-argument' | 'forbidden' | 'not-found', message: string): void {
-  send(res, status, JSON.stringify({ ok: false, error: { code, message } } satisfies ApiResult<never>));
+function fail(res: ServerResponse, status: number, code: ApiFailure['error']['code'], message: string, extra: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } } satisfies ApiResult<never>), undefined, extra);
 }
 
-function sameSecret(given: string | undefined, token: string): boolean {
+/**
+ * Whether a presented token is the secret, in constant time: both are hashed first, so neither
+ * their contents nor their lengths change how long the comparison takes.
+ */
+export function sameSecret(given: unknown, token: string): boolean {
   if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/**
+ * Read a request body of at most `limit` bytes; undefined as soon as it grows past the limit,
+ * without reading the rest (the caller answers 413 and the connection is closed).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
+        resolveBody(undefined);
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolveBody(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** A body too large: answered, then the connection is closed so the rest is never read. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, method: ApiMethod, limit: number, declared?: number): void {
+  res.once('finish', () => req.socket.destroy());
+  const size = declared === undefined ? 'over' : `${formatBytes(declared)} (${declared} bytes), over`;
+  fail(res, 413, 'invalid-argument', `${method}: request body is ${size} the ${formatBytes(limit)} limit`, { connection: 'close' });
+}
+
+/** The media type of a Content-Type header, lowercased, and its charset if one is named. */
+function mediaType(header: string | undefined): { type: string; charset?: string } {
+  const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"|"$/g, '');
+  return charset === undefined ? { type } : { type, charset };
 }
 
 /**
@@ -147,33 +204,67 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
       return fail(res, 403, 'forbidden', 'origin not allowed');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname);
-
-    if (req.method !== 'POST') return fail(res, 405, 'invalid-argument', 'API calls must be POST');
-    const tokenHeader = req.headers[TOKEN_HEADER];
-    if (!sameSecret(Array.isArray(tokenHeader) ? tokenHeader[0] : tokenHeader, token)) {
-      return fail(res, 403, 'forbidden', 'missing or wrong access token');
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (fetchSite !== undefined && !OWN_FETCH_SITES.has(fetchSite)) {
+      return fail(res, 403, 'forbidden', 'requests from other sites are not allowed');
     }
-    const body = await readBody(req);
-    if (body === undefined) return fail(res, 413, 'invalid-argument', `request body over ${MAX_BODY_BYTES} bytes`);
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname);
+
+    if (req.method !== 'POST') return fail(res, 405, 'invalid-argument', `API calls must be POST, not ${req.method ?? ''}`, { allow: 'POST' });
+    const tokenHeader = req.headers[TOKEN_HEADER];
+    if (tokenHeader === undefined) return fail(res, 401, 'forbidden', `missing access token (the ${TOKEN_HEADER} header)`);
+    if (!sameSecret(tokenHeader, token)) return fail(res, 403, 'forbidden', 'wrong access token');
+
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      name = url.pathname.slice('/api/'.length);
+    }
+    if (!isApiMethod(name)) return fail(res, 404, 'not-found', `no API method '${name.slice(0, 100)}'`);
+    const { type, charset } = mediaType(req.headers['content-type']);
+    if (type !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
+      return fail(res, 415, 'invalid-argument', `${name}: the request body must be sent as application/json in UTF-8`);
+    }
+    const limit = bodyLimit(name);
+    const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+    if (declared !== undefined && declared > limit) return tooLarge(req, res, name, limit, declared);
+    const body = await readBody(req, limit);
+    if (body === undefined) return tooLarge(req, res, name, limit);
     let payload: unknown;
     try {
       payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-    } catch {
-      return fail(res, 400, 'invalid-argument', 'request body is not valid UTF-8 JSON');
+    } catch (e) {
+      const what = e instanceof SyntaxError ? 'not valid JSON' : 'not valid UTF-8';
+      return fail(res, 400, 'invalid-argument', `${name}: the request body is ${what}`);
     }
     const args = typeof payload === 'object' && payload !== null && Object.hasOwn(payload, 'args') ? (payload as { args: unknown }).args : undefined;
-    if (!Array.isArray(args)) return fail(res, 400, 'invalid-argument', "request body must be {\"args\": [...]}");
-    sendResult(res, await dispatch(api, url.pathname.slice('/api/'.length), args, log));
+    if (!Array.isArray(args)) return fail(res, 400, 'invalid-argument', `${name}: arguments: the request body must be {"args": [...]}`);
+    sendResult(res, await dispatch(api, name, args, log));
   };
 
-  const server = createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout / 2) }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       log(`web: ${(e as Error).stack ?? String(e)}`);
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'internal error' } }));
       else res.destroy();
     });
+  });
+  // Requests Node's parser refuses (malformed, too slow to arrive) get a typed answer too.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+    if (err.code === 'ECONNRESET' || !socket.writable || answering) return void socket.destroy();
+    const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const body = JSON.stringify({
+      ok: false,
+      error: { code: 'invalid-argument', message: timedOut ? 'the request did not arrive in time' : 'malformed HTTP request' },
+    } satisfies ApiResult<never>);
+    socket.end(
+      `HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
