@@ -1,5 +1,5 @@
 /**
- * The app's addresses: hash routes, so that back and forward work in Electron (a file: URL) and
+ * The app's addresses: hash routes, so that back and forward work in Electron (served from app://quire/) and
  * in the browser alike.
  *
  *   #/                                   the library
