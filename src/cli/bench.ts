@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--seed N]`:
+ * `npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--calls N] [--seed N]`:
  * how fast Quire builds, loads and searches libraries of growing size.
  *
  * Measures the bundled library and seeded synthetic libraries (real Markdown, built by the real
  * pipeline): build time, index size, load time against a plain JSON.parse, heap per passage,
  * search latency per keystroke against a brute-force scan, and keypress-to-paint latency in
- * Chromium. Prints a table and PASS/FAIL per target (or, with `--json`, one JSON object on
+ * Chromium, and N API calls in a row (10,000 by default) through the core and the web host, with
+ * the heap before and after. Prints a table and PASS/FAIL per target (or, with `--json`, one JSON object on
  * stdout; progress goes to stderr). A missed target does not fail the run: the exit code is 0.
  *
  * npm prints a banner on stdout before the script's output: to pipe the JSON, run
@@ -18,15 +19,16 @@ import { parseArgs } from 'node:util';
 import { buildLibrary } from '../core/build';
 import { BUNDLED_CONTENT } from '../core/paths';
 import { writeCorpus } from './bench/corpus';
-import { type CorpusFigures, measureCorpus } from './bench/measure';
+import { type CorpusFigures, gc, measureCorpus } from './bench/measure';
 import { measurePaint, type PaintCorpus, type PaintFigures } from './bench/paint';
 import { generateQueries, type WordCount, wordCounts } from './bench/queries';
+import { measureLoad } from './bench/load';
 import { type BenchReport, checkTargets, corpusName, formatReport } from './bench/report';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--seed N]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--calls N] [--seed N]';
 
 /** Defaults of the command line. */
-const DEFAULTS = { sizes: [1000, 10_000, 50_000], queries: 200, seed: 1, paintKeystrokes: 100 } as const;
+const DEFAULTS = { sizes: [1000, 10_000, 50_000], queries: 200, seed: 1, paintKeystrokes: 100, calls: 10_000 } as const;
 /** The synthetic corpus whose keypress-to-paint latency is measured (with the bundled library). */
 const PAINT_SIZE = 10_000;
 
@@ -54,12 +56,14 @@ async function main(argv: string[]): Promise<BenchReport> {
       'no-paint': { type: 'boolean' },
       json: { type: 'boolean' },
       queries: { type: 'string' },
+      calls: { type: 'string' },
       seed: { type: 'string' },
     },
     strict: true,
   });
   const sizes = values.sizes === undefined ? [...DEFAULTS.sizes] : values.sizes.split(',').map((s) => parseWhole('sizes', s, 1, 1_000_000));
   const queryCount = values.queries === undefined ? DEFAULTS.queries : parseWhole('queries', values.queries, 1, 100_000);
+  const callCount = values.calls === undefined ? DEFAULTS.calls : parseWhole('calls', values.calls, 0, 1_000_000);
   const seed = values.seed === undefined ? DEFAULTS.seed : parseWhole('seed', values.seed, 0, 2 ** 32 - 1);
   const paint = !values['no-paint'];
 
@@ -99,7 +103,8 @@ async function main(argv: string[]): Promise<BenchReport> {
       }));
       paintFigures = await measurePaint(paintCorpora, { keystrokes: DEFAULTS.paintKeystrokes, log });
     }
-    const report: BenchReport = { corpora, paint: paintFigures, targets: checkTargets(corpora, paintFigures) };
+    const load = callCount > 0 ? await measureLoad(await buildLibrary(BUNDLED_CONTENT), { calls: callCount, seed, gc, log }) : [];
+    const report: BenchReport = { corpora, paint: paintFigures, load, targets: checkTargets(corpora, paintFigures, load) };
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
     return report;
   } finally {

@@ -67,8 +67,8 @@ const LOAD_BUDGET_MS = 1000;
 const MIN_ROUNDS = 5;
 const MAX_ROUNDS = 50;
 
-/** The garbage collector, which `node --expose-gc` exposes. */
-function gc(): void {
+/** A full garbage collection, which `node --expose-gc` exposes. */
+export function gc(): void {
   if (typeof globalThis.gc !== 'function') {
     throw new Error("bench: the garbage collector is not exposed: run with 'node --expose-gc' (npm run bench does)");
   }

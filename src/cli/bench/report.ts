@@ -2,6 +2,7 @@
  * The benchmark's verdicts and output: targets checked against the figures, the table, and the
  * `--json` object.
  */
+import type { LoadFigures } from './load';
 import type { CorpusFigures } from './measure';
 import type { PaintFigures } from './paint';
 
@@ -22,6 +23,8 @@ export interface TargetResult {
 export interface BenchReport {
   readonly corpora: readonly CorpusFigures[];
   readonly paint: readonly PaintFigures[];
+  /** API calls in a row through the core and the web host (absent with --calls 0). */
+  readonly load?: readonly LoadFigures[];
   readonly targets: readonly TargetResult[];
 }
 
@@ -39,7 +42,22 @@ export const TARGETS = {
   heapBytesPerPassage: 5120,
   /** Keypress-to-painted-results p95 in Chromium, ms. */
   paintP95: 50,
+  /** Failed calls in the API load run, per path. */
+  loadErrors: 0,
+  /** Heap growth over the API load run, after full GCs, MB: memory stays flat. */
+  loadHeapGrowthMb: 8,
 } as const;
+
+/** Heap growth over a load run, in MB (negative when it shrank). */
+export function heapGrowthMb(l: LoadFigures): number {
+  return round2((l.heapAfterBytes - l.heapBeforeBytes) / (1024 * 1024));
+}
+
+/** A load path's figures against the core's: how many times slower its median, and its throughput share. */
+export function againstCore(l: LoadFigures, core: LoadFigures | undefined): { median: number; throughput: number } | null {
+  if (!core || l === core) return null;
+  return { median: round2(l.medianMs / Math.max(core.medianMs, 0.001)), throughput: round2(l.callsPerSecond / Math.max(core.callsPerSecond, 1)) };
+}
 
 /** Names of the synthetic corpora by size: 1000 → "1k", 50000 → "50k", 1500 → "1500". */
 export function corpusName(passages: number): string {
@@ -66,7 +84,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * load and heap targets (50k); paint targets to every library measured in Chromium.
  * A target whose corpus was not run is reported with pass: null.
  */
-export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[]): TargetResult[] {
+export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[], load: readonly LoadFigures[] = []): TargetResult[] {
   const byName = new Map(corpora.map((c) => [c.name, c]));
   const c50 = byName.get('50k');
   const c10 = byName.get('10k');
@@ -83,6 +101,12 @@ export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly 
   );
   for (const p of paint) {
     results.push(verdict(`${p.corpus}: keypress to paint p95 ≤ ${TARGETS.paintP95} ms`, p.p95Ms, TARGETS.paintP95, false, p.error ?? 'not measured'));
+  }
+  for (const l of load) {
+    results.push(
+      verdict(`${l.path}: errors in ${l.calls} API calls = ${TARGETS.loadErrors}`, l.errors, TARGETS.loadErrors, false, 'not measured'),
+      verdict(`${l.path}: heap growth over ${l.calls} API calls ≤ ${TARGETS.loadHeapGrowthMb} MB`, heapGrowthMb(l), TARGETS.loadHeapGrowthMb, false, 'not measured'),
+    );
   }
   return results;
 }
@@ -127,6 +151,22 @@ export function formatReport(report: BenchReport): string {
   if (report.paint.length > 0) {
     const paintRows = report.paint.map((p) => [p.corpus, String(p.keystrokes), fixed(p.p50Ms, 1), fixed(p.p95Ms, 1), p.error ?? '']);
     parts.push('', 'Keypress to painted results (Chromium, ms)', formatTable(['corpus', 'keystrokes', 'p50', 'p95', 'note'], paintRows));
+  }
+  if (report.load && report.load.length > 0) {
+    const core = report.load.find((l) => l.path === 'core');
+    const mb = (bytes: number): string => fixed(bytes / (1024 * 1024), 1);
+    const loadRows = report.load.map((l) => {
+      const ratio = againstCore(l, core);
+      return [
+        l.path, String(l.calls), String(l.errors), fixed(l.medianMs, 3), fixed(l.p95Ms, 3), String(l.callsPerSecond),
+        ratio ? `${fixed(ratio.median, 2)}×` : '', ratio ? `${fixed(ratio.throughput, 2)}×` : '',
+        mb(l.heapBeforeBytes), mb(l.heapAfterBytes), `${heapGrowthMb(l) >= 0 ? '+' : ''}${fixed(heapGrowthMb(l), 2)}`,
+      ];
+    });
+    const loadHeader = ['path', 'calls', 'errors', 'median ms', 'p95 ms', 'calls/s', 'median vs core', 'calls/s vs core', 'heap before MB', 'after MB', 'Δ MB'];
+    parts.push('', 'API load (calls in a row on the bundled library: search, getArticle, listBookmarks, add/remove bookmark, getSettings)', formatTable(loadHeader, loadRows));
+    const failed = report.load.find((l) => l.firstError);
+    if (failed) parts.push(`  first error (${failed.path}): ${failed.firstError}`);
   }
   parts.push('', 'Targets');
   for (const t of report.targets) {
