@@ -37,6 +37,9 @@ const PAIRS: [string, string, number][] = [
   ['border-strong', 'input-bg', 3],
   ['border-strong', 'popup-bg', 3],
   ['flash-outline', 'bg', 3],
+  // Reversed text: the primary button (page colour on the accent) and the toast (page colour on text).
+  ['bg', 'accent', 4.5],
+  ['bg', 'text', 4.5],
 ];
 
 describe('tokens.css', () => {
