@@ -123,8 +123,8 @@ test.describe('keyboard only', () => {
     await expect(quire.passage(passageId)).toBeInViewport();
     await expectFocusVisible(page);
 
-    // Print: the preview with Ctrl+P, the section being read with the arrow keys, then to PDF.
-    const reading = (await quire.currentTocLink.innerText()).trim();
+    // Print: the preview with Ctrl+P, the section of the passage in focus with the arrow keys, then to PDF.
+    const reading = (await quire.passage(passageId).locator('xpath=ancestor::section[@data-section-id][1]').getByRole('heading').first().innerText()).trim();
     const preview = new PrintPreview(page);
     await press(page, 'ControlOrMeta+P');
     await expect(preview.dialog).toBeVisible();

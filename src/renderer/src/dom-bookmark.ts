@@ -47,10 +47,13 @@ export function currentTarget(container: ParentNode): BookmarkTarget | undefined
 }
 
 /**
- * The section being read: the last body section whose top has risen above a line a quarter of the
- * way down the view (as the table of contents marks it), else the first.
+ * The section being read: the one holding the focused passage or heading (where the reader just
+ * jumped or tabbed to), else the last body section whose top has risen above a line a quarter of
+ * the way down the view (as the table of contents marks it), else the first.
  */
 export function currentSectionId(container: ParentNode): string | undefined {
+  const focused = document.activeElement?.closest<HTMLElement>('.article__body > section[data-section-id]');
+  if (focused && container.contains(focused)) return focused.dataset.sectionId;
   const top = headerBottom();
   const line = top + (window.innerHeight - top) / 4;
   const sections = [...container.querySelectorAll<HTMLElement>('.article__body > section[data-section-id]')];
