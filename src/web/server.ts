@@ -18,14 +18,17 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { extname, join, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { ApiErrorCode, ApiFailure, ApiMethod, ApiResult, QuireApi } from '../shared/api';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/bookmarks';
+import { staticHeaders } from '../core/app-protocol';
+import { APP_CSP } from '../core/csp';
 import { dispatch, isApiMethod } from '../core/dispatch';
+import { resolveStaticFile } from '../core/static-files';
 
 /** Largest accepted request body of an API call. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -46,22 +49,6 @@ export function bodyLimit(method: ApiMethod): number {
 
 /** `Sec-Fetch-Site` values of requests this server accepts: its own pages, or typed by the user. */
 const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
-
-/** The same policy as the renderer's meta tag, sent as a header too. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 const STATUS: Record<ApiErrorCode, number> = { 'invalid-argument': 400, 'not-found': 404, forbidden: 403, unsupported: 501, internal: 500 };
 
@@ -96,7 +83,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'content-security-policy': CSP,
+    'content-security-policy': APP_CSP,
   });
   res.end(body);
 }
@@ -169,31 +156,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid-argument', `method ${req.method ?? ''} not allowed`);
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return fail(res, 400, 'invalid-argument', 'malformed path');
-    }
-    if (decoded.includes('\0')) return fail(res, 400, 'invalid-argument', 'malformed path');
-    const relativePath = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    try {
-      // realpath resolves '..' and symlinks alike; what is left must still be inside the root.
-      const file = await realpath(join(root, relativePath));
-      if (file !== root && !file.startsWith(root + sep)) return fail(res, 404, 'not-found', 'not found');
-      if (!(await stat(file)).isFile()) return fail(res, 404, 'not-found', 'not found');
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'content-security-policy': CSP,
-      });
-      if (req.method === 'HEAD') return void res.end();
-      createReadStream(file).pipe(res);
-    } catch {
-      fail(res, 404, 'not-found', 'not found');
-    }
+    // The one resolver of the renderer's files, shared with the app:// protocol of the desktop app.
+    const file = await resolveStaticFile(root, pathname);
+    // A path that tries to leave the folder is answered as missing: nothing about the disk is told.
+    if (!file.ok) return file.status === 400 ? fail(res, 400, 'invalid-argument', 'malformed path') : fail(res, 404, 'not-found', 'not found');
+    res.writeHead(200, staticHeaders(file.type));
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
