@@ -188,11 +188,18 @@ function scorerOf(loaded: LoadedLibrary): Scorer {
 class DocTable {
   readonly article: Uint32Array;
   readonly kind: Uint8Array;
+  /** Each article's place in title order (localeCompare), so facets sort without comparing text. */
+  readonly titleOrder: Uint32Array;
   private readonly articleIndex: Map<string, number>;
 
   constructor(library: Library) {
     const docs = library.allDocs();
     this.articleIndex = new Map(library.articles.map((a, i) => [a.id, i]));
+    this.titleOrder = new Uint32Array(library.articles.length);
+    library.articles
+      .map((a, i) => ({ title: a.title, i }))
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .forEach(({ i }, place) => (this.titleOrder[i] = place));
     this.article = new Uint32Array(docs.length);
     this.kind = new Uint8Array(docs.length);
     docs.forEach((ref, i) => {
@@ -340,9 +347,10 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
     if (inArticle) kindCounts[kind] = kindCounts[kind]! + 1;
     if (inArticle && inKind) kept.push(i);
   }
-  const articles: SearchFacet[] = library.articles
-    .flatMap((a, i) => (articleCounts[i]! > 0 ? [{ key: a.id, label: a.title, count: articleCounts[i]! }] : []))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const facetArticles: number[] = [];
+  for (let i = 0; i < articleCounts.length; i++) if (articleCounts[i]! > 0) facetArticles.push(i);
+  facetArticles.sort((a, b) => articleCounts[b]! - articleCounts[a]! || table.titleOrder[a]! - table.titleOrder[b]!);
+  const articles: SearchFacet[] = facetArticles.map((i) => ({ key: library.articles[i]!.id, label: library.articles[i]!.title, count: articleCounts[i]! }));
   const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.flatMap((k, i) => (kindCounts[i]! > 0 ? [{ key: k, label: k, count: kindCounts[i]! }] : []));
 
   // Only the best few become hits: pick them without sorting every match.
@@ -475,6 +483,58 @@ function excludedDocs(loaded: LoadedLibrary, parsed: ParsedQuery): Set<number> {
   return out;
 }
 
+/** A text's words as searching sees them: where each stands and its index term. */
+interface TextWords {
+  /** Start and end offset of each word ([start, end), UTF-16), in order. */
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  /** The index term of each word (null for a stop word). */
+  readonly terms: readonly (string | null)[];
+  /** The terms without stop words, in order: what adjacency is judged on. */
+  readonly sequence: readonly string[];
+}
+
+/** Texts whose words are remembered (cleared whole when full, like the term memo). */
+const WORDS_MEMO_SIZE = 4_000;
+const WORDS_MEMO = new Map<string, TextWords>();
+
+/**
+ * The words of a passage's text, tokenized and stemmed once: re-ranking, highlighting and the
+ * matched-word list of every keystroke read the same few dozen candidates again and again.
+ * Offsets sit in typed arrays so that a remembered text costs little heap.
+ */
+function wordsOf(text: string): TextWords {
+  const known = WORDS_MEMO.get(text);
+  if (known) return known;
+  const tokens = tokenizeWithOffsets(text);
+  const starts = new Uint32Array(tokens.length);
+  const ends = new Uint32Array(tokens.length);
+  const terms: (string | null)[] = [];
+  const sequence: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const term = termOf(token.word);
+    starts[i] = token.start;
+    ends[i] = token.end;
+    terms.push(term);
+    if (term !== null) sequence.push(term);
+  }
+  const words: TextWords = { starts, ends, terms, sequence };
+  if (WORDS_MEMO.size >= WORDS_MEMO_SIZE) WORDS_MEMO.clear();
+  WORDS_MEMO.set(text, words);
+  return words;
+}
+
+/** The words of `text` whose term is in `terms`, as [start, end) offsets. */
+function matchedSpans(text: string, terms: ReadonlySet<string>): [number, number][] {
+  const words = wordsOf(text);
+  const spans: [number, number][] = [];
+  for (let i = 0; i < words.terms.length; i++) {
+    if (terms.has(words.terms[i] ?? '')) spans.push([words.starts[i]!, words.ends[i]!]);
+  }
+  return spans;
+}
+
 /** Re-rank the best candidates: query words side by side, and editorial text before comments. */
 function rerank(ranked: Ranked[], parsed: ParsedQuery): void {
   const queryTerms = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words.map(termOf))).filter((t): t is string => t !== null);
@@ -483,9 +543,7 @@ function rerank(ranked: Ranked[], parsed: ParsedQuery): void {
     const r = ranked[i]!;
     if (i >= depth || queryTerms.length < 2) continue;
     // Stop words between query words do not break adjacency: compare the sequence without them.
-    const seq = tokenize(r.ref.passage.text)
-      .map(termOf)
-      .filter((t): t is string => t !== null);
+    const seq = wordsOf(r.ref.passage.text).sequence;
     let adjacent = 0;
     for (let k = 0; k + 1 < queryTerms.length; k++) {
       if (containsSequence(seq, [queryTerms[k]!, queryTerms[k + 1]!])) adjacent++;
@@ -537,7 +595,7 @@ export function suggest(loaded: LoadedLibrary, query: string, limit = 5): string
 function toHit({ ref, score }: Ranked, matched: ReadonlySet<string>): SearchHit {
   const { article, section, passage } = ref;
   const { snippet, highlights } = makeSnippet(passage.text, matched);
-  const matches = [...new Set(tokenize(passage.text).filter((w) => matched.has(termOf(w) ?? '')))];
+  const matches = [...new Set(matchedSpans(passage.text, matched).map(([start, end]) => passage.text.slice(start, end)))];
   return {
     articleId: article.id,
     articleTitle: article.title,
@@ -569,7 +627,7 @@ export function makeSnippet(
   text: string,
   terms: ReadonlySet<string>,
 ): { snippet: string; highlights: [number, number][] } {
-  const marks = tokenizeWithOffsets(text).filter((t) => terms.has(termOf(t.word) ?? ''));
+  const marks = matchedSpans(text, terms).map(([start, end]) => ({ start, end }));
   if (text.length <= SNIPPET_LENGTH) {
     return { snippet: text, highlights: marks.map((m) => [m.start, m.end]) };
   }
