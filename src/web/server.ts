@@ -26,7 +26,6 @@ import { resolve } from 'node:path';
 import type { ApiErrorCode, ApiFailure, ApiMethod, ApiResult, QuireApi } from '../shared/api';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/bookmarks';
 import { staticHeaders } from '../core/app-protocol';
-import { APP_CSP } from '../core/csp';
 import { dispatch, isApiMethod } from '../core/dispatch';
 import { resolveStaticFile } from '../core/static-files';
 
@@ -77,14 +76,8 @@ export interface WebHost {
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    ...extra,
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': APP_CSP,
-  });
+  // The renderer's headers (CSP, no sniffing, no referrer), but API answers are never cached.
+  res.writeHead(status, { ...extra, ...staticHeaders(type), 'cache-control': 'no-store' });
   res.end(body);
 }
 
