@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from './random';
-import { generateQueries, keystrokes, MIN_TYPO_LENGTH, mistype, wordCounts } from './queries';
+import { generateQueries, keystrokes, MIN_TYPO_LENGTH, mistype, sentTexts, wordCounts } from './queries';
 
 /** Levenshtein distance with adjacent transpositions (optimal string alignment). */
 function editDistance(a: string, b: string): number {
@@ -81,5 +81,13 @@ describe('keystrokes', () => {
   it('gives the text after each key, spaces included', () => {
     expect(keystrokes('dry m')).toEqual(['d', 'dr', 'dry', 'dry ', 'dry m']);
     expect(keystrokes('')).toEqual([]);
+  });
+});
+
+describe('sentTexts', () => {
+  it('gives the trimmed text after each key that changes it, never an empty one', () => {
+    expect(sentTexts('dry m')).toEqual(['d', 'dr', 'dry', 'dry m']);
+    expect(sentTexts(' a  b ')).toEqual(['a', 'a  b']);
+    expect(sentTexts('   ')).toEqual([]);
   });
 });

@@ -136,3 +136,21 @@ export function keystrokes(query: string): string[] {
   const chars = [...query];
   return chars.map((_, i) => chars.slice(0, i + 1).join(''));
 }
+
+/**
+ * What the renderer sends after each key of a query: the box's text trimmed, and only when the
+ * trimmed text changed and is not empty (the search and suggestion hooks search the trimmed text
+ * and ask again only when it changes, so a space typed after a word sends nothing).
+ *
+ * @example sentTexts('dry m') // ['d', 'dr', 'dry', 'dry m']
+ */
+export function sentTexts(query: string): string[] {
+  let previous = '';
+  const sent: string[] = [];
+  for (const value of keystrokes(query)) {
+    const text = value.trim();
+    if (text !== '' && text !== previous) sent.push(text);
+    previous = text;
+  }
+  return sent;
+}

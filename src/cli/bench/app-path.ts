@@ -1,0 +1,41 @@
+/**
+ * The app's search path, as the renderer drives it on every keystroke: the search box's text,
+ * trimmed, sent as a search (20 results) and a suggest call (5 completions) at once, answered by
+ * the engine worker through its client.
+ */
+import { join } from 'node:path';
+import { startEngineWorker, type EngineWorker } from '../../core/engine-client';
+import { ROOT } from '../../core/paths';
+import type { LibraryApi } from '../../core/service';
+
+/** Results asked for per search, as the app's search box asks (renderer `useSearch`). */
+export const SEARCH_LIMIT = 20;
+/** Completions asked for per change, as the search box asks (renderer `useSuggestions`). */
+export const SUGGEST_LIMIT = 5;
+
+/**
+ * The engine worker run from its TypeScript source: the built app runs the bundled worker, and
+ * here tsx's require hook compiles the same source (as the engine worker's tests do).
+ */
+export const ENGINE_WORKER_SOURCE = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(ROOT, 'src/core/engine-worker.ts'))});`;
+
+/**
+ * Start the engine worker on a written library, from source, and wait until it has loaded it.
+ *
+ * @param libraryDir a folder written by `writeLibrary`
+ */
+export function startSourceEngine(libraryDir: string): Promise<EngineWorker> {
+  return startEngineWorker(ENGINE_WORKER_SOURCE, libraryDir, { eval: true });
+}
+
+/**
+ * Send what one keystroke sends, both calls at once, and resolve once both are answered.
+ *
+ * @param text the box's text, already trimmed (see `sentTexts`)
+ * @returns the number of results plus completions, so that no answer goes unread
+ * @example await keystroke(engine.api, 'dry m') // search('dry m', { limit: 20 }) + suggest('dry m', 5)
+ */
+export async function keystroke(api: Pick<LibraryApi, 'search' | 'suggest'>, text: string): Promise<number> {
+  const [response, suggestions] = await Promise.all([api.search(text, { limit: SEARCH_LIMIT }), api.suggest(text, SUGGEST_LIMIT)]);
+  return response.results.length + suggestions.length;
+}
