@@ -1,6 +1,7 @@
 /**
- * In-process measurements of one library: build, index size, load, heap, and search latency
- * against the brute-force baseline, keystroke by keystroke.
+ * In-process measurements of one library: build, index size, load, heap; and search latency
+ * keystroke by keystroke on the app's path (through the engine worker), in process, and with
+ * MiniSearch out of the box as the peer baseline.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,13 +9,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildLibrary, writeLibrary } from '../../core/build';
 import { loadLibrary, type LoadedLibrary } from '../../core/load';
-import { loadIndex, search } from '../../core/search';
-import { ScanBaseline } from './baseline';
-import { type BenchQuery, generateQueries, keystrokes, wordCounts } from './queries';
+import { loadIndex, search, searchDocs, suggest } from '../../core/search';
+import { keystroke, SEARCH_LIMIT, startSourceEngine, SUGGEST_LIMIT } from './app-path';
+import { MiniSearchBaseline } from './baseline';
+import { generateQueries, sentTexts, wordCounts } from './queries';
 import { median, type Percentiles, percentiles, roundMs } from './stats';
-
-/** Results asked for per search, as the app's search box asks. */
-export const SEARCH_LIMIT = 20;
 
 /** What was measured of one library. */
 export interface CorpusFigures {
@@ -32,11 +31,16 @@ export interface CorpusFigures {
   readonly jsonParseMs: number;
   /** Heap growth from loadLibrary of the written library, per passage, after full GCs. */
   readonly heapBytesPerPassage: number;
-  /** search(loaded, prefix, { limit: 20 }) for every keystroke. */
-  readonly query: Percentiles;
-  /** The brute-force scan for the same keystrokes. */
-  readonly scan: Percentiles;
-  /** Queries typed and keystrokes timed (each through both paths). */
+  /**
+   * The app's path: for every keystroke, search (20 results) and suggest (5) of the trimmed text
+   * sent at once to the engine worker, from sending both to having both answers.
+   */
+  readonly keystroke: Percentiles;
+  /** The same two calls in process, one after the other: the engine's own share of a keystroke. */
+  readonly engine: Percentiles;
+  /** The peer baseline: a plain MiniSearch index searched with prefix and fuzzy 0.2, in process. */
+  readonly minisearch: Percentiles;
+  /** Queries typed and keystrokes timed (each through every path). */
   readonly queries: number;
   readonly keystrokes: number;
   /** Of the timed queries, those with a typo. */
@@ -125,13 +129,27 @@ export async function measureCorpus(name: string, contentDir: string, options: M
     const texts = loaded.library.allDocs().map((ref) => ref.passage.text);
     const words = wordCounts(texts);
     const queries = generateQueries(words, { count: options.queries, seed: options.seed });
-    const warmup = generateQueries(words, { count: options.warmupQueries ?? 20, seed: options.seed + 1 });
-    const baseline = new ScanBaseline(texts);
-    const typed = queries.flatMap((q) => keystrokes(q.text));
-    log(`${name}: timing ${typed.length} keystrokes of ${queries.length} queries (engine, then scan)`);
-    const query = timeKeystrokes(warmup, typed, (text) => search(loaded, text, { limit: SEARCH_LIMIT }).results.length);
-    const scan = timeKeystrokes(warmup, typed, (text) => baseline.search(text).length);
+    const warmup = generateQueries(words, { count: options.warmupQueries ?? 20, seed: options.seed + 1 }).flatMap((q) => sentTexts(q.text));
+    const typed = queries.flatMap((q) => sentTexts(q.text));
+
+    log(`${name}: timing ${typed.length} keystrokes of ${queries.length} queries through the engine worker`);
+    const worker = await startSourceEngine(outDir);
+    let keystrokeFigures: Percentiles;
+    try {
+      keystrokeFigures = await timeKeystrokes('the engine worker', warmup, typed, (text) => keystroke(worker.api, text));
+    } finally {
+      await worker.close();
+    }
+    log(`${name}: timing the same keystrokes in process, then with MiniSearch`);
+    const engine = await timeKeystrokes(
+      'the engine in process',
+      warmup,
+      typed,
+      (text) => search(loaded, text, { limit: SEARCH_LIMIT }).results.length + suggest(loaded, text, SUGGEST_LIMIT).length,
+    );
     // `loaded` is used above after the heap reading, so it was alive when the heap was read.
+    const peer = new MiniSearchBaseline(searchDocs(loaded.library));
+    const minisearch = await timeKeystrokes('MiniSearch', warmup, typed, (text) => peer.search(text).length);
     return {
       figures: {
         name,
@@ -142,8 +160,9 @@ export async function measureCorpus(name: string, contentDir: string, options: M
         loadMs: roundMs(median(loads)),
         jsonParseMs: roundMs(median(parses)),
         heapBytesPerPassage,
-        query,
-        scan,
+        keystroke: keystrokeFigures,
+        engine,
+        minisearch,
         queries: queries.length,
         keystrokes: typed.length,
         typoQueries: queries.filter((q) => q.typo).length,
@@ -155,13 +174,32 @@ export async function measureCorpus(name: string, contentDir: string, options: M
   }
 }
 
-/** Sink for results, so that no call can be optimized away. */
-let sink = 0;
-
-/** Type the warm-up queries untimed, then time `run` on every keystroke. */
-function timeKeystrokes(warmup: readonly BenchQuery[], typed: readonly string[], run: (text: string) => number): Percentiles {
-  for (const q of warmup) for (const k of keystrokes(q.text)) sink += run(k);
+/**
+ * Send the warm-up texts untimed, then time `run` on every text, one after the other (an
+ * asynchronous run is timed until it resolves).
+ *
+ * Every answer's count is summed, so that no call can be optimized away, and a path that finds
+ * nothing for any keystroke fails the run instead of being timed at doing nothing.
+ *
+ * @param path what is timed, for the error
+ * @param run answers a text with the number of things found
+ */
+async function timeKeystrokes(
+  path: string,
+  warmup: readonly string[],
+  typed: readonly string[],
+  run: (text: string) => number | Promise<number>,
+): Promise<Percentiles> {
+  let found = 0;
+  for (const text of warmup) found += await run(text);
   gc();
-  const samples = typed.map((text) => time(() => (sink += run(text))));
+  const samples: number[] = [];
+  for (const text of typed) {
+    const start = performance.now();
+    const answer = run(text);
+    found += typeof answer === 'number' ? answer : await answer;
+    samples.push(performance.now() - start);
+  }
+  if (found === 0) throw new Error(`bench: ${path} found nothing for any of ${typed.length} keystrokes`);
   return percentiles(samples);
 }

@@ -8,7 +8,7 @@ import type { PaintFigures } from './paint';
 
 /** One target checked. */
 export interface TargetResult {
-  /** What is required, in words: "50k: query p95 ≤ 10 ms". */
+  /** What is required, in words: "50k: keystroke p95 ≤ 5 ms". */
   readonly target: string;
   /** The measured value (null when it was not measured). */
   readonly value: number | null;
@@ -30,12 +30,10 @@ export interface BenchReport {
 
 /** The limits the engine is held to. */
 export const TARGETS = {
-  /** Query p95 at 50k passages, ms. */
-  queryP95At50k: 10,
-  /** Query p95 at 10k passages, ms. */
-  queryP95At10k: 2,
-  /** Scan p95 / query p95 at 50k passages: the engine at least this many times faster. */
-  speedupAt50k: 2,
+  /** Keystroke p95 at 50k passages on the app's path (search + suggest through the worker), ms. */
+  keystrokeP95At50k: 5,
+  /** MiniSearch p95 / keystroke p95 at 50k passages: the app at least this many times faster than its peer. */
+  peerRatioAt50k: 3,
   /** loadMs / jsonParseMs: loading costs at most this many JSON.parses. */
   loadParseRatio: 2,
   /** Heap per passage after loading, bytes. */
@@ -64,9 +62,12 @@ export function corpusName(passages: number): string {
   return passages % 1000 === 0 ? `${passages / 1000}k` : String(passages);
 }
 
-/** Scan p95 / query p95: how many times faster the engine is than the brute-force scan. */
-export function speedup(c: CorpusFigures): number {
-  return c.scan.p95Ms / Math.max(c.query.p95Ms, 0.001);
+/**
+ * MiniSearch p95 / keystroke p95: how many times faster a keystroke on the app's path is than
+ * MiniSearch's own search of the same text.
+ */
+export function peerRatio(c: CorpusFigures): number {
+  return c.minisearch.p95Ms / Math.max(c.keystroke.p95Ms, 0.001);
 }
 
 /** A target met when `value` is within `limit` (`at most` or `at least`); null values are not measured. */
@@ -80,18 +81,16 @@ const NOT_RUN = 'corpus not run (see --sizes)';
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
- * Check every target. Size targets apply to the corpus of that size ("10k", "50k"), as do the
- * load and heap targets (50k); paint targets to every library measured in Chromium.
+ * Check every target. The search, load and heap targets apply to the 50k corpus; paint targets
+ * to every library measured in Chromium; load targets to every path of the API load run.
  * A target whose corpus was not run is reported with pass: null.
  */
 export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[], load: readonly LoadFigures[] = []): TargetResult[] {
   const byName = new Map(corpora.map((c) => [c.name, c]));
   const c50 = byName.get('50k');
-  const c10 = byName.get('10k');
   const results = [
-    verdict(`50k: query p95 ≤ ${TARGETS.queryP95At50k} ms`, c50?.query.p95Ms, TARGETS.queryP95At50k, false, NOT_RUN),
-    verdict(`50k: scan p95 / query p95 ≥ ${TARGETS.speedupAt50k}`, c50 && round2(speedup(c50)), TARGETS.speedupAt50k, true, NOT_RUN),
-    verdict(`10k: query p95 ≤ ${TARGETS.queryP95At10k} ms`, c10?.query.p95Ms, TARGETS.queryP95At10k, false, NOT_RUN),
+    verdict(`50k: keystroke p95 (search + suggest via the worker) ≤ ${TARGETS.keystrokeP95At50k} ms`, c50?.keystroke.p95Ms, TARGETS.keystrokeP95At50k, false, NOT_RUN),
+    verdict(`50k: MiniSearch p95 / keystroke p95 ≥ ${TARGETS.peerRatioAt50k}`, c50 && round2(peerRatio(c50)), TARGETS.peerRatioAt50k, true, NOT_RUN),
   ];
   // The issue sets the load and heap targets at 50k passages; smaller corpora carry fixed costs
   // (the term tree, the vocabulary) over fewer passages, so their figures are shown, not judged.
@@ -124,13 +123,10 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** The report as text: the corpus table, the paint table, and PASS/FAIL per target. */
+/** The report as text: the library table, the search table, the paint and load tables, and PASS/FAIL per target. */
 export function formatReport(report: BenchReport): string {
-  const header = [
-    'corpus', 'passages', 'build ms', 'index KB', 'load ms', 'JSON.parse ms', 'load/parse', 'heap B/psg',
-    'query p50', 'p95', 'p99', 'scan p50', 'p95', 'p99', 'speed-up',
-  ];
-  const rows = report.corpora.map((c) => [
+  const libraryHeader = ['corpus', 'passages', 'build ms', 'index KB', 'load ms', 'JSON.parse ms', 'load/parse', 'heap B/psg'];
+  const libraryRows = report.corpora.map((c) => [
     c.name,
     String(c.passages),
     fixed(c.buildMs, 0),
@@ -139,15 +135,31 @@ export function formatReport(report: BenchReport): string {
     fixed(c.jsonParseMs, 1),
     fixed(c.loadMs / c.jsonParseMs, 2),
     String(c.heapBytesPerPassage),
-    fixed(c.query.p50Ms, 3),
-    fixed(c.query.p95Ms, 3),
-    fixed(c.query.p99Ms, 3),
-    fixed(c.scan.p50Ms, 3),
-    fixed(c.scan.p95Ms, 3),
-    fixed(c.scan.p99Ms, 3),
-    `${fixed(speedup(c), speedup(c) < 10 ? 2 : 1)}×`,
   ]);
-  const parts = ['Search (ms per keystroke, in process)', formatTable(header, rows)];
+  const searchHeader = [
+    'corpus', 'keystrokes', 'app p50', 'p95', 'p99', 'in-process p50', 'p95', 'MiniSearch p50', 'p95', 'p99', 'MiniSearch/app p95',
+  ];
+  const searchRows = report.corpora.map((c) => [
+    c.name,
+    String(c.keystrokes),
+    fixed(c.keystroke.p50Ms, 3),
+    fixed(c.keystroke.p95Ms, 3),
+    fixed(c.keystroke.p99Ms, 3),
+    fixed(c.engine.p50Ms, 3),
+    fixed(c.engine.p95Ms, 3),
+    fixed(c.minisearch.p50Ms, 3),
+    fixed(c.minisearch.p95Ms, 3),
+    fixed(c.minisearch.p99Ms, 3),
+    `${fixed(peerRatio(c), peerRatio(c) < 10 ? 2 : 1)}×`,
+  ]);
+  const parts = [
+    'Library',
+    formatTable(libraryHeader, libraryRows),
+    '',
+    "Search (ms per keystroke: the trimmed text's search, 20 results, and suggest, 5; app = both sent at once to the engine worker, until both",
+    '        answer; in-process = the same two calls on this thread; MiniSearch = search(text, { prefix: true, fuzzy: 0.2 }) on a plain index, in process)',
+    formatTable(searchHeader, searchRows),
+  ];
   if (report.paint.length > 0) {
     const paintRows = report.paint.map((p) => [p.corpus, String(p.keystrokes), fixed(p.p50Ms, 1), fixed(p.p95Ms, 1), p.error ?? '']);
     parts.push('', 'Keypress to painted results (Chromium, ms)', formatTable(['corpus', 'keystrokes', 'p50', 'p95', 'note'], paintRows));
