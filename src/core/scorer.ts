@@ -1,17 +1,33 @@
 /**
- * BM25 scoring straight over MiniSearch's inverted index, into flat arrays.
+ * BM25F scoring straight over MiniSearch's inverted index, into flat arrays.
  *
- * MiniSearch builds, serializes and loads the index; its `search` is general but materializes a
- * result object (with Maps and arrays) for every matching document, then sorts them all, which
- * dominates the time of a query matching tens of thousands of passages. This scorer reads the
- * same postings and adds BM25 scores, with MiniSearch's own formula and parameters, into typed
- * arrays; the caller then keeps only the best few. It depends on MiniSearch's internal fields,
- * so the version is pinned exactly and the shape is checked when a scorer is made.
+ * MiniSearch builds, serializes and loads the index; its `search` scores each field as a
+ * separate BM25 and adds the results, and materializes a result object for every matching
+ * document. Adding per-field BM25 scores is the known flaw BM25F fixes (Robertson, Zaragoza and
+ * Taylor, 2004): each field gets its own inverse document frequency, so a word rare in titles but
+ * common in text counts as rare, and each field saturates on its own, so a word in the title and
+ * the text counts almost twice. BM25F instead adds a term's field-weighted, length-normalised
+ * frequencies into one frequency, saturates that once, and weighs it by one idf over whole
+ * documents. This scorer does that over the same postings, into typed arrays; the caller keeps
+ * only the best few. It reads MiniSearch's internal fields, so the version is pinned exactly and
+ * the shape is checked when a scorer is made.
  */
 import type MiniSearch from 'minisearch';
 
-/** BM25 parameters: MiniSearch's defaults. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+/** How one field counts: its weight (a match there counts as `weight` matches in text) and b. */
+export interface FieldWeight {
+  readonly weight: number;
+  /** Length normalisation: 0 ignores the field's length, 1 divides by it relative to the mean. */
+  readonly b: number;
+}
+
+/** The scoring parameters. */
+export interface ScoringParams {
+  /** Term-frequency saturation (BM25's k1). */
+  readonly k1: number;
+  /** Per field, by index field name. */
+  readonly fields: Readonly<Record<string, FieldWeight>>;
+}
 
 type Postings = Map<number, Map<number, number>>;
 
@@ -31,15 +47,22 @@ export interface WeightedTerm {
   readonly weight: number;
 }
 
-/** A group of terms that must all be present (one word's expansions are alternatives inside). */
-export type TermGroup = readonly (readonly WeightedTerm[])[];
+/**
+ * One word of a query: the index terms it may match (its stem, and typo or completion
+ * expansions with lower weights). A document scores the best of them, not their sum: variants
+ * of one word are one piece of evidence.
+ */
+export type WordTerms = readonly WeightedTerm[];
 
-/** What a query asks: clauses (each counts toward coordination) and extra groups (synonyms). */
+/** Words that must all be present in a document (a synonym phrase). */
+export type TermGroup = readonly WordTerms[];
+
+/** What a query asks. */
 export interface ScoringQuery {
-  /** Each clause: alternatives; each alternative: words that must all match; each word: weighted terms. */
-  readonly clauses: readonly (readonly TermGroup[])[];
-  /** Groups that add score without counting as a matched clause. */
-  readonly extras: readonly TermGroup[];
+  /** Words whose scores add up; none is required. */
+  readonly words: readonly WordTerms[];
+  /** Groups that add score only where all their words are present (synonym phrases). */
+  readonly groups: readonly TermGroup[];
 }
 
 /** Scores of every matching document, as parallel arrays. */
@@ -48,24 +71,48 @@ export interface Scored {
   readonly docs: number[];
   /** Score of each, in the same order. */
   readonly scores: number[];
+  /**
+   * What each document matched with: 1 when only its `titleField` did (the words found are
+   * in the title every passage of an article shares), 0 when its own fields did.
+   */
+  readonly titleOnly: Uint8Array;
+  /** The score of the title field alone, per document (0 where the title did not match). */
+  readonly titleScores: number[];
 }
 
 /** Scores queries over one index. Not re-entrant: one query at a time (JavaScript is). */
 export class Scorer {
   private readonly internals: Internals;
-  private readonly fields: { id: number; boost: number }[];
+  private readonly fields: { id: number; weight: number; b: number; title: boolean }[];
+  private readonly k1: number;
   private readonly external: Int32Array;
   private readonly shortOf = new Map<number, number>();
   private readonly lengths: Float64Array[];
+  /** Per document: sum of the query's scores so far. */
   private readonly acc: Float64Array;
-  private readonly clauseMark: Int32Array;
-  private readonly clauseHits: Uint16Array;
+  /** Per document: score of the title field alone. */
+  private readonly titleAcc: Float64Array;
+  /** Per document: 1 once a field other than the title matched. */
+  private readonly own: Uint8Array;
+  /** Per document, for the term being scored: its BM25F frequency (and title part). */
+  private readonly tf: Float64Array;
+  private readonly tfTitle: Float64Array;
+  /** Per document, for the word being scored: its best term's score so far. */
+  private readonly wordBest: Float64Array;
+  private readonly wordTitleBest: Float64Array;
+  private readonly wordMark: Int32Array;
+  private readonly wordOwn: Uint8Array;
+  private readonly termMark: Int32Array;
   private readonly groupMark: Int32Array;
   private readonly groupWords: Uint16Array;
   private readonly groupAcc: Float64Array;
   private stamp = 0;
 
-  constructor(index: MiniSearch<unknown>, boosts: Readonly<Record<string, number>>) {
+  /**
+   * @param titleField the field every passage of an article shares (its title), whose matches
+   *   alone do not make a passage a result
+   */
+  constructor(index: MiniSearch<unknown>, params: ScoringParams, titleField?: string) {
     const internals = index as unknown as Internals;
     if (
       typeof internals._index?.get !== 'function' ||
@@ -76,10 +123,11 @@ export class Scorer {
       throw new Error('scorer: this MiniSearch version has an unexpected index layout (pin minisearch 7.2.0)');
     }
     this.internals = internals;
-    this.fields = Object.entries(boosts).map(([field, boost]) => {
+    this.k1 = params.k1;
+    this.fields = Object.entries(params.fields).map(([field, { weight, b }]) => {
       const id = internals._fieldIds[field];
       if (id === undefined) throw new Error(`scorer: the index has no field '${field}'`);
-      return { id, boost };
+      return { id, weight, b, title: field === titleField };
     });
     let max = 0;
     for (const short of internals._documentIds.keys()) max = Math.max(max, short + 1);
@@ -88,58 +136,109 @@ export class Scorer {
       this.external[short] = id as number;
       this.shortOf.set(id as number, short);
     }
+    // Each field's length factor, 1 - b + b·length/mean, computed once per document.
     this.lengths = this.fields.map(() => new Float64Array(max));
     for (const [short, lengths] of internals._fieldLength) {
       this.fields.forEach((f, i) => {
-        this.lengths[i]![short] = lengths[f.id] ?? 0;
+        const avg = internals._avgFieldLength[f.id] || 1;
+        this.lengths[i]![short] = 1 - f.b + (f.b * (lengths[f.id] ?? 0)) / avg;
       });
     }
     this.acc = new Float64Array(max);
-    this.clauseMark = new Int32Array(max);
-    this.clauseHits = new Uint16Array(max);
+    this.titleAcc = new Float64Array(max);
+    this.own = new Uint8Array(max);
+    this.tf = new Float64Array(max);
+    this.tfTitle = new Float64Array(max);
+    this.wordBest = new Float64Array(max);
+    this.wordTitleBest = new Float64Array(max);
+    this.wordMark = new Int32Array(max);
+    this.wordOwn = new Uint8Array(max);
+    this.termMark = new Int32Array(max);
     this.groupMark = new Int32Array(max);
     this.groupWords = new Uint16Array(max);
     this.groupAcc = new Float64Array(max);
   }
 
+  /** The mean length, in terms, of a field over the documents that have it. */
+  averageLength(field: string): number {
+    const id = this.internals._fieldIds[field];
+    return (id === undefined ? 0 : this.internals._avgFieldLength[id]) || 1;
+  }
+
+  /** The number of documents the index has. */
+  get documentCount(): number {
+    return this.internals._documentCount;
+  }
+
   /**
-   * Score a query: BM25 per term and field (times the term's weight and the field's boost),
-   * summed per document, times the number of clauses the document matched.
+   * How many documents have a term in any scored field.
+   *
+   * @example scorer.documentFrequency('sleep') // 41
    */
+  documentFrequency(term: string): number {
+    const postings = this.internals._index.get(term);
+    if (!postings) return 0;
+    const fields = this.fields.filter((f) => postings.get(f.id)?.size);
+    if (fields.length === 1) return postings.get(fields[0]!.id)!.size;
+    const stamp = ++this.stamp;
+    let df = 0;
+    for (const f of fields) {
+      for (const short of postings.get(f.id)!.keys()) {
+        if (this.termMark[short] !== stamp) {
+          this.termMark[short] = stamp;
+          df++;
+        }
+      }
+    }
+    return df;
+  }
+
+  /** Inverse document frequency of a term found in `df` documents (Lucene's, never negative). */
+  idf(df: number): number {
+    const n = this.internals._documentCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Score a query: per word, the best BM25F score of its terms; summed per document. */
   score(query: ScoringQuery): Scored {
     const touched: number[] = [];
-    const { acc, clauseMark, clauseHits } = this;
-    query.clauses.forEach((alternatives, ci) => {
-      for (const group of alternatives) {
-        this.addGroup(group, (short, s) => {
-          if (acc[short] === 0 && clauseHits[short] === 0) touched.push(short);
-          acc[short] = acc[short]! + s;
-          if (clauseMark[short] !== ci + 1) {
-            clauseMark[short] = ci + 1;
-            clauseHits[short] = clauseHits[short]! + 1;
-          }
-        });
-      }
-    });
-    for (const group of query.extras) {
-      this.addGroup(group, (short, s) => {
-        if (acc[short] === 0 && clauseHits[short] === 0) touched.push(short);
+    const { acc, titleAcc, own } = this;
+    const visit = (short: number): void => {
+      if (acc[short] === 0 && titleAcc[short] === 0 && own[short] === 0) touched.push(short);
+    };
+    for (const word of query.words) {
+      this.addWord(word, (short, s, title, ownMatch) => {
+        visit(short);
         acc[short] = acc[short]! + s;
+        titleAcc[short] = titleAcc[short]! + title;
+        if (ownMatch) own[short] = 1;
+      });
+    }
+    for (const group of query.groups) {
+      this.addGroup(group, (short, s, title, ownMatch) => {
+        visit(short);
+        acc[short] = acc[short]! + s;
+        titleAcc[short] = titleAcc[short]! + title;
+        if (ownMatch) own[short] = 1;
       });
     }
     const docs: number[] = [];
     const scores: number[] = [];
+    const titleScores: number[] = [];
+    const titleOnly = new Uint8Array(touched.length);
     for (const short of touched) {
-      const s = acc[short]! * Math.max(1, clauseHits[short]!);
+      const s = acc[short]!;
       if (s > 0) {
+        titleOnly[docs.length] = own[short] === 1 ? 0 : 1;
         docs.push(this.external[short]!);
         scores.push(s);
+        titleScores.push(titleAcc[short]!);
       }
       acc[short] = 0;
-      clauseMark[short] = 0;
-      clauseHits[short] = 0;
+      titleAcc[short] = 0;
+      own[short] = 0;
     }
-    return { docs, scores };
+    return { docs, scores, titleOnly: titleOnly.subarray(0, docs.length), titleScores };
   }
 
   /** Whether a document (by document number) has a term in any scored field. */
@@ -151,53 +250,97 @@ export class Scorer {
     return false;
   }
 
-  /** Add a group's score to every document having all its words; `emit(short, score)`. */
-  private addGroup(group: TermGroup, emit: (short: number, score: number) => void): void {
+  /** Emit, per document, the best score among a word's terms. */
+  private addWord(word: WordTerms, emit: (short: number, score: number, title: number, own: boolean) => void): void {
+    if (word.length === 1) {
+      this.addTerm(word[0]!, emit);
+      return;
+    }
+    const stamp = ++this.stamp;
+    const { wordMark, wordBest, wordTitleBest, wordOwn } = this;
+    const seen: number[] = [];
+    for (const t of word) {
+      this.addTerm(t, (short, s, title, ownMatch) => {
+        if (wordMark[short] !== stamp) {
+          wordMark[short] = stamp;
+          wordBest[short] = 0;
+          wordTitleBest[short] = 0;
+          wordOwn[short] = 0;
+          seen.push(short);
+        }
+        if (s > wordBest[short]!) wordBest[short] = s;
+        if (title > wordTitleBest[short]!) wordTitleBest[short] = title;
+        if (ownMatch) wordOwn[short] = 1;
+      });
+    }
+    for (const short of seen) emit(short, wordBest[short]!, wordTitleBest[short]!, wordOwn[short] === 1);
+  }
+
+  /** Add a group's score to every document having all its words. */
+  private addGroup(group: TermGroup, emit: (short: number, score: number, title: number, own: boolean) => void): void {
     if (group.length === 1) {
-      for (const t of group[0]!) this.addTerm(t, emit);
+      this.addWord(group[0]!, emit);
       return;
     }
     // Several words: a document counts only if every word matched (one stamp per call).
     const stamp = ++this.stamp;
     const { groupMark, groupWords, groupAcc } = this;
     const seen: number[] = [];
+    const titles = new Map<number, number>();
+    const owns = new Set<number>();
     group.forEach((word, wi) => {
-      for (const t of word) {
-        this.addTerm(t, (short, s) => {
-          if (groupMark[short] !== stamp) {
-            groupMark[short] = stamp;
-            groupWords[short] = 0;
-            groupAcc[short] = 0;
-            seen.push(short);
-          }
-          groupAcc[short] = groupAcc[short]! + s;
-          // Bit per word (groups are short phrases).
-          groupWords[short] = groupWords[short]! | (1 << Math.min(wi, 15));
-        });
-      }
+      this.addWord(word, (short, s, title, ownMatch) => {
+        if (groupMark[short] !== stamp) {
+          groupMark[short] = stamp;
+          groupWords[short] = 0;
+          groupAcc[short] = 0;
+          seen.push(short);
+        }
+        groupAcc[short] = groupAcc[short]! + s;
+        if (title > 0) titles.set(short, (titles.get(short) ?? 0) + title);
+        if (ownMatch) owns.add(short);
+        // Bit per word (groups are short phrases).
+        groupWords[short] = groupWords[short]! | (1 << Math.min(wi, 15));
+      });
     });
     const all = (1 << Math.min(group.length, 16)) - 1;
-    for (const short of seen) if (groupWords[short] === all) emit(short, groupAcc[short]!);
+    for (const short of seen) if (groupWords[short] === all) emit(short, groupAcc[short]!, titles.get(short) ?? 0, owns.has(short));
   }
 
-  private addTerm({ term, weight }: WeightedTerm, emit: (short: number, score: number) => void): void {
+  /**
+   * One term's BM25F score in every document having it:
+   * idf · tf~ · (k1 + 1) / (k1 + tf~), with tf~ = Σ over fields of weight · tf / (1 − b + b · len / mean).
+   */
+  private addTerm({ term, weight }: WeightedTerm, emit: (short: number, score: number, title: number, own: boolean) => void): void {
     const postings = this.internals._index.get(term);
     if (!postings) return;
-    const n = this.internals._documentCount;
+    const { tf, tfTitle, k1 } = this;
+    const seen: number[] = [];
+    const stamp = ++this.stamp;
+    const mark = this.termMark;
     this.fields.forEach((field, fi) => {
       const freqs = postings.get(field.id);
       if (!freqs) return;
-      const df = freqs.size;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const avg = this.internals._avgFieldLength[field.id]!;
       const lengths = this.lengths[fi]!;
-      const factor = weight * field.boost * idf;
-      const norm = BM25.k * (1 - BM25.b);
-      const slope = (BM25.k * BM25.b) / avg;
-      for (const [short, tf] of freqs) {
+      for (const [short, count] of freqs) {
         if (this.external[short] === -1) continue;
-        emit(short, factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + slope * lengths[short]!)));
+        if (mark[short] !== stamp) {
+          mark[short] = stamp;
+          tf[short] = 0;
+          tfTitle[short] = 0;
+          seen.push(short);
+        }
+        const part = (field.weight * count) / lengths[short]!;
+        tf[short] = tf[short]! + part;
+        if (field.title) tfTitle[short] = tfTitle[short]! + part;
       }
     });
+    if (seen.length === 0) return;
+    const factor = weight * this.idf(seen.length) * (k1 + 1);
+    for (const short of seen) {
+      const f = tf[short]!;
+      const t = tfTitle[short]!;
+      emit(short, (factor * f) / (k1 + f), t > 0 ? (factor * t) / (k1 + t) : 0, f > t);
+    }
   }
 }

@@ -11,14 +11,14 @@
  * with, or loaded indexes silently stop matching.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import type { SearchFacet, SearchHit, SearchOptions, SearchResponse } from '../shared/api';
+import type { SearchFacet, SearchHit, SearchOptions, SearchResponse, TitleHit } from '../shared/api';
 import { LEAD_SECTION_ID, PASSAGE_KINDS, type PassageKind } from '../shared/model';
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../shared/schemas';
 import type { Library, PassageRef } from './library';
 import type { LoadedLibrary } from './load';
 import { parseQuery, queryWords, type Alternative, type ParsedQuery, type Scope } from './query';
 import { termsOf } from './synonyms';
-import { Scorer, type TermGroup, type WeightedTerm } from './scorer';
+import { Scorer, type Scored, type TermGroup, type WeightedTerm, type WordTerms } from './scorer';
 import { foldWord, termOf, tokenize, tokenizeWithOffsets } from './text';
 export { maxTypos } from './vocabulary';
 
@@ -31,25 +31,32 @@ export interface SearchDoc {
   readonly text: string;
 }
 
-/** Field weights: a word in the article title counts most, then headings, then body text. */
-export const FIELD_BOOST = { title: 3, heading: 2, text: 1 } as const;
+/**
+ * The ranking's parameters, in one place: BM25F over the passage's fields (see scorer.ts).
+ *
+ * A word in the article title counts as `weight` words of text, and one in a heading likewise:
+ * they say what the passage is about, but every passage of an article (or a section) shares
+ * them, so their weights stay modest. k1 and b are BM25's usual values.
+ */
+export const RANKING = {
+  k1: 1.2,
+  fields: {
+    title: { weight: 2, b: 0.75 },
+    heading: { weight: 1.5, b: 0.75 },
+    text: { weight: 1, b: 0.75 },
+  },
+  /** Weight of a synonym's match relative to the word searched. */
+  synonymWeight: 0.5,
+  /** Score factor of a reader comment, so editorial text wins an equal match. */
+  commentWeight: 0.85,
+  /** Weight of a pair of query words found side by side, in order, against a word's (see rerank). */
+  adjacentBonus: 0.2,
+  /** Candidates re-ranked for proximity (the rest keep their order). */
+  rerankDepth: 50,
+};
 
 /** Shortest typed word that is matched as a prefix (shorter prefixes match too much). */
 const MIN_PREFIX_LENGTH = 3;
-/** Weight of a synonym's match relative to the word searched. */
-export const SYNONYM_WEIGHT = 0.5;
-/** Score factor of a reader comment, so editorial text wins an equal match. */
-export const COMMENT_WEIGHT = 0.85;
-/** Score factor for each pair of query words found side by side, in order. */
-const ADJACENT_BONUS = 0.3;
-/**
- * A term is common when it occurs, on average, in at least one passage in four. Common terms
- * rank nothing (their inverse document frequency is near zero) yet cost the most to score, so a
- * query that has rarer words leaves them out, as it does stop words.
- */
-const COMMON_TERM_RATIO = 0.25;
-/** Candidates re-ranked for phrases and proximity (the rest keep MiniSearch's order). */
-const RERANK_DEPTH = 50;
 
 /** The options the index is built and loaded with. */
 export const INDEX_OPTIONS: Options<SearchDoc> = {
@@ -59,18 +66,18 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   tokenize,
   processTerm: termOf,
   // Typos and completions are matched against the vocabulary (see vocabulary.ts), not here.
-  searchOptions: { boost: FIELD_BOOST, combineWith: 'OR', prefix: false, fuzzy: false },
+  searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
 };
 
 
 /** The search documents of a library, in document-number order. */
 export function searchDocs(library: Library): SearchDoc[] {
-  return library.allDocs().map((ref, id) => ({
-    id,
-    title: ref.article.title,
-    heading: ref.section && ref.section.id !== LEAD_SECTION_ID ? ref.section.path.join(' ') : '',
-    text: ref.passage.text,
-  }));
+  return library.allDocs().map((ref, id) => {
+    // A question is the heading of its answer: the two are one result, found through the answer.
+    if (ref.passage.kind === 'question') return { id, title: '', heading: '', text: '' };
+    const heading = ref.section && ref.section.id !== LEAD_SECTION_ID ? ref.section.path.join(' ') : '';
+    return { id, title: ref.article.title, heading, text: ref.passage.text };
+  });
 }
 
 /** Build a fresh index of a library. */
@@ -180,7 +187,7 @@ function containsSequence(hay: readonly string[], words: readonly string[]): boo
 const scorers = new WeakMap<LoadedLibrary, Scorer>();
 function scorerOf(loaded: LoadedLibrary): Scorer {
   let scorer = scorers.get(loaded);
-  if (!scorer) scorers.set(loaded, (scorer = new Scorer(loaded.index as MiniSearch<unknown>, FIELD_BOOST)));
+  if (!scorer) scorers.set(loaded, (scorer = new Scorer(loaded.index as MiniSearch<unknown>, RANKING, 'title')));
   return scorer;
 }
 
@@ -234,24 +241,35 @@ function docTableOf(loaded: LoadedLibrary): DocTable {
   return table;
 }
 
-/** Whether a term is common enough to leave out when rarer words are searched. */
-function commonTest(loaded: LoadedLibrary): (stem: string) => boolean {
-  const threshold = loaded.library.allDocs().length * COMMON_TERM_RATIO;
-  return (stem) => loaded.library.vocabulary.stemCount(stem) >= threshold;
+/**
+ * How rare a stem is, from 1 (in one passage) towards 0 (in every one): its idf over the idf of
+ * a word found once. Typo and completion expansions are weighted by it.
+ */
+function rarityOf(loaded: LoadedLibrary): (stem: string) => number {
+  const scorer = scorerOf(loaded);
+  const top = scorer.idf(1);
+  return (stem) => Math.max(0, scorer.idf(Math.max(1, scorer.documentFrequency(stem)))) / top;
 }
+const rarities = new WeakMap<LoadedLibrary, (stem: string) => number>();
 
 /** The index terms of one word, with weights (typos and, when typing, completions). */
 function expandWord(loaded: LoadedLibrary, word: string, prefix: boolean): WeightedTerm[] {
-  const terms = loaded.library.vocabulary.expand(word, prefix && foldWord(word).length >= MIN_PREFIX_LENGTH, commonTest(loaded));
+  let rarity = rarities.get(loaded);
+  if (!rarity) rarities.set(loaded, (rarity = rarityOf(loaded)));
+  const terms = loaded.library.vocabulary.expand(word, prefix && foldWord(word).length >= MIN_PREFIX_LENGTH, rarity);
   return [...terms].map(([term, weight]) => ({ term, weight }));
 }
 
-/** The words of one alternative as a term group: each word's terms, all words required. */
-function alternativeGroup(loaded: LoadedLibrary, alt: Alternative, prefixLast: boolean): TermGroup | undefined {
+/**
+ * The scored words of one alternative. Every word counts on its own, none is required: the
+ * parts of a hyphenated word (fast-twitch, IGF-1) are words like any other, brought together by
+ * the side-by-side bonus, and a quoted phrase is required by a filter, not by scoring.
+ */
+function alternativeWords(loaded: LoadedLibrary, alt: Alternative, prefixLast: boolean): WordTerms[] {
   const words = alt.words.filter((w) => termOf(w) !== null);
-  if (words.length === 0) return undefined;
-  if (words.length === 1) return [expandWord(loaded, words[0]!, prefixLast)];
-  return words.map((w) => (alt.quoted ? [{ term: termOf(w)!, weight: 1 }] : expandWord(loaded, w, false)));
+  return words
+    .map((w, i) => (alt.quoted ? [{ term: termOf(w)!, weight: 1 }] : expandWord(loaded, w, prefixLast && i === words.length - 1)))
+    .filter((terms) => terms.length > 0);
 }
 
 /** The query's terms as a flat sequence (stop words left out), for synonym lookups. */
@@ -273,7 +291,7 @@ function synonymGroups(loaded: LoadedLibrary, parsed: ParsedQuery): TermGroup[] 
         seen.add(key);
         // A synonym phrase of n words adds n terms' scores: each weighs 1/n² of a synonym, so
         // a phrase never outranks the word searched.
-        const weight = SYNONYM_WEIGHT / synonym.length ** 2;
+        const weight = RANKING.synonymWeight / synonym.length ** 2;
         groups.push(synonym.map((term) => [{ term, weight }]));
       }
     }
@@ -311,6 +329,10 @@ interface Ranked {
 interface Candidates {
   readonly docs: number[];
   readonly scores: number[];
+  /** 1 where only the article's title matched (not a passage result), else 0. */
+  readonly titleOnly: readonly number[];
+  /** The score of the title's match alone (0 where it did not match). */
+  readonly titleScores: readonly number[];
   /** The index terms the query scored, for telling which matched in a passage. */
   readonly terms: readonly string[];
 }
@@ -325,23 +347,27 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const parsed = parseQuery(q);
   const found = rank(loaded, parsed);
-  if (found === undefined) return { query, total: 0, results: [], articles: [], kinds: [] };
+  if (found === undefined) return { query, total: 0, results: [], titles: [], articles: [], kinds: [] };
   const { library } = loaded;
 
   // Facets as search interfaces count them: each facet's counts apply every filter but its own,
   // so a chip shows how many hits choosing it would give. Counted over flat arrays: a query can
-  // match every passage of the library.
+  // match every passage of the library. A passage found only by its article's title is no
+  // passage result: the article is, once (see `titles`).
   const table = docTableOf(loaded);
   const articleMask = options.articleIds?.length ? table.articleMask(options.articleIds) : undefined;
   const kindMask = options.kinds?.length ? table.kindMask(options.kinds) : undefined;
   const articleCounts = new Int32Array(library.articles.length);
   const kindCounts = new Int32Array(PASSAGE_KINDS.length);
+  const titleScores = new Float64Array(library.articles.length);
   const kept: number[] = [];
   for (let i = 0; i < found.docs.length; i++) {
     const doc = found.docs[i]!;
     const article = table.article[doc]!;
-    const kind = table.kind[doc]!;
     const inArticle = !articleMask || articleMask[article] === 1;
+    if (found.titleScores[i]! > 0 && inArticle) titleScores[article] = Math.max(titleScores[article]!, found.titleScores[i]!);
+    if (found.titleOnly[i] === 1) continue;
+    const kind = table.kind[doc]!;
     const inKind = !kindMask || kindMask[kind] === 1;
     if (inKind) articleCounts[article] = articleCounts[article]! + 1;
     if (inArticle) kindCounts[kind] = kindCounts[kind]! + 1;
@@ -354,25 +380,38 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.flatMap((k, i) => (kindCounts[i]! > 0 ? [{ key: k, label: k, count: kindCounts[i]! }] : []));
 
   // Only the best few become hits: pick them without sorting every match.
-  const head = topK(kept, found.scores, Math.max(limit, RERANK_DEPTH)).map((i) => ({
+  const head = topK(kept, found.scores, Math.max(limit, RANKING.rerankDepth)).map((i) => ({
     ref: library.doc(found.docs[i]!)!,
     doc: found.docs[i]!,
     score: found.scores[i]!,
   }));
-  rerank(head, parsed);
+  rerank(loaded, head, parsed);
   const scorer = scorerOf(loaded);
+  const matchedTerms = new Set(found.terms);
   const response: SearchResponse = {
     query,
     total: kept.length,
     results: head.slice(0, limit).map((r) => toHit(r, new Set(found.terms.filter((t) => scorer.has(r.doc, t))))),
+    // Titles are articles, not passages: a kind filter (passages of a kind) leaves them out.
+    titles: kindMask ? [] : titleHits(library, titleScores, matchedTerms, limit),
     articles,
     kinds,
   };
-  if (found.docs.length === 0) {
+  if (kept.length === 0 && response.titles.length === 0) {
     const didYouMean = correct(loaded, q);
     if (didYouMean) return { ...response, didYouMean };
   }
   return response;
+}
+
+/** The articles whose titles matched, best first, with the matched words of each title marked. */
+function titleHits(library: Library, scores: Float64Array, terms: ReadonlySet<string>, limit: number): TitleHit[] {
+  const matched: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) matched.push(i);
+  return topK(matched, Array.from(scores), limit).map((i) => {
+    const article = library.articles[i]!;
+    return { articleId: article.id, articleTitle: article.title, highlights: matchedSpans(article.title, terms), score: Math.round(scores[i]! * 1000) / 1000 };
+  });
 }
 
 /** Positions (into `items`) of the k best scores, best first. */
@@ -434,37 +473,34 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefine
   };
 
   const lastClause = parsed.clauses.length - 1;
-  const clauses = parsed.clauses.map((clause, ci) =>
-    clause.alternatives
-      .map((alt, ai) => alternativeGroup(loaded, alt, parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1))
-      .filter((g): g is TermGroup => g !== undefined && g.every((word) => word.length > 0)),
+  const words = parsed.clauses.flatMap((clause, ci) =>
+    clause.alternatives.flatMap((alt, ai) => alternativeWords(loaded, alt, parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1)),
   );
-  // Clauses of common words only are left out when another clause has a rarer word.
-  const isCommon = commonTest(loaded);
-  const common = clauses.map((alts) => alts.length > 0 && alts.every((g) => g.length === 1 && g[0]!.every((t) => isCommon(t.term))));
-  const scoredClauses = common.some((c) => !c) ? clauses.filter((_, i) => !common[i]) : clauses;
-  const extras = synonymGroups(loaded, parsed);
-  const terms = [...new Set([...scoredClauses.flat(3), ...extras.flat(2)].map((t) => t.term))];
+  const groups = synonymGroups(loaded, parsed);
+  const terms = [...new Set([...words.flat(), ...groups.flat(2)].map((t) => t.term))];
 
   const table = docTableOf(loaded);
-  let docs: number[];
-  let scores: number[];
+  let scored: Scored;
   if (parsed.clauses.length === 0) {
-    docs = library.allDocs().map((_, i) => i);
-    scores = docs.map(() => 1);
+    const docs = library.allDocs().map((_, i) => i);
+    scored = { docs, scores: docs.map(() => 1), titleOnly: new Uint8Array(docs.length), titleScores: docs.map(() => 0) };
   } else {
-    ({ docs, scores } = scorerOf(loaded).score({ clauses: scoredClauses, extras }));
+    scored = scorerOf(loaded).score({ words, groups });
   }
   const outDocs: number[] = [];
   const outScores: number[] = [];
-  for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i]!;
+  const outTitleOnly: number[] = [];
+  const outTitleScores: number[] = [];
+  for (let i = 0; i < scored.docs.length; i++) {
+    const doc = scored.docs[i]!;
     if (needsFilter && !allowed(doc)) continue;
     outDocs.push(doc);
     // Editorial text wins an otherwise equal match over a reader comment.
-    outScores.push(table.kind[doc] === COMMENT_KIND ? scores[i]! * COMMENT_WEIGHT : scores[i]!);
+    outScores.push(table.kind[doc] === COMMENT_KIND ? scored.scores[i]! * RANKING.commentWeight : scored.scores[i]!);
+    outTitleOnly.push(scored.titleOnly[i]!);
+    outTitleScores.push(scored.titleScores[i]!);
   }
-  return { docs: outDocs, scores: outScores, terms };
+  return { docs: outDocs, scores: outScores, titleOnly: outTitleOnly, titleScores: outTitleScores, terms };
 }
 
 /** Documents an exclusion names: containing the word, or the phrase in order. */
@@ -535,22 +571,38 @@ function matchedSpans(text: string, terms: ReadonlySet<string>): [number, number
   return spans;
 }
 
-/** Re-rank the best candidates: query words side by side, and editorial text before comments. */
-function rerank(ranked: Ranked[], parsed: ParsedQuery): void {
+/**
+ * Re-rank the best candidates by proximity: each pair of query words found side by side, in
+ * order, adds a BM25 score of its own, as if the pair were one more term of the query (the
+ * ordered-pair feature of Metzler and Croft's sequential dependence model). The pair is at least
+ * as rare as the rarer of its words, so it takes that word's idf; its frequency saturates and is
+ * normalised by the passage's length like any term's. Adding it, rather than multiplying the
+ * whole score, keeps a long query's many pairs from swamping what its words found.
+ */
+function rerank(loaded: LoadedLibrary, ranked: Ranked[], parsed: ParsedQuery): void {
   const queryTerms = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words.map(termOf))).filter((t): t is string => t !== null);
-  const depth = Math.min(ranked.length, RERANK_DEPTH);
-  for (let i = 0; i < ranked.length; i++) {
+  if (queryTerms.length < 2 || RANKING.adjacentBonus === 0) return;
+  const depth = Math.min(ranked.length, RANKING.rerankDepth);
+  const scorer = scorerOf(loaded);
+  const idfs = queryTerms.map((t) => scorer.idf(scorer.documentFrequency(t)));
+  const { k1 } = RANKING;
+  const { b } = RANKING.fields.text;
+  const mean = scorer.averageLength('text');
+  for (let i = 0; i < depth; i++) {
     const r = ranked[i]!;
-    if (i >= depth || queryTerms.length < 2) continue;
     // Stop words between query words do not break adjacency: compare the sequence without them.
     const seq = wordsOf(r.ref.passage.text).sequence;
-    let adjacent = 0;
+    const norm = 1 - b + (b * seq.length) / mean;
+    let bonus = 0;
     for (let k = 0; k + 1 < queryTerms.length; k++) {
-      if (containsSequence(seq, [queryTerms[k]!, queryTerms[k + 1]!])) adjacent++;
+      const [x, y] = [queryTerms[k]!, queryTerms[k + 1]!];
+      let tf = 0;
+      for (let j = 0; j + 1 < seq.length; j++) if (seq[j] === x && seq[j + 1] === y) tf++;
+      if (tf > 0) bonus += (Math.max(idfs[k]!, idfs[k + 1]!) * tf * (k1 + 1)) / (tf + k1 * norm);
     }
-    r.score *= 1 + ADJACENT_BONUS * adjacent;
+    r.score += RANKING.adjacentBonus * bonus;
   }
-  // Only the re-ranked head moves; sort is stable, so equal scores keep MiniSearch's order.
+  // Only the re-ranked head moves; sort is stable, so equal scores keep the scorer's order.
   const head = ranked.slice(0, depth).sort((a, b) => b.score - a.score);
   ranked.splice(0, depth, ...head);
 }

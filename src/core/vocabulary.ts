@@ -80,45 +80,53 @@ export class Vocabulary {
   }
 
   /**
-   * The index terms a query word should find: its own stem (weight 1), stems of words one or two
-   * typos away (by length), and, for the word being typed, stems of its completions.
+   * The index terms a query word should find, each with a weight: its own stem (1); when the
+   * library has no word with that stem, stems of words one or two typos away (by length); and,
+   * for the word being typed, stems of its completions.
    *
-   * The same `isCommon` must be given on every call (the answer is remembered per word).
+   * A word the library has is never re-read as another: a typo expansion only stands in for a
+   * word that would find nothing. An expansion weighs less the more edits it takes
+   * (`FUZZY_WEIGHT` per edit) and the more common the word it reaches (`rarity`, from 1 for a
+   * word in one passage down towards 0), so a typo of a rare word is not carried off by a
+   * frequent neighbour. The same `rarity` must be given on every call (answers are remembered).
    *
+   * @param rarity how rare a stem is, in (0, 1]
    * @example vocab.expand('swalowing', false) // Map { 'swallow' => 0.45 }
    */
-  expand(word: string, prefix: boolean, isCommon: (stem: string) => boolean = () => false): Expansion {
+  expand(word: string, prefix: boolean, rarity: (stem: string) => number = () => 1): Expansion {
     // Typing repeats the earlier words of a query on every keystroke: remember their expansions.
     const key = `${prefix ? '+' : '-'}${word}`;
     const known = this.expansions.get(key);
     if (known) return known;
-    const out = this.expandUncached(word, prefix, isCommon);
+    const out = this.expandUncached(word, prefix, rarity);
     if (this.expansions.size >= EXPANSION_MEMO_SIZE) this.expansions.clear();
     this.expansions.set(key, out);
     return out;
   }
 
-  private expandUncached(word: string, prefix: boolean, isCommon: (stem: string) => boolean): Expansion {
+  private expandUncached(word: string, prefix: boolean, rarity: (stem: string) => number): Expansion {
     const folded = foldWord(word);
     const out: Expansion = new Map();
     if (!folded || STOP_WORDS.has(folded)) return out;
     const set = (term: string, weight: number): void => {
       if ((out.get(term) ?? 0) < weight) out.set(term, weight);
     };
-    set(stemWord(folded), 1);
+    const own = stemWord(folded);
+    set(own, 1);
     const typos = maxTypos(folded);
-    if (typos > 0) {
+    if (typos > 0 && this.stemCount(own) === 0) {
       for (const [surface, [entry, distance]] of this.map.fuzzyGet(folded, typos)) {
-        set(entry[0], distance === 0 || surface === folded ? 1 : FUZZY_WEIGHT);
+        if (surface === folded || distance === 0) continue;
+        set(entry[0], FUZZY_WEIGHT ** distance * rarity(entry[0]));
       }
     }
     if (prefix) {
       const completions: string[] = [];
-      // Completions to words found almost everywhere say nothing and cost the most: skip them.
-      for (const [surface, entry] of this.map.atPrefix(folded)) if (surface === folded || !isCommon(entry[0])) completions.push(surface);
+      for (const surface of this.map.atPrefix(folded).keys()) if (surface !== folded) completions.push(surface);
       completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
       for (const surface of completions.slice(0, MAX_PREFIX_EXPANSIONS)) {
-        set(this.map.get(surface)![0], surface === folded ? 1 : PREFIX_WEIGHT);
+        const stem = this.map.get(surface)![0];
+        if (stem !== own) set(stem, PREFIX_WEIGHT * rarity(stem));
       }
     }
     return out;

@@ -53,6 +53,19 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/**
+ * An article whose title has words of the query. It is one result, the article itself: the
+ * passages under that title are results only where their own text or heading matches.
+ */
+export interface TitleHit {
+  readonly articleId: string;
+  readonly articleTitle: string;
+  /** Matched words in `articleTitle`, as [start, end) UTF-16 offsets. */
+  readonly highlights: readonly (readonly [number, number])[];
+  /** On the scale of the passages' scores: how well the title alone matches. */
+  readonly score: number;
+}
+
 /** How many hits one article or one passage kind has (before `limit`). */
 export interface SearchFacet<K extends string = string> {
   readonly key: K;
@@ -66,8 +79,10 @@ export interface SearchResponse {
   readonly query: string;
   /** Hits found before `limit` was applied. */
   readonly total: number;
-  /** Best first. */
+  /** Passages that match in their own text or heading (or through a synonym), best first. */
   readonly results: readonly SearchHit[];
+  /** Articles whose titles match, best first (none when a kind filter is on). */
+  readonly titles: readonly TitleHit[];
   /** Hits per article, with the kind filter but before the article filter and `limit`, most hits first. */
   readonly articles: readonly SearchFacet[];
   /** Hits per passage kind, with the article filter but before the kind filter and `limit`. */

@@ -37,7 +37,7 @@ function hit(articleId: string, passageId: string, kind: PassageKind = 'paragrap
 }
 
 function response(results: SearchHit[], total = results.length): SearchResponse {
-  return { query: 'q', total, results, articles: [], kinds: [] };
+  return { query: 'q', total, results, titles: [], articles: [], kinds: [] };
 }
 
 describe('groupHits', () => {
