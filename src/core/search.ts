@@ -345,6 +345,7 @@ interface Candidates {
 export function search(loaded: LoadedLibrary, query: string, options: SearchOptions = {}): SearchResponse {
   const q = query.slice(0, MAX_QUERY_LENGTH);
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+  const offset = options.offset ?? 0;
   const parsed = parseQuery(q);
   const found = rank(loaded, parsed);
   if (found === undefined) return { query, total: 0, results: [], titles: [], articles: [], kinds: [] };
@@ -380,7 +381,7 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.flatMap((k, i) => (kindCounts[i]! > 0 ? [{ key: k, label: k, count: kindCounts[i]! }] : []));
 
   // Only the best few become hits: pick them without sorting every match.
-  const head = topK(kept, found.scores, Math.max(limit, RANKING.rerankDepth)).map((i) => ({
+  const head = topK(kept, found.scores, Math.max(offset + limit, RANKING.rerankDepth)).map((i) => ({
     ref: library.doc(found.docs[i]!)!,
     doc: found.docs[i]!,
     score: found.scores[i]!,
@@ -391,9 +392,9 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const response: SearchResponse = {
     query,
     total: kept.length,
-    results: head.slice(0, limit).map((r) => toHit(r, new Set(found.terms.filter((t) => scorer.has(r.doc, t))))),
+    results: head.slice(offset, offset + limit).map((r) => toHit(r, new Set(found.terms.filter((t) => scorer.has(r.doc, t))))),
     // Titles are articles, not passages: a kind filter (passages of a kind) leaves them out.
-    titles: kindMask ? [] : titleHits(library, titleScores, matchedTerms, limit),
+    titles: kindMask || offset > 0 ? [] : titleHits(library, titleScores, matchedTerms, limit),
     articles,
     kinds,
   };

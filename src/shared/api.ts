@@ -23,6 +23,8 @@ import type { PdfSaveResult } from './print';
 export interface SearchOptions {
   /** Most results to return (1 to 200, default 20). */
   readonly limit?: number;
+  /** Results to skip first, for pages of a long result list (default 0). */
+  readonly offset?: number;
   /** Only passages of these articles (filter chips); combines with `article:` in the query. */
   readonly articleIds?: readonly string[];
   /** Only passages of these kinds (filter chips); combines with `in:` in the query. */
@@ -77,7 +79,7 @@ export interface SearchFacet<K extends string = string> {
 /** The answer to a search call. */
 export interface SearchResponse {
   readonly query: string;
-  /** Hits found before `limit` was applied. */
+  /** Hits found before `offset` and `limit` were applied. */
   readonly total: number;
   /** Passages that match in their own text or heading (or through a synonym), best first. */
   readonly results: readonly SearchHit[];
@@ -89,6 +91,25 @@ export interface SearchResponse {
   readonly kinds: readonly SearchFacet<PassageKind>[];
   /** A corrected query when this one found nothing but a near spelling would. */
   readonly didYouMean?: string;
+  /**
+   * How the query was read, when some of its words were not searched as typed: shown above the
+   * results ("Showing results for baclofen (you typed baclofin)", "Lioresal: a brand name of
+   * baclofen"). Absent when every word was searched as typed.
+   */
+  readonly readAs?: QueryReading;
+}
+
+/** Words of a query that were searched as something else. */
+export interface QueryReading {
+  /** The query with each corrected word replaced (what was searched for). */
+  readonly query: string;
+  /** Words the library does not have, searched as the nearest words it has. */
+  readonly corrections: readonly { readonly typed: string; readonly searched: string }[];
+  /**
+   * Words found only through a synonym: the word as typed, the synonyms searched, and the
+   * synonym group's label when synonyms.yaml gives one ("a brand name of baclofen").
+   */
+  readonly synonyms: readonly { readonly word: string; readonly searched: readonly string[]; readonly label?: string }[];
 }
 
 /** Everything the UI can ask of the engine. */

@@ -25,6 +25,8 @@ export const MAX_QUERY_LENGTH = 1000;
 export const MAX_SEARCH_LIMIT = 200;
 /** Results returned when no limit is given. */
 export const DEFAULT_SEARCH_LIMIT = 20;
+/** Furthest a page of results may start (`offset`): past every passage of a very large library. */
+export const MAX_SEARCH_OFFSET = 10_000_000;
 
 export { ArticleIdSchema };
 
@@ -38,6 +40,7 @@ const PassageKindSchema = z.enum(PASSAGE_KINDS as [PassageKind, ...PassageKind[]
 const SearchOptionsSchema = z
   .strictObject({
     limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+    offset: z.number().int().min(0).max(MAX_SEARCH_OFFSET).optional(),
     articleIds: z.array(ArticleIdSchema).max(1000).optional(),
     kinds: z.array(PassageKindSchema).max(PASSAGE_KINDS.length * 2).optional(),
   })
