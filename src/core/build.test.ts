@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildLibrary, buildLibraryData, INDEX_FILE, LIBRARY_FILE, loadLibrary, openLibrary, writeLibrary } from './build';
 import { ContentError } from './problems';
+import { LIBRARY_FORMAT } from './library';
 import { search } from './search';
 import { articleSource, tempDir, type TempDir } from './testing';
 
@@ -66,7 +67,7 @@ describe('writeLibrary and loadLibrary', () => {
     expect(loaded.library.articles).toEqual(built.library.articles);
     expect(search(loaded, 'baclofn').results.map((r) => r.passageId)).toEqual(['sleep-1']);
     const json = JSON.parse(await readFile(join(dir.path, 'out', LIBRARY_FILE), 'utf8')) as { format: number };
-    expect(json.format).toBe(1);
+    expect(json.format).toBe(LIBRARY_FORMAT);
   });
 
   it('names the missing file when a library folder is incomplete', async () => {

@@ -14,7 +14,7 @@ import { type ContentProblem, ContentError } from './problems';
 import { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from './load';
 import { buildIndex } from './search';
 import { collectVocabulary } from './vocabulary';
-import { parseSynonyms, SYNONYMS_FILE } from './synonyms';
+import { parseSynonyms, type SynonymGroup, SYNONYMS_FILE } from './synonyms';
 import { NOTICES_FILE, parseNotices } from './notices';
 
 export { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary };
@@ -70,7 +70,7 @@ export async function buildLibraryData(contentDir: string): Promise<LibraryData>
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
   const seen = new Map<string, string>();
-  let synonyms: string[][] = [];
+  let synonyms: SynonymGroup[] = [];
   if (!files.some((f) => f.path.endsWith('.md'))) {
     throw new ContentError([{ file: contentDir, line: 1, column: 1, message: 'no Markdown (*.md) articles in this folder' }]);
   }

@@ -2,11 +2,11 @@
  * The library: every article, with fast lookups by article and by search document.
  */
 import type { Article, ArticleSummary, Passage, Section } from '../shared/model';
-import { SynonymTable } from './synonyms';
+import { type SynonymGroup, SynonymTable } from './synonyms';
 import { Vocabulary, type VocabularyEntry } from './vocabulary';
 
 /** Version of the serialized library format; bump when the shape changes. */
-export const LIBRARY_FORMAT = 1;
+export const LIBRARY_FORMAT = 2;
 
 /** The serialized library, as written by the build and read at start. */
 export interface LibraryData {
@@ -16,7 +16,7 @@ export interface LibraryData {
   /** Articles, newest first, undated last, then by title. */
   readonly articles: readonly Article[];
   /** Synonym groups from the content folder's synonyms.yaml. */
-  readonly synonyms: readonly (readonly string[])[];
+  readonly synonyms: readonly SynonymGroup[];
   /** Every indexed word as written (folded), with its stem. */
   readonly vocabulary: Readonly<Record<string, VocabularyEntry>>;
 }
@@ -37,7 +37,7 @@ export interface PassageRef {
 export class Library {
   readonly articles: readonly Article[];
   readonly fingerprint: string;
-  readonly synonymGroups: readonly (readonly string[])[];
+  readonly synonymGroups: readonly SynonymGroup[];
   readonly synonyms: SynonymTable;
   readonly vocabulary: Vocabulary;
   private readonly byId: Map<string, Article>;

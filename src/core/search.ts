@@ -20,7 +20,8 @@ import { parseQuery, queryWords, type Alternative, type ParsedQuery, type Scope 
 import { termsOf } from './synonyms';
 import { Scorer, type Scored, type TermGroup, type WeightedTerm, type WordTerms } from './scorer';
 import { foldWord, termOf, tokenize, tokenizeWithOffsets } from './text';
-export { maxTypos } from './vocabulary';
+import { maxTypos } from './vocabulary';
+export { maxTypos };
 
 /** A search document: one passage, with the titles it sits under. */
 export interface SearchDoc {
@@ -260,43 +261,90 @@ function expandWord(loaded: LoadedLibrary, word: string, prefix: boolean): Weigh
   return [...terms].map(([term, weight]) => ({ term, weight }));
 }
 
+/** What a query asks of the scorer, and how its words were read. */
+interface QueryPlan {
+  readonly words: WordTerms[];
+  readonly groups: TermGroup[];
+  readonly reading: { corrections: { typed: string; searched: string }[]; synonyms: { word: string; searched: string[]; label?: string }[] };
+}
+
+/** The query's words as typed, with their terms, in order (stop words left out), for synonyms. */
+function clauseWords(parsed: ParsedQuery): { written: string; term: string }[] {
+  return parsed.clauses.flatMap((c) =>
+    (c.alternatives.length === 1 ? c.alternatives[0]!.words : []).flatMap((w) => {
+      const term = termOf(w);
+      return term === null ? [] : [{ written: w, term }];
+    }),
+  );
+}
+
 /**
- * The scored words of one alternative. Every word counts on its own, none is required: the
- * parts of a hyphenated word (fast-twitch, IGF-1) are words like any other, brought together by
- * the side-by-side bonus, and a quoted phrase is required by a filter, not by scoring.
+ * Plan a query: each word's terms, synonym groups for every run of words that has synonyms,
+ * and the words that were searched as something else (corrections and synonyms), to be told.
+ *
+ * Every word counts on its own, none is required: the parts of a hyphenated word (fast-twitch,
+ * IGF-1) are words like any other, brought together by the side-by-side bonus, and a quoted
+ * phrase is required by a filter, not by scoring. A word the library lacks is read through its
+ * synonyms when it has any there, otherwise through typos.
  */
-function alternativeWords(loaded: LoadedLibrary, alt: Alternative, prefixLast: boolean): WordTerms[] {
-  const words = alt.words.filter((w) => termOf(w) !== null);
-  return words
-    .map((w, i) => (alt.quoted ? [{ term: termOf(w)!, weight: 1 }] : expandWord(loaded, w, prefixLast && i === words.length - 1)))
-    .filter((terms) => terms.length > 0);
-}
+function planQuery(loaded: LoadedLibrary, parsed: ParsedQuery): QueryPlan {
+  const scorer = scorerOf(loaded);
+  const { vocabulary, synonyms: table } = loaded.library;
+  const present = (terms: readonly string[]): boolean => terms.every((t) => scorer.documentFrequency(t) > 0);
+  const plan: QueryPlan = { words: [], groups: [], reading: { corrections: [], synonyms: [] } };
 
-/** The query's terms as a flat sequence (stop words left out), for synonym lookups. */
-function clauseTerms(parsed: ParsedQuery): string[] {
-  return parsed.clauses.flatMap((c) => (c.alternatives.length === 1 ? c.alternatives[0]!.words : []).map(termOf)).filter((t): t is string => t !== null);
-}
-
-/** Synonym groups for every run of the query's words that has synonyms. */
-function synonymGroups(loaded: LoadedLibrary, parsed: ParsedQuery): TermGroup[] {
-  const table = loaded.library.synonyms;
-  const terms = clauseTerms(parsed);
-  const groups: TermGroup[] = [];
+  // Synonyms, for every run of words (longest first) that has some in the library.
+  const sequence = clauseWords(parsed);
+  const coveredBySynonym = new Set<string>();
   const seen = new Set<string>();
-  for (let i = 0; i < terms.length; i++) {
-    for (let n = Math.min(table.longest, terms.length - i); n >= 1; n--) {
-      for (const synonym of table.lookup(terms.slice(i, i + n))) {
-        const key = synonym.join(' ');
-        if (seen.has(key)) continue;
-        seen.add(key);
+  for (let i = 0; i < sequence.length; i++) {
+    for (let n = Math.min(table.longest, sequence.length - i); n >= 1; n--) {
+      const run = sequence.slice(i, i + n);
+      const found = table.lookup(run.map((w) => w.term)).filter((syn) => present(syn.terms));
+      const fresh = found.filter((syn) => !seen.has(syn.terms.join(' ')));
+      for (const synonym of fresh) {
+        seen.add(synonym.terms.join(' '));
         // A synonym phrase of n words adds n terms' scores: each weighs 1/n² of a synonym, so
         // a phrase never outranks the word searched.
-        const weight = RANKING.synonymWeight / synonym.length ** 2;
-        groups.push(synonym.map((term) => [{ term, weight }]));
+        const weight = RANKING.synonymWeight / synonym.terms.length ** 2;
+        plan.groups.push(synonym.terms.map((term) => [{ term, weight }]));
+      }
+      // Words the library lacks, found through synonyms: say so, with the group's label.
+      if (found.length > 0 && !present(run.map((w) => w.term))) {
+        const word = run.map((w) => w.written).join(' ');
+        if (n === 1) coveredBySynonym.add(run[0]!.written);
+        if (!plan.reading.synonyms.some((s) => s.word === word)) {
+          const label = found.find((syn) => !syn.fromHead && syn.group.label)?.group.label;
+          plan.reading.synonyms.push({ word, searched: [...new Set(found.map((syn) => syn.written))], ...(label ? { label } : {}) });
+        }
       }
     }
   }
-  return groups;
+
+  const lastClause = parsed.clauses.length - 1;
+  parsed.clauses.forEach((clause, ci) =>
+    clause.alternatives.forEach((alt, ai) => {
+      const typingAlt = parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1;
+      const words = alt.words.filter((w) => termOf(w) !== null);
+      words.forEach((w, wi) => {
+        const typing = typingAlt && wi === words.length - 1;
+        if (alt.quoted || coveredBySynonym.has(w)) {
+          plan.words.push([{ term: termOf(w)!, weight: 1 }]);
+          return;
+        }
+        const terms = expandWord(loaded, w, typing);
+        if (terms.length > 0) plan.words.push(terms);
+        // A word the library lacks, read as its nearest words: say so, but not for a word still
+        // being typed that its completions account for.
+        const folded = foldWord(w);
+        if (vocabulary.stemCount(termOf(w)!) === 0 && terms.length > 1 && !(typing && vocabulary.hasPrefix(folded))) {
+          const searched = vocabulary.closest(folded, maxTypos(folded));
+          if (searched && !plan.reading.corrections.some((c) => c.typed === w)) plan.reading.corrections.push({ typed: w, searched });
+        }
+      });
+    }),
+  );
+  return plan;
 }
 
 /** Article ids an `article:` value names: the id itself, or titles containing its words. */
@@ -335,6 +383,8 @@ interface Candidates {
   readonly titleScores: readonly number[];
   /** The index terms the query scored, for telling which matched in a passage. */
   readonly terms: readonly string[];
+  /** Words searched as something else. */
+  readonly reading: QueryPlan['reading'];
 }
 
 /**
@@ -398,11 +448,21 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
     articles,
     kinds,
   };
+  const { corrections, synonyms } = found.reading;
+  if (corrections.length > 0 || synonyms.length > 0) {
+    let read = q;
+    for (const c of corrections) read = read.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(c.typed)}(?![\\p{L}\\p{N}])`, 'u'), c.searched);
+    (response as { readAs?: SearchResponse['readAs'] }).readAs = { query: read.trim(), corrections, synonyms };
+  }
   if (kept.length === 0 && response.titles.length === 0) {
     const didYouMean = correct(loaded, q);
     if (didYouMean) return { ...response, didYouMean };
   }
   return response;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The articles whose titles matched, best first, with the matched words of each title marked. */
@@ -473,11 +533,7 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefine
     return true;
   };
 
-  const lastClause = parsed.clauses.length - 1;
-  const words = parsed.clauses.flatMap((clause, ci) =>
-    clause.alternatives.flatMap((alt, ai) => alternativeWords(loaded, alt, parsed.typing && ci === lastClause && ai === clause.alternatives.length - 1)),
-  );
-  const groups = synonymGroups(loaded, parsed);
+  const { words, groups, reading } = planQuery(loaded, parsed);
   const terms = [...new Set([...words.flat(), ...groups.flat(2)].map((t) => t.term))];
 
   const table = docTableOf(loaded);
@@ -501,7 +557,7 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefine
     outTitleOnly.push(scored.titleOnly[i]!);
     outTitleScores.push(scored.titleScores[i]!);
   }
-  return { docs: outDocs, scores: outScores, titleOnly: outTitleOnly, titleScores: outTitleScores, terms };
+  return { docs: outDocs, scores: outScores, titleOnly: outTitleOnly, titleScores: outTitleScores, terms, reading };
 }
 
 /** Documents an exclusion names: containing the word, or the phrase in order. */
@@ -592,13 +648,15 @@ function rerank(loaded: LoadedLibrary, ranked: Ranked[], parsed: ParsedQuery): v
   for (let i = 0; i < depth; i++) {
     const r = ranked[i]!;
     // Stop words between query words do not break adjacency: compare the sequence without them.
+    // The passage's own heading counts too (a question is its answer's heading).
     const seq = wordsOf(r.ref.passage.text).sequence;
+    const heading = r.ref.section && r.ref.section.id !== LEAD_SECTION_ID ? wordsOf(r.ref.section.title).sequence : [];
     const norm = 1 - b + (b * seq.length) / mean;
     let bonus = 0;
     for (let k = 0; k + 1 < queryTerms.length; k++) {
       const [x, y] = [queryTerms[k]!, queryTerms[k + 1]!];
       let tf = 0;
-      for (let j = 0; j + 1 < seq.length; j++) if (seq[j] === x && seq[j + 1] === y) tf++;
+      for (const words of [seq, heading]) for (let j = 0; j + 1 < words.length; j++) if (words[j] === x && words[j + 1] === y) tf++;
       if (tf > 0) bonus += (Math.max(idfs[k]!, idfs[k + 1]!) * tf * (k1 + 1)) / (tf + k1 * norm);
     }
     r.score += RANKING.adjacentBonus * bonus;
@@ -641,6 +699,9 @@ export function suggest(loaded: LoadedLibrary, query: string, limit = 5): string
   const folded = last ? foldWord(last[0]) : '';
   // Completing costs a vocabulary walk only, so it starts a letter earlier than prefix search.
   if (!last || folded.length < MIN_PREFIX_LENGTH - 1) return [];
+  // A word the library has is finished as typed: offering longer words would put words in the
+  // query that the user did not start ("sleep" is not the start of "sleepy").
+  if (loaded.library.vocabulary.entry(folded)) return [];
   const before = q.slice(0, last.index);
   return loaded.library.vocabulary.complete(folded, limit).map((word) => `${before}${word}`);
 }

@@ -7,8 +7,8 @@ describe('parseSynonyms', () => {
   it('reads groups of words and phrases', () => {
     const problems: ContentProblem[] = [];
     expect(parseSynonyms('s.yaml', '# c\n- [kidney, renal]\n- [trouble swallowing, dysphagia]\n', problems)).toEqual([
-      ['kidney', 'renal'],
-      ['trouble swallowing', 'dysphagia'],
+      { words: ['kidney', 'renal'] },
+      { words: ['trouble swallowing', 'dysphagia'] },
     ]);
     expect(problems).toEqual([]);
   });
@@ -28,13 +28,23 @@ describe('parseSynonyms', () => {
     parseSynonyms('s.yaml', 'kidney: renal\n', notList);
     expect(notList[0]?.message).toMatch(/must be a list of groups/);
   });
+
+  it('reads labelled groups, and names a bad label or an unknown field by line', () => {
+    const problems: ContentProblem[] = [];
+    const groups = parseSynonyms('s.yaml', '- { words: [baclofen, Lioresal], label: "a brand name of baclofen" }\n- { words: [a1, b1], label: "" }\n- { words: [a2, b2], note: x }\n', problems);
+    expect(groups).toEqual([{ words: ['baclofen', 'Lioresal'], label: 'a brand name of baclofen' }]);
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      "2: synonym group 2: 'label' must be a non-empty text",
+      "3: synonym group 3: unknown field 'note' (a group has 'words' and an optional 'label')",
+    ]);
+  });
 });
 
 describe('SynonymTable', () => {
   it('looks up by index terms, so inflections and case still match', () => {
-    const table = new SynonymTable([['Kidney', 'renal'], ['trouble swallowing', 'dysphagia']]);
-    expect(table.lookup([termOf('kidneys')!])).toEqual([[termOf('renal')]]);
-    expect(table.lookup(['troubl', 'swallow'])).toEqual([[termOf('dysphagia')]]);
+    const table = new SynonymTable([{ words: ['Kidney', 'renal'] }, { words: ['trouble swallowing', 'dysphagia'] }]);
+    expect(table.lookup([termOf('kidneys')!]).map((s) => s.terms)).toEqual([[termOf('renal')]]);
+    expect(table.lookup(['troubl', 'swallow']).map((s) => s.terms)).toEqual([[termOf('dysphagia')]]);
     expect(table.lookup(['nothing'])).toEqual([]);
     expect(table.longest).toBe(2);
   });

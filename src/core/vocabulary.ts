@@ -132,6 +132,12 @@ export class Vocabulary {
     return out;
   }
 
+  /** Whether some longer word of the library starts with this folded prefix. */
+  hasPrefix(folded: string): boolean {
+    for (const surface of this.map.atPrefix(folded).keys()) if (surface !== folded) return true;
+    return false;
+  }
+
   /** Completions of a partly typed word (as written), most frequent first. */
   complete(folded: string, limit: number): string[] {
     const out: VocabularyEntry[] = [];
