@@ -214,3 +214,45 @@ describe('search robustness', () => {
     }
   });
 });
+
+describe('results that mean what they say', () => {
+  const words = (r: { text: string; sectionPath: readonly string[] }): string => `${r.text} ${r.sectionPath.join(' ')}`.toLowerCase();
+
+  it('counts only passages that match in their own text or heading; a title match is the article, once', () => {
+    const r = search(loaded, 'dry mouth', { limit: 200 });
+    expect(r.total).toBe(r.results.length);
+    for (const hit of r.results) expect(words(hit)).toMatch(/\bdry\b|\bmouth|xerostomia/);
+    expect(r.articles.reduce((n, a) => n + a.count, 0)).toBe(r.total);
+    expect(r.titles.map((t) => t.articleId)).toEqual(['baclofen-sjogrens-syndrome']);
+    const [start, end] = r.titles[0]!.highlights[0]!;
+    expect(r.titles[0]!.articleTitle.slice(start, end)).toBe('Dry');
+  });
+
+  it('says which word a typo was read as, and which synonym carried a word', () => {
+    const typo = search(loaded, 'baclofin', { limit: 200 });
+    expect(typo.readAs).toEqual({ query: 'baclofen', corrections: [{ typed: 'baclofin', searched: 'baclofen' }], synonyms: [] });
+    expect(typo.total).toBeLessThan(loaded.library.allDocs().length);
+    for (const hit of typo.results) expect(words(hit)).toContain('baclofen');
+    const brand = search(loaded, 'Lioresal', { limit: 200 });
+    expect(brand.readAs?.synonyms).toEqual([{ word: 'Lioresal', searched: ['baclofen'], label: 'a brand name of baclofen' }]);
+    expect(brand.titles).toHaveLength(2);
+    expect(search(loaded, 'baclofen').readAs).toBeUndefined();
+  });
+
+  it('gives a question and its answer as one result: the question as its heading', () => {
+    const r = search(loaded, 'how long does it take for baclofen to work', { limit: 200 });
+    expect(r.results.some((h) => h.kind === 'question')).toBe(false);
+    expect(r.results[0]).toMatchObject({ kind: 'answer', sectionTitle: 'How long does it take for baclofen to work for swallowing problems?' });
+    expect(r.results[0]?.text).toMatch(/^Most people notice improvement/);
+  });
+
+  it('pages through results with offset', () => {
+    const all = search(loaded, 'sleep', { limit: 30 }).results.map((h) => h.passageId);
+    expect(search(loaded, 'sleep', { limit: 10, offset: 10 }).results.map((h) => h.passageId)).toEqual(all.slice(10, 20));
+  });
+
+  it('never completes a word the library already has into a longer one', () => {
+    expect(suggest(loaded, 'can baclofen help me sleep')).toEqual([]);
+    expect(suggest(loaded, 'can baclofen help me sle')).toContain('can baclofen help me sleep');
+  });
+});
