@@ -16,7 +16,7 @@ import { LEAD_SECTION_ID, PASSAGE_KINDS, type PassageKind } from '../shared/mode
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../shared/schemas';
 import type { Library, PassageRef } from './library';
 import type { LoadedLibrary } from './load';
-import { parseQuery, queryWords, type Alternative, type ParsedQuery, type Scope } from './query';
+import { parseQuery, queryWords, type ParsedQuery, type Scope } from './query';
 import { termsOf } from './synonyms';
 import { Scorer, type Scored, type TermGroup, type WeightedTerm, type WordTerms } from './scorer';
 import { foldWord, termOf, tokenize, tokenizeWithOffsets } from './text';
