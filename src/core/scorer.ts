@@ -31,6 +31,9 @@ export interface ScoringParams {
 
 type Postings = Map<number, Map<number, number>>;
 
+/** Terms whose document frequency is remembered. */
+const DF_MEMO_SIZE = 50_000;
+
 /** The parts of a MiniSearch instance the scorer reads. */
 interface Internals {
   _index: { get(term: string): Postings | undefined };
@@ -107,6 +110,7 @@ export class Scorer {
   private readonly groupWords: Uint16Array;
   private readonly groupAcc: Float64Array;
   private stamp = 0;
+  private readonly dfMemo = new Map<string, number>();
 
   /**
    * @param titleField the field every passage of an article shares (its title), whose matches
@@ -176,6 +180,16 @@ export class Scorer {
    * @example scorer.documentFrequency('sleep') // 41
    */
   documentFrequency(term: string): number {
+    const known = this.dfMemo.get(term);
+    if (known !== undefined) return known;
+    const df = this.countDocuments(term);
+    // The index never changes: remember the answer (cleared whole when full, as other memos are).
+    if (this.dfMemo.size >= DF_MEMO_SIZE) this.dfMemo.clear();
+    this.dfMemo.set(term, df);
+    return df;
+  }
+
+  private countDocuments(term: string): number {
     const postings = this.internals._index.get(term);
     if (!postings) return 0;
     const fields = this.fields.filter((f) => postings.get(f.id)?.size);
