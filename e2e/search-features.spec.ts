@@ -4,12 +4,12 @@ import type { QuirePage } from './pages/QuirePage';
 const SJOGREN = "Baclofen and Sjögren's Syndrome: Does It Help With Dry Mouth and Swallowing Issues?";
 const SLEEP = 'Can Baclofen Help You Sleep? Clinical Studies on Baclofen as a Sleep Aid';
 
-/** The total the status line gives, once every answer for the text typed is in. */
+/** The passages the status line counts, once every answer for the text typed is in. */
 async function total(quire: QuirePage): Promise<number> {
   await quire.waitForAnswers();
   const text = (await quire.searchStatus.textContent()) ?? '';
-  const m = /^([\d,]+) results?/.exec(text);
-  if (!m?.[1]) throw new Error(`no result count in the status line: "${text}"`);
+  const m = /([\d,]+) passages? in /.exec(text);
+  if (!m?.[1]) throw new Error(`no passage count in the status line: "${text}"`);
   return Number(m[1].replace(/,/g, ''));
 }
 
@@ -63,15 +63,16 @@ test.describe('query language', () => {
 });
 
 test.describe('results', () => {
-  test('come grouped by article with counts, the best 20 first, and more on request', async ({ quire }) => {
+  test('come grouped by article with counts, the best 20 first, and all in the full view', async ({ quire }) => {
     await quire.search('baclofen');
     const count = await total(quire);
     expect(count).toBeGreaterThan(20);
-    await expect(quire.resultGroup(SJOGREN)).toContainText(/\d+ results/);
-    await expect(quire.resultGroup(SLEEP)).toContainText(/\d+ results/);
+    await expect(quire.resultGroup(SJOGREN)).toContainText(/\d+ passages/);
+    await expect(quire.resultGroup(SLEEP)).toContainText(/\d+ passages/);
     await expect(quire.options).toHaveCount(20);
-    await quire.showMoreButton.click();
-    await expect(quire.options).toHaveCount(Math.min(count, 50));
+    await quire.showAllButton.click();
+    await expect(quire.resultsView).toBeVisible();
+    await expect(quire.passageLinks).toHaveCount(Math.min(count, 50));
   });
 
   test('filter chips narrow them by article and by kind, and clear', async ({ quire }) => {

@@ -1,6 +1,7 @@
 /**
  * The app as a reader uses it: search box and its panel (suggestions, recent searches, grouped
- * results, filter chips, help), library list, article, find bar.
+ * results, filter chips behind their toggle, help), the full results view, library list,
+ * article, find bar.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -14,14 +15,35 @@ export class QuirePage {
   readonly results: Locator;
   /** The result options (passages), in the order shown. */
   readonly options: Locator;
+  /** The options that are articles found by their titles. */
+  readonly titleOptions: Locator;
   /** The suggestion options. */
   readonly suggestions: Locator;
   /** The recent-search options. */
   readonly recentSearches: Locator;
   readonly clearRecentButton: Locator;
-  readonly showMoreButton: Locator;
-  /** The filter chips' group. */
+  /** "Show all N results" at the foot of the drop-down. */
+  readonly showAllButton: Locator;
+  /** "Filters (n)", which shows or folds the drop-down's filter chips. */
+  readonly filtersToggle: Locator;
+  /** The filter chips' group (in the drop-down, or in the full results view when it shows). */
   readonly filters: Locator;
+  /** The full results view in the main pane. */
+  readonly resultsView: Locator;
+  readonly resultsHeading: Locator;
+  /** The full view's status line (counts, how the query was read). */
+  readonly resultsStatus: Locator;
+  /** "Results 1–50 of 137". */
+  readonly resultsRange: Locator;
+  /** Every result link of the full view (titles and passages), in order. */
+  readonly resultLinks: Locator;
+  /** The full view's passage links. */
+  readonly passageLinks: Locator;
+  /** The full view's article-title links. */
+  readonly titleLinks: Locator;
+  readonly nextPageButton: Locator;
+  readonly previousPageButton: Locator;
+  readonly backButton: Locator;
   readonly clearFiltersButton: Locator;
   readonly helpButton: Locator;
   readonly helpDialog: Locator;
@@ -46,11 +68,23 @@ export class QuirePage {
     this.results = page.getByRole('listbox', { name: 'Search results' });
     // Only results carry their passage kind; suggestions and recent searches do not.
     this.options = this.results.locator('[role="option"][data-kind]');
+    this.titleOptions = this.results.locator('[role="option"][data-result="title"]');
     this.suggestions = this.results.getByRole('group', { name: 'Suggestions' }).getByRole('option');
     this.recentSearches = this.results.getByRole('group', { name: 'Recent searches' }).getByRole('option');
     this.clearRecentButton = this.searchArea.getByRole('button', { name: 'Clear recent searches' });
-    this.showMoreButton = this.searchArea.getByRole('button', { name: 'Show more results' });
-    this.filters = this.searchArea.getByRole('group', { name: 'Filter results' });
+    this.showAllButton = this.searchArea.getByRole('button', { name: /^Show all [\d,]+ results$/ });
+    this.filtersToggle = this.searchArea.getByRole('button', { name: /^Filters( \(\d+\))?$/ });
+    this.resultsView = page.getByRole('region', { name: /^Results for/ });
+    this.filters = this.searchArea.or(this.resultsView).getByRole('group', { name: 'Filter results' });
+    this.resultsHeading = this.resultsView.getByRole('heading', { level: 1 });
+    this.resultsStatus = this.resultsView.getByRole('status');
+    this.resultsRange = this.resultsView.locator('.results__range');
+    this.resultLinks = this.resultsView.locator('a[data-result]');
+    this.passageLinks = this.resultsView.locator('a[data-result="passage"]');
+    this.titleLinks = this.resultsView.locator('a[data-result="title"]');
+    this.nextPageButton = this.resultsView.getByRole('button', { name: 'Next page' });
+    this.previousPageButton = this.resultsView.getByRole('button', { name: 'Previous page' });
+    this.backButton = this.resultsView.getByRole('button', { name: 'Back' });
     this.clearFiltersButton = this.filters.getByRole('button', { name: 'Clear filters' });
     this.helpButton = page.getByRole('button', { name: 'Search help' });
     this.helpDialog = page.getByRole('dialog', { name: 'Search help' });
@@ -86,11 +120,21 @@ export class QuirePage {
   /** Make the i-th result (0-based) the active option with the arrow keys. */
   async moveToResult(i: number): Promise<void> {
     await this.waitForAnswers();
-    await expect(this.options.nth(i)).toBeVisible();
-    // Suggestions come first in the list; the arrow keys go through them on the way.
-    const above = (await this.results.getByRole('option').count()) - (await this.options.count());
-    for (let n = 0; n <= above + i; n++) await this.searchBox.press('ArrowDown');
-    await expect(this.options.nth(i)).toHaveAttribute('aria-selected', 'true');
+    const target = this.options.nth(i);
+    await expect(target).toBeVisible();
+    // Suggestions and article titles come before passages; the arrow keys go through them on the way.
+    const all = this.results.getByRole('option');
+    const id = await target.getAttribute('id');
+    const ids = await all.evaluateAll((els) => els.map((el) => el.id));
+    for (let n = 0; n <= ids.indexOf(id ?? ''); n++) await this.searchBox.press('ArrowDown');
+    await expect(target).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Open the full results view of what is typed with Enter. */
+  async showAllResults(): Promise<void> {
+    await this.waitForAnswers();
+    await this.searchBox.press('Enter');
+    await expect(this.resultsView).toBeVisible();
   }
 
   /** The result group of one article, named by its title. */
@@ -109,8 +153,11 @@ export class QuirePage {
     return this.filters.getByRole('button', { name: new RegExp(`^${escaped}\\s`) });
   }
 
-  /** Turn a filter chip on or off. */
+  /** Turn a filter chip on or off (unfolding the drop-down's chips first when they are folded). */
   async toggleChip(label: string): Promise<void> {
+    if ((await this.resultsView.count()) === 0 && (await this.filtersToggle.getAttribute('aria-expanded')) === 'false') {
+      await this.filtersToggle.click();
+    }
     await this.chip(label).click();
   }
 

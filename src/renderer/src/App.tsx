@@ -2,7 +2,7 @@
  * The app shell: header with search, the library sidebar, and the routed main view.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { SearchHit } from '../../shared/api';
+import type { SearchHit, TitleHit } from '../../shared/api';
 import type { BookmarkView, ExportFormat, NewBookmark } from '../../shared/bookmarks';
 import type { PrintScope } from '../../shared/print';
 import { getApi } from './api';
@@ -15,6 +15,7 @@ import { LibraryHome } from './components/LibraryHome';
 import { LibraryNav } from './components/LibraryNav';
 import { ArticleScreen, type ArticleScreenHandle } from './containers/ArticleScreen';
 import { PrintContainer, type PrintRequest } from './containers/PrintContainer';
+import { ResultsScreen } from './containers/ResultsScreen';
 import { SearchContainer } from './containers/SearchContainer';
 import { bookmarkRoute } from './bookmarks-model';
 import { download } from './download';
@@ -27,7 +28,9 @@ import { useLaunch } from './hooks/useLaunch';
 import { useMenuCommand } from './hooks/useMenuCommand';
 import { useRoute } from './hooks/useRoute';
 import { FONT_SIZES, useSettings } from './hooks/useSettings';
+import { go } from './history';
 import { formatRoute, HOME, type Route } from './route';
+import { resultsRoute, type ResultsRoute, type SearchFilters } from './search-model';
 import './App.css';
 import './styles/reading.css';
 
@@ -121,6 +124,20 @@ export function App() {
     },
     [navigate],
   );
+  const openTitle = useCallback(
+    (title: TitleHit, query: string) => {
+      setHighlight(query ? { articleId: title.articleId, query } : undefined);
+      navigate({ name: 'article', articleId: title.articleId });
+    },
+    [navigate],
+  );
+  const openResults = useCallback((query: string, filters: SearchFilters) => navigate(resultsRoute(query, filters)), [navigate]);
+  const changeResults = useCallback((next: ResultsRoute) => navigate(next, { replace: true }), [navigate]);
+  // Back from the results view: to where the search was made, or the library when it was the first page opened.
+  const leaveResults = useCallback(() => {
+    if (window.history.length > 1) go(-1, 'key');
+    else navigate(HOME);
+  }, [navigate]);
   const openLink = useCallback(
     (target: Route) => {
       setHighlight(undefined);
@@ -160,7 +177,14 @@ export function App() {
           </>
         }
       >
-        <SearchContainer inputRef={searchInput} onOpenHit={openHit} onOpenLink={openLink} shortcutLabel={SHORTCUT_LABEL} />
+        <SearchContainer
+          inputRef={searchInput}
+          onOpenHit={openHit}
+          onOpenTitle={openTitle}
+          onOpenResults={openResults}
+          onOpenLink={openLink}
+          shortcutLabel={SHORTCUT_LABEL}
+        />
       </AppHeader>
       {launch.notice && <StoreNotice message={launch.notice} onDismiss={launch.dismiss} />}
       {panelOpen && (
@@ -195,8 +219,17 @@ export function App() {
           showError={route.name !== 'home'}
         />
         <main id={MAIN_ID} className="app__main" tabIndex={-1}>
-          <ErrorBoundary key={route.name === 'article' ? `article/${route.articleId}` : 'home'}>
-            {route.name === 'article' ? (
+          <ErrorBoundary key={route.name === 'article' ? `article/${route.articleId}` : route.name}>
+            {route.name === 'results' ? (
+              <ResultsScreen
+                route={route}
+                articles={articles.status === 'ready' ? articles.value : []}
+                onOpenHit={openHit}
+                onOpenTitle={openTitle}
+                onChange={changeResults}
+                onBack={leaveResults}
+              />
+            ) : route.name === 'article' ? (
               <ArticleScreen
                 ref={articleScreen}
                 articleId={route.articleId}

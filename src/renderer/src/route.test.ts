@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatLink, formatRoute, parseLink, parseRoute, type Route } from './route';
+import { PASSAGE_KINDS } from '../../shared/model';
 
 describe('parseRoute', () => {
   it('reads the library from an empty or unknown hash', () => {
@@ -38,7 +39,34 @@ describe('formatRoute', () => {
     }
   });
 
+  it('round-trips a results page with its filters, for any query', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }).filter((q) => q.trim() === q && q !== ''),
+        fc.nat(10_000),
+        fc.array(fc.string({ minLength: 1 }), { maxLength: 3 }),
+        fc.subarray([...PASSAGE_KINDS]),
+        (query, offset, articleIds, kinds) => {
+          const route: Route = {
+            name: 'results',
+            query,
+            ...(offset > 0 && { offset }),
+            ...(articleIds.length > 0 && { articleIds }),
+            ...(kinds.length > 0 && { kinds }),
+          };
+          expect(parseRoute(formatRoute(route))).toEqual(route);
+        },
+      ),
+    );
+  });
+
+  it('reads a results address without a query as the library, and ignores unknown kinds', () => {
+    expect(parseRoute('#/search?q=%20')).toEqual({ name: 'home' });
+    expect(parseRoute('#/search?q=dry+mouth&kind=nope&offset=-3')).toEqual({ name: 'results', query: 'dry mouth' });
+  });
+
   it('writes the documented address forms', () => {
+    expect(formatRoute({ name: 'results', query: 'dry mouth', offset: 50, kinds: ['comment'] })).toBe('#/search?q=dry+mouth&offset=50&kind=comment');
     expect(formatRoute({ name: 'article', articleId: 'sleep', passageId: 'p-1' })).toBe('#/article/sleep/p-1');
   });
 });

@@ -6,14 +6,29 @@
  *   #/article/<articleId>                an article, from the top
  *   #/article/<articleId>/<passageId>    an article, scrolled to one passage
  *   #/article/<articleId>/section/<id>   an article, scrolled to one section
+ *   #/search?q=<query>[&offset=N][&article=<id>…][&kind=<kind>…]
+ *                                        every result of a search, one page of them
  *
  * The same places, written `quire://article/…`, are the links Quire copies for sharing: they do
  * not depend on how the app is served (a file, a custom protocol, a loopback port and token).
  */
 
+import { PASSAGE_KINDS, type PassageKind } from '../../shared/model';
+
 /** Where the reader is. */
 export type Route =
   | { readonly name: 'home' }
+  | {
+      readonly name: 'results';
+      /** The search, as typed. */
+      readonly query: string;
+      /** Results skipped (the page); 0 when absent. */
+      readonly offset?: number;
+      /** The article filter. */
+      readonly articleIds?: readonly string[];
+      /** The passage-kind filter. */
+      readonly kinds?: readonly PassageKind[];
+    }
   | {
       readonly name: 'article';
       readonly articleId: string;
@@ -40,6 +55,8 @@ function decode(part: string): string | undefined {
  * @example parseRoute('#/article/sleep/sleep-2') // { name: 'article', articleId: 'sleep', passageId: 'sleep-2' }
  */
 export function parseRoute(hash: string): Route {
+  const search = /^#?\/?search\?(.*)$/.exec(hash);
+  if (search) return parseResults(search[1] ?? '');
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] !== 'article' || parts.length < 2 || parts.length > 4) return HOME;
   const articleId = decode(parts[1] ?? '');
@@ -60,9 +77,33 @@ export function parseRoute(hash: string): Route {
  */
 export function formatRoute(route: Route): string {
   if (route.name === 'home') return '#/';
+  if (route.name === 'results') {
+    const params = new URLSearchParams({ q: route.query });
+    if (route.offset) params.set('offset', String(route.offset));
+    for (const id of route.articleIds ?? []) params.append('article', id);
+    for (const kind of route.kinds ?? []) params.append('kind', kind);
+    return `#/search?${params.toString()}`;
+  }
   const base = `#/article/${encodeURIComponent(route.articleId)}`;
   if (route.passageId) return `${base}/${encodeURIComponent(route.passageId)}`;
   return route.sectionId ? `${base}/section/${encodeURIComponent(route.sectionId)}` : base;
+}
+
+/** The results route from its query string; the library when it names no query. */
+function parseResults(query: string): Route {
+  const params = new URLSearchParams(query);
+  const q = params.get('q')?.trim();
+  if (!q) return HOME;
+  const offset = Number(params.get('offset') ?? 0);
+  const articleIds = params.getAll('article').filter((id) => id !== '');
+  const kinds = PASSAGE_KINDS.filter((k) => params.getAll('kind').includes(k));
+  return {
+    name: 'results',
+    query: q,
+    ...(Number.isSafeInteger(offset) && offset > 0 && { offset }),
+    ...(articleIds.length > 0 && { articleIds }),
+    ...(kinds.length > 0 && { kinds }),
+  };
 }
 
 /** The scheme of Quire's shareable links. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit, SearchResponse } from '../../shared/api';
+import type { SearchFacet, SearchHit, SearchResponse, TitleHit } from '../../shared/api';
 import type { PassageKind } from '../../shared/model';
 import {
   articleChips,
@@ -8,11 +8,15 @@ import {
   groupHits,
   hasFilters,
   kindChips,
-  nextLimit,
+  filterCount,
   nextOptionKey,
   NO_FILTERS,
   optionStarts,
+  pageText,
+  readingLines,
   recentOptions,
+  resultPage,
+  resultsRoute,
   statusText,
   suggestionOptions,
   toggleArticle,
@@ -36,17 +40,48 @@ function hit(articleId: string, passageId: string, kind: PassageKind = 'paragrap
   };
 }
 
-function response(results: SearchHit[], total = results.length): SearchResponse {
-  return { query: 'q', total, results, titles: [], articles: [], kinds: [] };
+function title(articleId: string, score = 1): TitleHit {
+  return { articleId, articleTitle: `Title of ${articleId}`, highlights: [[0, 5]], score };
+}
+
+function response(results: SearchHit[], total = results.length, titles: TitleHit[] = [], articles: SearchFacet[] = []): SearchResponse {
+  return { query: 'q', total, results, titles, articles, kinds: [] };
 }
 
 describe('groupHits', () => {
   it('groups by article in the order of each best hit, keeping hit order', () => {
     const groups = groupHits([hit('a', '1'), hit('b', '2'), hit('a', '3'), hit('c', '4'), hit('b', '5')], []);
-    expect(groups.map((g) => [g.articleId, g.options.map((o) => o.hit.passageId)])).toEqual([
-      ['a', ['1', '3']],
-      ['b', ['2', '5']],
-      ['c', ['4']],
+    expect(groups.map((g) => [g.articleId, g.options.map((o) => o.key)])).toEqual([
+      ['a', ['hit:a/1', 'hit:a/3']],
+      ['b', ['hit:b/2', 'hit:b/5']],
+      ['c', ['hit:c/4']],
+    ]);
+  });
+
+  it('puts an article whose title matched once, first in its group, above its passages', () => {
+    const groups = groupHits([hit('a', '1', 'paragraph', 3), hit('b', '2', 'paragraph', 2), hit('b', '3', 'paragraph', 1)], [], 3, [title('b', 1)]);
+    expect(groups.map((g) => [g.articleId, g.options.map((o) => o.key)])).toEqual([
+      ['a', ['hit:a/1']],
+      ['b', ['title:b', 'hit:b/2', 'hit:b/3']],
+    ]);
+    expect(groups[1]?.title?.articleId).toBe('b');
+    // Counts are passages: the title is not one.
+    expect(groups.map((g) => g.total)).toEqual([1, 2]);
+  });
+
+  it('orders groups by their best score, title or passage', () => {
+    const groups = groupHits([hit('a', '1', 'paragraph', 3), hit('b', '2', 'paragraph', 2)], [], 2, [title('b', 5)]);
+    expect(groups.map((g) => [g.articleId, g.score])).toEqual([
+      ['b', 5],
+      ['a', 3],
+    ]);
+  });
+
+  it('makes an article found only by its title a group of that one option, with no passages', () => {
+    const groups = groupHits([hit('a', '1', 'paragraph', 3)], [], 1, [title('z', 1), title('z', 0.5)]);
+    expect(groups.map((g) => [g.articleId, g.total, g.options.map((o) => o.type)])).toEqual([
+      ['a', 1, ['hit']],
+      ['z', 0, ['title']],
     ]);
   });
 
@@ -119,9 +154,23 @@ describe('breadcrumb', () => {
 });
 
 describe('statusText', () => {
-  it('counts results and says when only the best are shown', () => {
-    expect(statusText(response([hit('a', '1')]), false)).toBe('1 result');
-    expect(statusText(response([hit('a', '1')], 1200), false)).toBe('1,200 results, showing the best 1');
+  const facets = [
+    { key: 'a', label: 'A', count: 9 },
+    { key: 'b', label: 'B', count: 3 },
+  ];
+
+  it('counts passages and their articles, and says when only the best are shown', () => {
+    expect(statusText(response([hit('a', '1')], 1, [], facets.slice(0, 1)), false)).toBe('1 passage in 1 article');
+    expect(statusText(response([hit('a', '1')], 1200, [], facets), false)).toBe('1,200 passages in 2 articles, showing the best 1');
+  });
+
+  it('counts titles apart from passages', () => {
+    expect(statusText(response([hit('a', '1')], 12, [title('a')], facets), false)).toBe('12 passages in 2 articles, showing the best 1 · 1 title');
+    expect(statusText(response([], 0, [title('a'), title('b')]), false)).toBe('No passages · 2 titles');
+  });
+
+  it('counts only the articles an article filter keeps', () => {
+    expect(statusText(response([hit('b', '1')], 1, [], facets), false, ['b'])).toBe('1 passage in 1 article');
   });
 
   it('says when nothing was found, and when an answer is awaited', () => {
@@ -168,10 +217,60 @@ describe('filters', () => {
   });
 });
 
-describe('nextLimit', () => {
-  it('steps up to 200 and stops there', () => {
-    expect(nextLimit(20)).toBe(50);
-    expect(nextLimit(100)).toBe(200);
-    expect(nextLimit(200)).toBeUndefined();
+describe('filterCount', () => {
+  it('counts the chosen articles and kinds', () => {
+    expect(filterCount(NO_FILTERS)).toBe(0);
+    expect(filterCount(toggleKind(toggleArticle(NO_FILTERS, { key: 'a', label: 'A', count: 1 }), 'comment'))).toBe(2);
+  });
+});
+
+describe('readingLines', () => {
+  it('says what was searched for a corrected query, with what was typed', () => {
+    const readAs = { query: 'baclofen sleep', corrections: [{ typed: 'baclofin', searched: 'baclofen' }], synonyms: [] };
+    expect(readingLines(readAs, ' baclofin sleep ')).toEqual([{ type: 'correction', searched: 'baclofen sleep', typed: 'baclofin sleep' }]);
+  });
+
+  it('gives a synonym its label, or else the words searched', () => {
+    const readAs = {
+      query: 'lioresal spasm',
+      corrections: [],
+      synonyms: [
+        { word: 'Lioresal', searched: ['baclofen'], label: 'a brand name of baclofen' },
+        { word: 'spasm', searched: ['cramp', 'twitch'] },
+        { word: 'x', searched: ['y'], label: '  ' },
+      ],
+    };
+    expect(readingLines(readAs, 'lioresal spasm')).toEqual([
+      { type: 'synonym', word: 'Lioresal', text: 'a brand name of baclofen' },
+      { type: 'synonym', word: 'spasm', text: 'also searched as cramp, twitch' },
+      { type: 'synonym', word: 'x', text: 'also searched as y' },
+    ]);
+  });
+
+  it('has nothing to say when every word was searched as typed', () => {
+    expect(readingLines(undefined, 'q')).toEqual([]);
+  });
+});
+
+describe('resultPage and pageText', () => {
+  it('places a page in the list, with the offsets of its neighbours', () => {
+    expect(resultPage(0, 50, 137)).toEqual({ first: 1, last: 50, total: 137, next: 50 });
+    expect(resultPage(50, 50, 137)).toEqual({ first: 51, last: 100, total: 137, previous: 0, next: 100 });
+    expect(resultPage(100, 50, 137)).toEqual({ first: 101, last: 137, total: 137, previous: 50 });
+    expect(pageText(resultPage(100, 50, 137))).toBe('Results 101–137 of 137');
+    expect(pageText(resultPage(0, 50, 1200))).toBe('Results 1–50 of 1,200');
+  });
+
+  it('has no pages for no passages', () => {
+    expect(resultPage(0, 50, 0)).toEqual({ first: 0, last: 0, total: 0 });
+    expect(pageText(resultPage(0, 50, 0))).toBe('No passages');
+  });
+});
+
+describe('resultsRoute', () => {
+  it('carries the query, the filters and the page', () => {
+    expect(resultsRoute('q', NO_FILTERS)).toEqual({ name: 'results', query: 'q' });
+    const filters = toggleKind(toggleArticle(NO_FILTERS, { key: 'a', label: 'A', count: 1 }), 'comment');
+    expect(resultsRoute('q', filters, 50)).toEqual({ name: 'results', query: 'q', offset: 50, articleIds: ['a'], kinds: ['comment'] });
   });
 });

@@ -3,9 +3,10 @@
  * combobox in the order they appear, filter chips, and the words of the status line. The
  * components draw this; nothing here touches the DOM.
  */
-import type { SearchFacet, SearchHit, SearchResponse } from '../../shared/api';
+import type { QueryReading, SearchFacet, SearchHit, SearchResponse, TitleHit } from '../../shared/api';
 import { PASSAGE_KINDS, type PassageKind } from '../../shared/model';
-import { plural } from './format';
+import { formatNumber, plural } from './format';
+import type { Route } from './route';
 
 /** How each passage kind reads on a filter chip. */
 export const KIND_LABELS: Readonly<Record<PassageKind, string>> = {
@@ -22,18 +23,29 @@ export const KIND_LABELS: Readonly<Record<PassageKind, string>> = {
 export type SearchOption =
   | { readonly type: 'recent'; readonly key: string; readonly text: string }
   | { readonly type: 'suggestion'; readonly key: string; readonly text: string }
-  | { readonly type: 'hit'; readonly key: string; readonly hit: SearchHit };
+  | { readonly type: 'hit'; readonly key: string; readonly hit: SearchHit }
+  | { readonly type: 'title'; readonly key: string; readonly title: TitleHit };
 
 /** The option of one hit. */
 export type HitOption = Extract<SearchOption, { type: 'hit' }>;
 
-/** The hits of one article, best first. */
+/** The option of an article whose title matched: the article itself, opened at its top. */
+export type TitleOption = Extract<SearchOption, { type: 'title' }>;
+
+/** A result: a passage, or an article by its title. */
+export type ResultOption = HitOption | TitleOption;
+
+/** The results of one article: the article itself first when its title matched, then its passages, best first. */
 export interface ResultGroup {
   readonly articleId: string;
   readonly articleTitle: string;
-  /** Hits this article has in all (before `limit`), which may be more than are shown. */
+  /** Passages this article has in all (before `limit`), which may be more than are shown. */
   readonly total: number;
-  readonly options: readonly HitOption[];
+  /** The article's title match, when it has one. */
+  readonly title?: TitleHit;
+  /** The best score of the group (its title's or its best passage's), which orders the groups. */
+  readonly score: number;
+  readonly options: readonly ResultOption[];
 }
 
 /** The key of a hit, stable across answers so that the active option survives an update. */
@@ -41,26 +53,59 @@ export function hitKey(hit: SearchHit): string {
   return `hit:${hit.articleId}/${hit.passageId}`;
 }
 
+/** The key of a title hit. */
+export function titleKey(title: TitleHit): string {
+  return `title:${title.articleId}`;
+}
+
 /**
- * Group hits by article. Groups come in the order of their best hit, hits keep their order
- * (best first). A group's total is its count of hits when every hit is shown (`total` is the
- * number of results), and otherwise comes from the article facets (never fewer than it shows).
+ * Group hits by article. An article whose title matched shows once, as its group's first
+ * option, above its passages; an article with a title match only is a group of that one option.
+ * Groups come in the order of their best score (title or passage; the earlier group on a tie),
+ * hits keep their order (best first). A group's total counts passages: its count of hits when
+ * every hit is shown (`total` is the number of results), and otherwise from the article facets
+ * (never fewer than it shows).
  *
- * @param total How many hits the search found in all; all are shown when it is results.length.
- * @example groupHits(response.results, response.articles, response.total)[0]?.articleTitle
+ * @param total How many passages the search found in all; all are shown when it is results.length.
+ * @param titles The articles whose titles matched.
+ * @example groupHits(response.results, response.articles, response.total, response.titles)[0]?.articleTitle
  */
-export function groupHits(results: readonly SearchHit[], facets: readonly SearchFacet[], total = Infinity): ResultGroup[] {
+export function groupHits(
+  results: readonly SearchHit[],
+  facets: readonly SearchFacet[],
+  total = Infinity,
+  titles: readonly TitleHit[] = [],
+): ResultGroup[] {
   const totals = new Map(results.length >= total ? [] : facets.map((f) => [f.key, f.count]));
-  const groups = new Map<string, { articleId: string; articleTitle: string; options: HitOption[] }>();
-  for (const hit of results) {
-    let group = groups.get(hit.articleId);
+  const groups = new Map<string, { articleId: string; articleTitle: string; title?: TitleHit; score: number; hits: HitOption[] }>();
+  const groupOf = (articleId: string, articleTitle: string) => {
+    let group = groups.get(articleId);
     if (!group) {
-      group = { articleId: hit.articleId, articleTitle: hit.articleTitle, options: [] };
-      groups.set(hit.articleId, group);
+      group = { articleId, articleTitle, score: -Infinity, hits: [] };
+      groups.set(articleId, group);
     }
-    group.options.push({ type: 'hit', key: hitKey(hit), hit });
+    return group;
+  };
+  for (const hit of results) {
+    const group = groupOf(hit.articleId, hit.articleTitle);
+    group.hits.push({ type: 'hit', key: hitKey(hit), hit });
+    group.score = Math.max(group.score, hit.score);
   }
-  return [...groups.values()].map((g) => ({ ...g, total: Math.max(totals.get(g.articleId) ?? 0, g.options.length) }));
+  for (const title of titles) {
+    const group = groupOf(title.articleId, title.articleTitle);
+    if (group.title) continue;
+    group.title = title;
+    group.score = Math.max(group.score, title.score);
+  }
+  const ordered = [...groups.values()].map((g, i) => ({ g, i })).sort((a, b) => b.g.score - a.g.score || a.i - b.i);
+  return ordered.map(({ g }) => ({
+    articleId: g.articleId,
+    articleTitle: g.articleTitle,
+    ...(g.title && { title: g.title }),
+    score: g.score,
+    total: Math.max(totals.get(g.articleId) ?? 0, g.hits.length),
+    options: g.title ? [{ type: 'title', key: titleKey(g.title), title: g.title }, ...g.hits] : g.hits,
+  }));
 }
 
 /**
@@ -104,12 +149,106 @@ export function breadcrumb(hit: SearchHit): string {
   return path.join(' › ');
 }
 
-/** What the status line says about an answer. */
-export function statusText(response: SearchResponse | undefined, pending: boolean): string {
+/**
+ * The heading of a question-and-answer result: the question (the answer's section title) and the
+ * breadcrumb above it, less the question itself. Undefined for any other kind of passage.
+ *
+ * @example qaHeading(answerHit)?.question // 'How long does it take for baclofen to work?'
+ */
+export function qaHeading(hit: SearchHit): { readonly question: string; readonly path: string } | undefined {
+  if (hit.kind !== 'answer' || hit.sectionTitle.trim() === '') return undefined;
+  const crumbs = breadcrumb(hit).split(' › ');
+  if (crumbs.at(-1) === hit.sectionTitle) crumbs.pop();
+  return { question: hit.sectionTitle, path: crumbs.join(' › ') };
+}
+
+/**
+ * How many articles an answer's passages are in: its article facets, less those an article
+ * filter leaves out (the facets count every article, before the article filter).
+ */
+export function articleCount(response: SearchResponse, articleIds: readonly string[] = []): number {
+  const chosen = new Set(articleIds);
+  return response.articles.filter((f) => f.count > 0 && (chosen.size === 0 || chosen.has(f.key))).length;
+}
+
+/**
+ * What the status line says about an answer: passages and the articles they are in, and the
+ * articles found by their titles, e.g. "12 passages in 2 articles · 1 title".
+ *
+ * @param articleIds the article filter in force, if any
+ * @param best say when only the best passages are shown (the drop-down; the full view pages instead)
+ */
+export function statusText(response: SearchResponse | undefined, pending: boolean, articleIds: readonly string[] = [], best = true): string {
   if (!response) return pending ? 'Searching…' : '';
-  if (response.total === 0) return `No results for “${response.query}”.`;
+  const titles = response.titles.length;
+  if (response.total === 0 && titles === 0) return `No results for “${response.query}”.`;
+  const titlePart = titles > 0 ? plural(titles, 'title') : '';
+  if (response.total === 0) return `No passages · ${titlePart}`;
   const shown = response.results.length;
-  return shown < response.total ? `${plural(response.total, 'result')}, showing the best ${shown}` : plural(response.total, 'result');
+  const passages = `${plural(response.total, 'passage')} in ${plural(articleCount(response, articleIds), 'article')}`;
+  const cut = best && shown < response.total ? `, showing the best ${formatNumber(shown)}` : '';
+  return [`${passages}${cut}`, titlePart].filter((p) => p !== '').join(' · ');
+}
+
+/** One line of the notice that says how the query was read. */
+export type ReadingLine =
+  /** "Showing results for <searched> (you typed <typed>)". */
+  | { readonly type: 'correction'; readonly searched: string; readonly typed: string }
+  /** "<word>: a brand name of baclofen" or "<word>: also searched as baclofen, Gablofen". */
+  | { readonly type: 'synonym'; readonly word: string; readonly text: string };
+
+/**
+ * The lines of the "how the query was read" notice: one for the corrections, one per synonym.
+ *
+ * @param typed the query as typed
+ * @example readingLines({ query: 'baclofen', corrections: [{ typed: 'baclofin', searched: 'baclofen' }], synonyms: [] }, 'baclofin')
+ *   // [{ type: 'correction', searched: 'baclofen', typed: 'baclofin' }]
+ */
+export function readingLines(readAs: QueryReading | undefined, typed: string): ReadingLine[] {
+  if (!readAs) return [];
+  const lines: ReadingLine[] = [];
+  if (readAs.corrections.length > 0) lines.push({ type: 'correction', searched: readAs.query, typed: typed.trim() });
+  for (const s of readAs.synonyms) {
+    const text = s.label?.trim() ? s.label.trim() : `also searched as ${s.searched.join(', ')}`;
+    lines.push({ type: 'synonym', word: s.word, text });
+  }
+  return lines;
+}
+
+/** A page of a long result list, as the full results view pages it. */
+export interface ResultPage {
+  /** 1-based number of the first result shown (0 when none). */
+  readonly first: number;
+  /** 1-based number of the last result shown. */
+  readonly last: number;
+  readonly total: number;
+  /** The offset of the previous page, if there is one. */
+  readonly previous?: number;
+  /** The offset of the next page, if there is one. */
+  readonly next?: number;
+}
+
+/**
+ * Where a page sits in the whole list of passages.
+ *
+ * @example resultPage(50, 50, 137) // { first: 51, last: 100, total: 137, previous: 0, next: 100 }
+ */
+export function resultPage(offset: number, size: number, total: number): ResultPage {
+  const first = total === 0 ? 0 : Math.min(offset + 1, total);
+  const last = Math.min(offset + size, total);
+  return {
+    first,
+    last,
+    total,
+    ...(offset > 0 && { previous: Math.max(0, offset - size) }),
+    ...(offset + size < total && { next: offset + size }),
+  };
+}
+
+/** "Results 1–50 of 137". */
+export function pageText(page: ResultPage): string {
+  if (page.total === 0) return 'No passages';
+  return `Results ${formatNumber(page.first)}–${formatNumber(page.last)} of ${formatNumber(page.total)}`;
 }
 
 /** The filters chosen with the chips. */
@@ -182,7 +321,7 @@ export interface SearchListModel {
   /** Completions of the text typed (shown above the results). */
   readonly suggestions: readonly SearchOption[];
   readonly groups: readonly ResultGroup[];
-  /** Every option, in the order shown: recent searches or suggestions first, then each group's hits. */
+  /** Every option, in the order shown: recent searches or suggestions first, then each group's results. */
   readonly options: readonly SearchOption[];
 }
 
@@ -207,10 +346,25 @@ export function optionStarts(list: SearchListModel): { readonly suggestions: num
   return { suggestions, groups };
 }
 
-/** The result limits "Show more results" steps through. */
-export const RESULT_LIMITS = [20, 50, 100, 200] as const;
+/** How many filters are chosen (the count on the "Filters (n)" toggle). */
+export function filterCount(filters: SearchFilters): number {
+  return filters.articles.length + filters.kinds.length;
+}
 
-/** The next, larger result limit, or undefined at the largest. */
-export function nextLimit(limit: number): number | undefined {
-  return RESULT_LIMITS.find((l) => l > limit);
+/** The route of the full results view. */
+export type ResultsRoute = Extract<Route, { name: 'results' }>;
+
+/**
+ * The full results view of a search with these filters, at a page (`offset`, default the first).
+ *
+ * @example formatRoute(resultsRoute('dry mouth', NO_FILTERS)) // '#/search?q=dry+mouth'
+ */
+export function resultsRoute(query: string, filters: SearchFilters, offset = 0): ResultsRoute {
+  return {
+    name: 'results',
+    query,
+    ...(offset > 0 && { offset }),
+    ...(filters.articles.length > 0 && { articleIds: filters.articles.map((a) => a.key) }),
+    ...(filters.kinds.length > 0 && { kinds: filters.kinds }),
+  };
 }

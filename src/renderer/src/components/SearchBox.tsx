@@ -34,6 +34,8 @@ interface Props {
   readonly busy: boolean;
   /** The status line: how many results, or why there are none. */
   readonly status: ReactNode;
+  /** Shown at the end of the status line's row (the "Filters" toggle). */
+  readonly toolbar?: ReactNode;
   /** Shown between the status line and the list (filters, errors). */
   readonly header?: ReactNode;
   /** Shown after the list ("Show more results", "Clear recent searches"). */
@@ -60,6 +62,7 @@ export function SearchBox({
   onSubmit,
   busy,
   status,
+  toolbar,
   header,
   footer,
   aside,
@@ -166,9 +169,12 @@ export function SearchBox({
           onMouseDown={(event) => event.preventDefault()}
           onKeyDown={onPanelKeyDown}
         >
-          <p className="search__status" role="status">
-            {expanded ? status : ''}
-          </p>
+          <div className="search__bar">
+            <p className="search__status" role="status">
+              {expanded ? status : ''}
+            </p>
+            {expanded && toolbar}
+          </div>
           {expanded && header}
           <SearchList id={listId} list={list} activeIndex={activeIndex} optionIdPrefix={`${id}-option-`} onChoose={onChoose} busy={busy} />
           {expanded && footer}

@@ -1,12 +1,12 @@
 /**
  * The combobox's listbox: recent searches or suggestions, then the results grouped by article,
- * each group headed by the article's title and how many results it has.
+ * each group headed by the article's title and how many passages it has: the article itself
+ * first when its title matched, then its passages.
  */
 import { memo, useId, type ReactNode } from 'react';
-import type { PassageKind } from '../../../shared/model';
 import { plural } from '../format';
-import { breadcrumb, optionStarts, type HitOption, type SearchListModel, type SearchOption } from '../search-model';
-import { Snippet } from './Snippet';
+import { optionStarts, type SearchListModel, type SearchOption } from '../search-model';
+import { HitView, TitleView } from './SearchHit';
 import './SearchList.css';
 
 interface Props {
@@ -24,15 +24,6 @@ interface Props {
   readonly busy: boolean;
 }
 
-/** A tag for the kinds of passage worth pointing out in a result (plain paragraphs get none). */
-const KIND_TAGS: Partial<Record<PassageKind, string>> = {
-  table: 'Table',
-  quote: 'Quote',
-  question: 'Question',
-  answer: 'Answer',
-  // Comments need no tag: their breadcrumb says "Reader comments" and they are set in italics.
-};
-
 interface OptionProps {
   /** What the option stands for. */
   readonly option: SearchOption;
@@ -44,37 +35,22 @@ interface OptionProps {
   readonly onChoose: (option: SearchOption) => void;
 }
 
-interface HitProps {
-  /** The search hit to describe. */
-  readonly hit: HitOption['hit'];
-}
-
-/** A result: kind and breadcrumb, then the snippet with its matches marked. */
-function HitView({ hit }: Readonly<HitProps>) {
-  const tag = KIND_TAGS[hit.kind];
-  const path = breadcrumb(hit);
-  return (
-    <>
-      {(tag || path) && (
-        <span className="search-hit__path">
-          {tag && <span className="search-hit__kind">{tag}</span>}
-          {path}
-        </span>
-      )}
-      <span className="search-hit__snippet">
-        <Snippet text={hit.snippet} highlights={hit.highlights} />
-      </span>
-    </>
-  );
-}
-
 /** One option: a result, a suggestion or a recent search. */
 function OptionView({ option, id, active, onChoose }: Readonly<OptionProps>) {
   const kind = option.type === 'hit' ? option.hit.kind : undefined;
-  const className = kind ? `search-option search-hit${kind === 'comment' ? ' search-hit--comment' : ''}` : `search-option search-option--${option.type}`;
+  const result = option.type === 'hit' ? 'passage' : option.type === 'title' ? 'title' : undefined;
+  const className = result ? `search-option search-hit${kind === 'comment' ? ' search-hit--comment' : ''}` : `search-option search-option--${option.type}`;
   return (
-    <li id={id} className={className} role="option" aria-selected={active} data-kind={kind} onClick={() => onChoose(option)}>
-      {option.type === 'hit' ? <HitView hit={option.hit} /> : option.text}
+    <li
+      id={id}
+      className={className}
+      role="option"
+      aria-selected={active}
+      data-kind={kind}
+      data-result={result}
+      onClick={() => onChoose(option)}
+    >
+      {option.type === 'hit' ? <HitView hit={option.hit} /> : option.type === 'title' ? <TitleView title={option.title} /> : option.text}
     </li>
   );
 }
@@ -140,7 +116,7 @@ export const SearchList = memo(function SearchList({ id, list, activeIndex, opti
           heading={
             <>
               <span className="search-list__title">{group.articleTitle}</span>{' '}
-              <span className="search-list__count">{plural(group.total, 'result')}</span>
+              <span className="search-list__count">{group.total > 0 ? plural(group.total, 'passage') : 'title only'}</span>
             </>
           }
           options={group.options}

@@ -39,8 +39,11 @@ export interface RouteState {
   readonly visit: number;
   /** Whether the reader came back to a position they had left (land there quietly). */
   readonly restoring: boolean;
-  /** Go to a route, adding a history entry (or, for the current address, land on it again). */
-  readonly navigate: (route: Route) => void;
+  /**
+   * Go to a route, adding a history entry (or, for the current address, land on it again). With
+   * `replace`, the current entry becomes the route instead (another page or filter of the results).
+   */
+  readonly navigate: (route: Route, options?: { readonly replace?: boolean }) => void;
 }
 
 /**
@@ -51,9 +54,15 @@ export interface RouteState {
 export function useRoute(): RouteState {
   const location = useSyncExternalStore(subscribe, getSnapshot);
   const route = useMemo(() => parseRoute(location.hash), [location.hash]);
-  const navigate = useCallback((next: Route) => {
+  const navigate = useCallback((next: Route, options?: { readonly replace?: boolean }) => {
     const hash = formatRoute(next);
     if (window.location.hash === hash) {
+      update();
+      return;
+    }
+    if (options?.replace) {
+      // replaceState fires no hashchange: tell the listeners here.
+      window.history.replaceState(null, '', hash);
       update();
       return;
     }
