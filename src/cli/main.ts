@@ -119,11 +119,17 @@ async function main(argv: string[]): Promise<number> {
     const loaded = await openContent(values.content ? userPath(values.content) : undefined);
     const response = search(loaded, query, { limit });
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ query, total: response.total, results: response.results })}\n`);
-    } else if (response.results.length === 0) {
+      process.stdout.write(`${JSON.stringify({ query, total: response.total, results: response.results, titles: response.titles, ...(response.readAs ? { readAs: response.readAs } : {}) })}\n`);
+    } else if (response.results.length === 0 && response.titles.length === 0) {
       console.log(`No results for "${query}".${response.didYouMean ? ` Did you mean "${response.didYouMean}"?` : ''}`);
     } else {
       const tty = process.stdout.isTTY === true;
+      const { readAs } = response;
+      if (readAs) {
+        if (readAs.corrections.length > 0) console.log(`Showing results for ${readAs.query} (you typed ${readAs.corrections.map((c) => c.typed).join(', ')})`);
+        for (const syn of readAs.synonyms) console.log(`${syn.word}: ${syn.label ?? `also searched as ${syn.searched.join(', ')}`}`);
+      }
+      for (const t of response.titles) console.log(`Article: ${t.articleTitle}  (${t.articleId}, title match, score ${t.score})`);
       console.log(response.results.map((h, i) => formatHit(h, i, tty)).join('\n\n'));
     }
     return 0;
