@@ -46,7 +46,7 @@ export async function applyTheme(page: Page, theme: ThemeCase): Promise<void> {
   await expect(page.locator('body')).toHaveCSS('background-color', dark ? 'rgb(22, 24, 28)' : 'rgb(251, 250, 247)');
 }
 
-/** The library, search results, both articles, the find bar, the reading settings and the print preview. */
+/** The library, search results (the drop-down and the full view), both articles, the find bar, the reading settings and the print preview. */
 export async function walkReading(page: Page, visit: Visit): Promise<void> {
   const quire = new QuirePage(page);
   await expect(quire.library.getByRole('link')).toHaveCount(2);
@@ -56,7 +56,11 @@ export async function walkReading(page: Page, visit: Visit): Promise<void> {
   await quire.waitForAnswers();
   await expect(quire.options.first()).toBeVisible();
   await visit(page, 'search results');
-  await quire.searchBox.press('Escape');
+  await quire.showAllResults();
+  await expect(quire.passageLinks.first()).toBeVisible();
+  await visit(page, 'full search results');
+  await quire.backButton.click();
+  await expect(quire.resultsView).toHaveCount(0);
 
   await quire.openArticle(SLEEP);
   await visit(page, 'article: sleep');
