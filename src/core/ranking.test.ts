@@ -159,3 +159,13 @@ describe('typos', () => {
     }
   });
 });
+
+describe('completions while typing', () => {
+  const vocab = new Vocabulary(collectVocabulary(['sleep sleepwalking sleepy']));
+
+  // Checked by dropping the map.has test before completions in Vocabulary.expandUncached.
+  it('read a word the library has as itself, and a partial word as its completions', () => {
+    expect([...vocab.expand('sleep', true).keys()]).toEqual(['sleep']);
+    expect([...vocab.expand('slee', true).keys()].sort()).toEqual(['slee', 'sleep', 'sleepi', 'sleepwalk']);
+  });
+});

@@ -82,7 +82,8 @@ export class Vocabulary {
   /**
    * The index terms a query word should find, each with a weight: its own stem (1); when the
    * library has no word with that stem, stems of words one or two typos away (by length); and,
-   * for the word being typed, stems of its completions.
+   * for a word being typed that the library does not have as it stands, stems of its
+   * completions.
    *
    * A word the library has is never re-read as another: a typo expansion only stands in for a
    * word that would find nothing. An expansion weighs less the more edits it takes
@@ -120,7 +121,8 @@ export class Vocabulary {
         set(entry[0], FUZZY_WEIGHT ** distance * rarity(entry[0]));
       }
     }
-    if (prefix) {
+    // A word the library has is read as itself, not as the longer words it begins.
+    if (prefix && !this.map.has(folded)) {
       const completions: string[] = [];
       for (const surface of this.map.atPrefix(folded).keys()) if (surface !== folded) completions.push(surface);
       completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
