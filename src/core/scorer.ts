@@ -68,20 +68,33 @@ export interface ScoringQuery {
   readonly groups: readonly TermGroup[];
 }
 
-/** Scores of every matching document, as parallel arrays. */
+/** Scores of every matching document, as parallel typed arrays (`count` long). */
 export interface Scored {
+  readonly count: number;
   /** Document numbers (MiniSearch external ids) that matched. */
-  readonly docs: number[];
+  readonly docs: Int32Array;
   /** Score of each, in the same order. */
-  readonly scores: number[];
+  readonly scores: Float64Array;
   /**
-   * What each document matched with: 1 when only its `titleField` did (the words found are
-   * in the title every passage of an article shares), 0 when its own fields did.
+   * What each document matched with: 1 when only the title field did (the words found are in
+   * the title every passage of an article shares), 0 when its own fields did.
    */
   readonly titleOnly: Uint8Array;
   /** The score of the title field alone, per document (0 where the title did not match). */
-  readonly titleScores: number[];
+  readonly titleScores: Float64Array;
 }
+
+/** One term's BM25F score in every document that has it, at weight 1 (see Scorer.termScores). */
+interface TermScores {
+  readonly shorts: Int32Array;
+  readonly scores: Float32Array;
+  readonly titles: Float32Array;
+  /** 1 where a field other than the title has the term. */
+  readonly own: Uint8Array;
+}
+
+/** Postings whose term scores are remembered at most (about 13 bytes each). */
+const TERM_MEMO_POSTINGS = 1_500_000;
 
 /** Scores queries over one index. Not re-entrant: one query at a time (JavaScript is). */
 export class Scorer {
@@ -111,6 +124,16 @@ export class Scorer {
   private readonly groupAcc: Float64Array;
   private stamp = 0;
   private readonly dfMemo = new Map<string, number>();
+  private readonly termMemo = new Map<string, TermScores>();
+  private termMemoPostings = 0;
+  /** Per document: 1 once the query being scored touched it. */
+  private readonly queryMark: Uint8Array;
+  private readonly outDocs: Int32Array;
+  private readonly outScores: Float64Array;
+  private readonly outTitleScores: Float64Array;
+  private readonly outTitleOnly: Uint8Array;
+  /** The documents the query being scored touched, in order. */
+  private readonly touched: Int32Array;
 
   /**
    * @param titleField the field every passage of an article shares (its title), whose matches
@@ -158,6 +181,12 @@ export class Scorer {
     this.wordMark = new Int32Array(max);
     this.wordOwn = new Uint8Array(max);
     this.termMark = new Int32Array(max);
+    this.queryMark = new Uint8Array(max);
+    this.outDocs = new Int32Array(max);
+    this.outScores = new Float64Array(max);
+    this.outTitleScores = new Float64Array(max);
+    this.outTitleOnly = new Uint8Array(max);
+    this.touched = new Int32Array(max);
     this.groupMark = new Int32Array(max);
     this.groupWords = new Uint16Array(max);
     this.groupAcc = new Float64Array(max);
@@ -213,47 +242,49 @@ export class Scorer {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Score a query: per word, the best BM25F score of its terms; summed per document. */
+  /**
+   * Score a query: per word, the best BM25F score of its terms; summed per document.
+   *
+   * The arrays answered are views of buffers the next call reuses: read them before scoring again.
+   */
   score(query: ScoringQuery): Scored {
-    const touched: number[] = [];
-    const { acc, titleAcc, own } = this;
-    const visit = (short: number): void => {
-      if (acc[short] === 0 && titleAcc[short] === 0 && own[short] === 0) touched.push(short);
-    };
-    for (const word of query.words) {
-      this.addWord(word, (short, s, title, ownMatch) => {
-        visit(short);
-        acc[short] = acc[short]! + s;
-        titleAcc[short] = titleAcc[short]! + title;
-        if (ownMatch) own[short] = 1;
-      });
-    }
-    for (const group of query.groups) {
-      this.addGroup(group, (short, s, title, ownMatch) => {
-        visit(short);
-        acc[short] = acc[short]! + s;
-        titleAcc[short] = titleAcc[short]! + title;
-        if (ownMatch) own[short] = 1;
-      });
-    }
-    const docs: number[] = [];
-    const scores: number[] = [];
-    const titleScores: number[] = [];
-    const titleOnly = new Uint8Array(touched.length);
-    for (const short of touched) {
+    this.touchedCount = 0;
+    for (const word of query.words) this.addWord(word, this.emitToQuery);
+    for (const group of query.groups) this.addGroup(group, this.emitToQuery);
+    const { acc, titleAcc, own, touched } = this;
+    const n = this.touchedCount;
+    // The answer lives in buffers reused by the next query: a keystroke allocates no arrays the
+    // size of the library, which would otherwise keep the garbage collector busy.
+    const { outDocs: docs, outScores: scores, outTitleScores: titleScores, outTitleOnly: titleOnly } = this;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const short = touched[i]!;
       const s = acc[short]!;
       if (s > 0) {
-        titleOnly[docs.length] = own[short] === 1 ? 0 : 1;
-        docs.push(this.external[short]!);
-        scores.push(s);
-        titleScores.push(titleAcc[short]!);
+        titleOnly[count] = own[short] === 1 ? 0 : 1;
+        docs[count] = this.external[short]!;
+        scores[count] = s;
+        titleScores[count] = titleAcc[short]!;
+        count++;
       }
       acc[short] = 0;
       titleAcc[short] = 0;
       own[short] = 0;
+      this.queryMark[short] = 0;
     }
-    return { docs, scores, titleOnly: titleOnly.subarray(0, docs.length), titleScores };
+    return { count, docs: docs.subarray(0, count), scores: scores.subarray(0, count), titleOnly: titleOnly.subarray(0, count), titleScores: titleScores.subarray(0, count) };
   }
+
+  private touchedCount = 0;
+  private readonly emitToQuery = (short: number, s: number, title: number, ownMatch: boolean): void => {
+    if (this.queryMark[short] === 0) {
+      this.queryMark[short] = 1;
+      this.touched[this.touchedCount++] = short;
+    }
+    this.acc[short] = this.acc[short]! + s;
+    this.titleAcc[short] = this.titleAcc[short]! + title;
+    if (ownMatch) this.own[short] = 1;
+  };
 
   /** Whether a document (by document number) has a term in any scored field. */
   has(doc: number, term: string): boolean {
@@ -321,13 +352,43 @@ export class Scorer {
     for (const short of seen) if (groupWords[short] === all) emit(short, groupAcc[short]!, titles.get(short) ?? 0, owns.has(short));
   }
 
+  /** A term's scores at its weight, to every document having it. */
+  private addTerm({ term, weight }: WeightedTerm, emit: (short: number, score: number, title: number, own: boolean) => void): void {
+    const t = this.termScores(term);
+    if (!t) return;
+    const { shorts, scores, titles, own } = t;
+    if (emit === this.emitToQuery) {
+      // The common case, inlined: one word of one term, straight into the query's sums.
+      const { acc, titleAcc, queryMark, touched } = this;
+      const ownAcc = this.own;
+      let n = this.touchedCount;
+      for (let i = 0; i < shorts.length; i++) {
+        const short = shorts[i]!;
+        if (queryMark[short] === 0) {
+          queryMark[short] = 1;
+          touched[n++] = short;
+        }
+        acc[short] = acc[short]! + weight * scores[i]!;
+        titleAcc[short] = titleAcc[short]! + weight * titles[i]!;
+        if (own[i] === 1) ownAcc[short] = 1;
+      }
+      this.touchedCount = n;
+      return;
+    }
+    for (let i = 0; i < shorts.length; i++) emit(shorts[i]!, weight * scores[i]!, weight * titles[i]!, own[i] === 1);
+  }
+
   /**
-   * One term's BM25F score in every document having it:
+   * One term's BM25F score in every document having it, at weight 1, remembered: typing repeats
+   * a query's earlier words on every keystroke, and the index never changes.
+   *
    * idf · tf~ · (k1 + 1) / (k1 + tf~), with tf~ = Σ over fields of weight · tf / (1 − b + b · len / mean).
    */
-  private addTerm({ term, weight }: WeightedTerm, emit: (short: number, score: number, title: number, own: boolean) => void): void {
+  private termScores(term: string): TermScores | undefined {
+    const known = this.termMemo.get(term);
+    if (known) return known;
     const postings = this.internals._index.get(term);
-    if (!postings) return;
+    if (!postings) return undefined;
     const { tf, tfTitle, k1 } = this;
     const seen: number[] = [];
     const stamp = ++this.stamp;
@@ -349,12 +410,24 @@ export class Scorer {
         if (field.title) tfTitle[short] = tfTitle[short]! + part;
       }
     });
-    if (seen.length === 0) return;
-    const factor = weight * this.idf(seen.length) * (k1 + 1);
-    for (const short of seen) {
+    const n = seen.length;
+    const out: TermScores = { shorts: Int32Array.from(seen), scores: new Float32Array(n), titles: new Float32Array(n), own: new Uint8Array(n) };
+    const factor = this.idf(n) * (k1 + 1);
+    for (let i = 0; i < n; i++) {
+      const short = seen[i]!;
       const f = tf[short]!;
       const t = tfTitle[short]!;
-      emit(short, (factor * f) / (k1 + f), t > 0 ? (factor * t) / (k1 + t) : 0, f > t);
+      out.scores[i] = (factor * f) / (k1 + f);
+      out.titles[i] = t > 0 ? (factor * t) / (k1 + t) : 0;
+      out.own[i] = f > t ? 1 : 0;
     }
+    if (!this.dfMemo.has(term)) this.dfMemo.set(term, n);
+    this.termMemoPostings += n;
+    if (this.termMemoPostings > TERM_MEMO_POSTINGS) {
+      this.termMemo.clear();
+      this.termMemoPostings = n;
+    }
+    this.termMemo.set(term, out);
+    return out;
   }
 }

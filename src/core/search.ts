@@ -198,6 +198,8 @@ class DocTable {
   readonly kind: Uint8Array;
   /** Each article's place in title order (localeCompare), so facets sort without comparing text. */
   readonly titleOrder: Uint32Array;
+  /** Room for the positions of every passage a query keeps, reused by each search. */
+  readonly keptBuffer: Uint32Array;
   private readonly articleIndex: Map<string, number>;
 
   constructor(library: Library) {
@@ -210,6 +212,7 @@ class DocTable {
       .forEach(({ i }, place) => (this.titleOrder[i] = place));
     this.article = new Uint32Array(docs.length);
     this.kind = new Uint8Array(docs.length);
+    this.keptBuffer = new Uint32Array(docs.length);
     docs.forEach((ref, i) => {
       this.article[i] = this.articleIndex.get(ref.article.id)!;
       this.kind[i] = PASSAGE_KINDS.indexOf(ref.passage.kind);
@@ -373,14 +376,8 @@ interface Ranked {
   score: number;
 }
 
-/** Every passage a query matches, with scores (parallel arrays). */
-interface Candidates {
-  readonly docs: number[];
-  readonly scores: number[];
-  /** 1 where only the article's title matched (not a passage result), else 0. */
-  readonly titleOnly: readonly number[];
-  /** The score of the title's match alone (0 where it did not match). */
-  readonly titleScores: readonly number[];
+/** Every passage a query matches, with scores (parallel typed arrays, `count` long). */
+interface Candidates extends Scored {
   /** The index terms the query scored, for telling which matched in a passage. */
   readonly terms: readonly string[];
   /** Words searched as something else. */
@@ -411,19 +408,25 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const articleCounts = new Int32Array(library.articles.length);
   const kindCounts = new Int32Array(PASSAGE_KINDS.length);
   const titleScores = new Float64Array(library.articles.length);
-  const kept: number[] = [];
-  for (let i = 0; i < found.docs.length; i++) {
-    const doc = found.docs[i]!;
-    const article = table.article[doc]!;
-    const inArticle = !articleMask || articleMask[article] === 1;
-    if (found.titleScores[i]! > 0 && inArticle) titleScores[article] = Math.max(titleScores[article]!, found.titleScores[i]!);
-    if (found.titleOnly[i] === 1) continue;
-    const kind = table.kind[doc]!;
-    const inKind = !kindMask || kindMask[kind] === 1;
-    if (inKind) articleCounts[article] = articleCounts[article]! + 1;
-    if (inArticle) kindCounts[kind] = kindCounts[kind]! + 1;
-    if (inArticle && inKind) kept.push(i);
+  const keptAll = table.keptBuffer;
+  let keptCount = 0;
+  const { docs: foundDocs, titleOnly, titleScores: foundTitles } = found;
+  const articleOf = table.article;
+  const kindOf = table.kind;
+  for (let i = 0; i < found.count; i++) {
+    const doc = foundDocs[i]!;
+    const article = articleOf[doc]!;
+    const inArticle = articleMask === undefined || articleMask[article] === 1;
+    const titleScore = foundTitles[i]!;
+    if (titleScore > 0 && inArticle && titleScore > titleScores[article]!) titleScores[article] = titleScore;
+    if (titleOnly[i] === 1) continue;
+    const kind = kindOf[doc]!;
+    const inKind = kindMask === undefined || kindMask[kind] === 1;
+    if (inKind) articleCounts[article]!++;
+    if (inArticle) kindCounts[kind]!++;
+    if (inArticle && inKind) keptAll[keptCount++] = i;
   }
+  const kept = keptAll.subarray(0, keptCount);
   const facetArticles: number[] = [];
   for (let i = 0; i < articleCounts.length; i++) if (articleCounts[i]! > 0) facetArticles.push(i);
   facetArticles.sort((a, b) => articleCounts[b]! - articleCounts[a]! || table.titleOrder[a]! - table.titleOrder[b]!);
@@ -469,16 +472,17 @@ function escapeRegExp(text: string): string {
 function titleHits(library: Library, scores: Float64Array, terms: ReadonlySet<string>, limit: number): TitleHit[] {
   const matched: number[] = [];
   for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) matched.push(i);
-  return topK(matched, Array.from(scores), limit).map((i) => {
+  return topK(matched, scores, limit).map((i) => {
     const article = library.articles[i]!;
     return { articleId: article.id, articleTitle: article.title, highlights: matchedSpans(article.title, terms), score: Math.round(scores[i]! * 1000) / 1000 };
   });
 }
 
-/** Positions (into `items`) of the k best scores, best first. */
-function topK(items: readonly number[], scores: readonly number[], k: number): number[] {
-  if (items.length <= k * 4) return [...items].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
-  // A min-heap of the best k seen so far.
+/** Positions (into `items`) of the k best scores, best first (ties: the earlier position). */
+function topK(items: ArrayLike<number>, scores: ArrayLike<number>, k: number): number[] {
+  const byScore = (a: number, b: number): number => scores[b]! - scores[a]! || a - b;
+  if (items.length <= k * 4) return Array.from(items).sort(byScore).slice(0, k);
+  // A min-heap of the best k seen so far; most items fall below its least and cost one compare.
   const heap: number[] = [];
   const worse = (a: number, b: number): boolean => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
   const down = (i: number): void => {
@@ -493,7 +497,9 @@ function topK(items: readonly number[], scores: readonly number[], k: number): n
       i = m;
     }
   };
-  for (const item of items) {
+  let least = -Infinity;
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n]!;
     if (heap.length < k) {
       heap.push(item);
       for (let i = heap.length - 1; i > 0; ) {
@@ -502,12 +508,15 @@ function topK(items: readonly number[], scores: readonly number[], k: number): n
         [heap[i], heap[p]] = [heap[p]!, heap[i]!];
         i = p;
       }
-    } else if (worse(heap[0]!, item)) {
+      if (heap.length === k) least = scores[heap[0]!]!;
+    } else if (scores[item]! > least) {
+      // Items come in increasing position, so an equal score never displaces the heap's least.
       heap[0] = item;
       down(0);
+      least = scores[heap[0]!]!;
     }
   }
-  return heap.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return heap.sort(byScore);
 }
 
 /** Run a parsed query: every passage it matches, with scores; undefined when it asks nothing. */
@@ -539,25 +548,26 @@ function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefine
   const table = docTableOf(loaded);
   let scored: Scored;
   if (parsed.clauses.length === 0) {
-    const docs = library.allDocs().map((_, i) => i);
-    scored = { docs, scores: docs.map(() => 1), titleOnly: new Uint8Array(docs.length), titleScores: docs.map(() => 0) };
+    const count = library.allDocs().length;
+    scored = { count, docs: Int32Array.from({ length: count }, (_, i) => i), scores: new Float64Array(count).fill(1), titleOnly: new Uint8Array(count), titleScores: new Float64Array(count) };
   } else {
     scored = scorerOf(loaded).score({ words, groups });
   }
-  const outDocs: number[] = [];
-  const outScores: number[] = [];
-  const outTitleOnly: number[] = [];
-  const outTitleScores: number[] = [];
-  for (let i = 0; i < scored.docs.length; i++) {
-    const doc = scored.docs[i]!;
+  // Filter in place: the scorer's arrays are this query's own.
+  const { docs, scores, titleOnly, titleScores } = scored;
+  const commentWeight = RANKING.commentWeight;
+  let count = 0;
+  for (let i = 0; i < scored.count; i++) {
+    const doc = docs[i]!;
     if (needsFilter && !allowed(doc)) continue;
-    outDocs.push(doc);
+    docs[count] = doc;
     // Editorial text wins an otherwise equal match over a reader comment.
-    outScores.push(table.kind[doc] === COMMENT_KIND ? scored.scores[i]! * RANKING.commentWeight : scored.scores[i]!);
-    outTitleOnly.push(scored.titleOnly[i]!);
-    outTitleScores.push(scored.titleScores[i]!);
+    scores[count] = table.kind[doc] === COMMENT_KIND ? scores[i]! * commentWeight : scores[i]!;
+    titleOnly[count] = titleOnly[i]!;
+    titleScores[count] = titleScores[i]!;
+    count++;
   }
-  return { docs: outDocs, scores: outScores, titleOnly: outTitleOnly, titleScores: outTitleScores, terms, reading };
+  return { count, docs, scores, titleOnly, titleScores, terms, reading };
 }
 
 /** Documents an exclusion names: containing the word, or the phrase in order. */
