@@ -42,7 +42,7 @@ test.describe('result list', () => {
 
     // The counts are passages, and the title is counted apart.
     const count = await passages(quire);
-    await expect(quire.searchStatus).toHaveText(new RegExp(`^${count} passages in 2 articles, showing the best 20 · 1 title$`));
+    await expect(quire.searchStatus).toHaveText(new RegExp(`^${count} passages in 1 article, showing the best 20 · 1 title$`));
     await expect(group.locator('.search-list__count')).toHaveText(/^\d+ passages$/);
 
     // In the full view, where every passage shows, the groups' counts add up to the status line's.

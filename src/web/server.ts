@@ -29,6 +29,9 @@ import { staticHeaders } from '../core/app-protocol';
 import { dispatch, isApiMethod } from '../core/dispatch';
 import { resolveStaticFile } from '../core/static-files';
 
+
+/** How long stopping waits for answers in flight before cutting their connections. */
+const CLOSE_GRACE_MS = 2_000;
 /** Largest accepted request body of an API call. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /**
@@ -239,6 +242,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server,
     port,
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        // A browser keeps connections open between requests: let the answers in flight finish,
+        // then cut what is left, so that stopping never waits for a browser's keep-alive.
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      }),
   };
 }
