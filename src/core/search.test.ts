@@ -256,3 +256,26 @@ describe('results that mean what they say', () => {
     expect(suggest(loaded, 'can baclofen help me sle')).toContain('can baclofen help me sleep');
   });
 });
+
+describe('article facets', () => {
+  it('lists the 50 articles with most hits, and a chosen one beyond them, and counts them all', async () => {
+    const { tempDir: temp, articleSource: source } = await import('./testing');
+    const d = await temp('quire-facets-');
+    try {
+      for (let i = 0; i < 60; i++) {
+        const valves = 'valve '.repeat(60 - i);
+        await d.write(`a${i}.md`, source({ id: `a${i}`, front: `id: a${i}\ntitle: "Article ${i}"\nsource: Test.`, body: `## S\n\n${Array.from({ length: 60 - i }, (_, k) => `Passage ${k} on the ${valves.trim().split(' ')[0]}`).join('\n\n')}\n` }));
+      }
+      const lib = await buildLibrary(d.path);
+      const all = search(lib, 'valve', { limit: 5 });
+      expect(all.articleTotal).toBe(60);
+      expect(all.articles).toHaveLength(50);
+      expect(all.articles[0]).toMatchObject({ key: 'a0', count: 60 });
+      const chosen = search(lib, 'valve', { limit: 5, articleIds: ['a59'] });
+      expect(chosen.articles.map((a) => a.key)).toContain('a59');
+      expect(chosen.total).toBe(1);
+    } finally {
+      await d.remove();
+    }
+  });
+});

@@ -56,6 +56,9 @@ export const RANKING = {
   rerankDepth: 50,
 };
 
+/** Most article facets an answer lists (besides the chosen ones): the articles with most hits. */
+export const MAX_ARTICLE_FACETS = 50;
+
 /** Shortest typed word that is matched as a prefix (shorter prefixes match too much). */
 const MIN_PREFIX_LENGTH = 3;
 
@@ -395,7 +398,7 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const offset = options.offset ?? 0;
   const parsed = parseQuery(q);
   const found = rank(loaded, parsed);
-  if (found === undefined) return { query, total: 0, results: [], titles: [], articles: [], kinds: [] };
+  if (found === undefined) return { query, total: 0, results: [], titles: [], articles: [], articleTotal: 0, kinds: [] };
   const { library } = loaded;
 
   // Facets as search interfaces count them: each facet's counts apply every filter but its own,
@@ -429,8 +432,13 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const kept = keptAll.subarray(0, keptCount);
   const facetArticles: number[] = [];
   for (let i = 0; i < articleCounts.length; i++) if (articleCounts[i]! > 0) facetArticles.push(i);
-  facetArticles.sort((a, b) => articleCounts[b]! - articleCounts[a]! || table.titleOrder[a]! - table.titleOrder[b]!);
-  const articles: SearchFacet[] = facetArticles.map((i) => ({ key: library.articles[i]!.id, label: library.articles[i]!.title, count: articleCounts[i]! }));
+  const articleTotal = facetArticles.length;
+  // A chip per article is useful for a few dozen: beyond that, the articles with most hits, and
+  // the chosen ones so that they can be turned off. Thousands would only weigh down the answer.
+  const byHits = (a: number, b: number): number => articleCounts[b]! - articleCounts[a]! || table.titleOrder[a]! - table.titleOrder[b]!;
+  facetArticles.sort(byHits);
+  const listed = facetArticles.length <= MAX_ARTICLE_FACETS ? facetArticles : [...facetArticles.slice(0, MAX_ARTICLE_FACETS), ...facetArticles.slice(MAX_ARTICLE_FACETS).filter((i) => articleMask?.[i] === 1)];
+  const articles: SearchFacet[] = listed.map((i) => ({ key: library.articles[i]!.id, label: library.articles[i]!.title, count: articleCounts[i]! }));
   const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.flatMap((k, i) => (kindCounts[i]! > 0 ? [{ key: k, label: k, count: kindCounts[i]! }] : []));
 
   // Only the best few become hits: pick them without sorting every match.
@@ -449,6 +457,7 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
     // Titles are articles, not passages: a kind filter (passages of a kind) leaves them out.
     titles: kindMask || offset > 0 ? [] : titleHits(library, titleScores, matchedTerms, limit),
     articles,
+    articleTotal,
     kinds,
   };
   const { corrections, synonyms } = found.reading;

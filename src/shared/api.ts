@@ -85,8 +85,13 @@ export interface SearchResponse {
   readonly results: readonly SearchHit[];
   /** Articles whose titles match, best first (none when a kind filter is on). */
   readonly titles: readonly TitleHit[];
-  /** Hits per article, with the kind filter but before the article filter and `limit`, most hits first. */
+  /**
+   * Hits per article, with the kind filter but before the article filter and `limit`, most hits
+   * first: the 50 articles with most hits, and any the article filter names.
+   */
   readonly articles: readonly SearchFacet[];
+  /** How many articles have hits (with the kind filter), listed in `articles` or not. */
+  readonly articleTotal: number;
   /** Hits per passage kind, with the article filter but before the kind filter and `limit`. */
   readonly kinds: readonly SearchFacet<PassageKind>[];
   /** A corrected query when this one found nothing but a near spelling would. */

@@ -45,7 +45,7 @@ function title(articleId: string, score = 1): TitleHit {
 }
 
 function response(results: SearchHit[], total = results.length, titles: TitleHit[] = [], articles: SearchFacet[] = []): SearchResponse {
-  return { query: 'q', total, results, titles, articles, kinds: [] };
+  return { query: 'q', total, results, titles, articles, articleTotal: articles.filter((a) => a.count > 0).length, kinds: [] };
 }
 
 describe('groupHits', () => {

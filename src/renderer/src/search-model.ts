@@ -167,8 +167,10 @@ export function qaHeading(hit: SearchHit): { readonly question: string; readonly
  * filter leaves out (the facets count every article, before the article filter).
  */
 export function articleCount(response: SearchResponse, articleIds: readonly string[] = []): number {
+  // Without an article filter every article with hits counts, listed as a facet or not.
+  if (articleIds.length === 0) return response.articleTotal;
   const chosen = new Set(articleIds);
-  return response.articles.filter((f) => f.count > 0 && (chosen.size === 0 || chosen.has(f.key))).length;
+  return response.articles.filter((f) => f.count > 0 && chosen.has(f.key)).length;
 }
 
 /**
