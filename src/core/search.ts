@@ -664,8 +664,12 @@ function rerank(loaded: LoadedLibrary, ranked: Ranked[], parsed: ParsedQuery): v
   const { k1 } = RANKING;
   const { b } = RANKING.fields.text;
   const mean = scorer.averageLength('text');
+  const pairs = queryTerms.slice(1).map((y, k) => [queryTerms[k]!, y] as const);
   for (let i = 0; i < depth; i++) {
     const r = ranked[i]!;
+    // A pair can stand together only where both its words are: most candidates of a query being
+    // typed lack one, and need not be read word by word.
+    if (!pairs.some(([x, y]) => scorer.has(r.doc, x) && scorer.has(r.doc, y))) continue;
     // Stop words between query words do not break adjacency: compare the sequence without them.
     // The passage's own heading counts too (a question is its answer's heading).
     const seq = wordsOf(r.ref.passage.text).sequence;
