@@ -459,18 +459,21 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
     articles,
     articleTotal,
     kinds,
+    ...readingOf(q, found.reading),
   };
-  const { corrections, synonyms } = found.reading;
-  if (corrections.length > 0 || synonyms.length > 0) {
-    let read = q;
-    for (const c of corrections) read = read.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(c.typed)}(?![\\p{L}\\p{N}])`, 'u'), c.searched);
-    (response as { readAs?: SearchResponse['readAs'] }).readAs = { query: read.trim(), corrections, synonyms };
-  }
   if (kept.length === 0 && response.titles.length === 0) {
     const didYouMean = correct(loaded, q);
     if (didYouMean) return { ...response, didYouMean };
   }
   return response;
+}
+
+/** How the query was read, for the answer: absent when every word was searched as typed. */
+function readingOf(q: string, { corrections, synonyms }: QueryPlan['reading']): Pick<SearchResponse, 'readAs'> {
+  if (corrections.length === 0 && synonyms.length === 0) return {};
+  let read = q;
+  for (const c of corrections) read = read.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(c.typed)}(?![\\p{L}\\p{N}])`, 'u'), c.searched);
+  return { readAs: { query: read.trim(), corrections, synonyms } };
 }
 
 function escapeRegExp(text: string): string {
