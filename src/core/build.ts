@@ -13,6 +13,7 @@ import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from './li
 import { type ContentProblem, ContentError } from './problems';
 import { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from './load';
 import { buildIndex } from './search';
+import { serializeIndex } from './postings';
 import { collectVocabulary } from './vocabulary';
 import { parseSynonyms, type SynonymGroup, SYNONYMS_FILE } from './synonyms';
 import { NOTICES_FILE, parseNotices } from './notices';
@@ -125,7 +126,7 @@ export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promi
     await rename(tmp, join(outDir, name));
   };
   // The index first: the library file is what readers check, so it is written last.
-  await write(INDEX_FILE, JSON.stringify(loaded.index));
+  await write(INDEX_FILE, serializeIndex(loaded.index));
   await write(LIBRARY_FILE, JSON.stringify(data));
 }
 

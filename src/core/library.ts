@@ -6,7 +6,7 @@ import { type SynonymGroup, SynonymTable } from './synonyms';
 import { Vocabulary, type VocabularyEntry } from './vocabulary';
 
 /** Version of the serialized library format; bump when the shape changes. */
-export const LIBRARY_FORMAT = 2;
+export const LIBRARY_FORMAT = 3;
 
 /** The serialized library, as written by the build and read at start. */
 export interface LibraryData {

@@ -13,6 +13,7 @@
  * the shape is checked when a scorer is made.
  */
 import type MiniSearch from 'minisearch';
+import { fieldPostings, includesDoc, PackedPostings } from './postings';
 
 /** How one field counts: its weight (a match there counts as `weight` matches in text) and b. */
 export interface FieldWeight {
@@ -221,12 +222,13 @@ export class Scorer {
   private countDocuments(term: string): number {
     const postings = this.internals._index.get(term);
     if (!postings) return 0;
-    const fields = this.fields.filter((f) => postings.get(f.id)?.size);
-    if (fields.length === 1) return postings.get(fields[0]!.id)!.size;
+    const fields = this.fields.flatMap((f) => fieldPostings(postings, f.id) ?? []);
+    if (fields.length === 1) return fields[0]!.docs.length;
     const stamp = ++this.stamp;
     let df = 0;
-    for (const f of fields) {
-      for (const short of postings.get(f.id)!.keys()) {
+    for (const { docs } of fields) {
+      for (let i = 0; i < docs.length; i++) {
+        const short = docs[i]!;
         if (this.termMark[short] !== stamp) {
           this.termMark[short] = stamp;
           df++;
@@ -291,7 +293,12 @@ export class Scorer {
     const postings = this.internals._index.get(term);
     const short = this.shortOf.get(doc);
     if (!postings || short === undefined) return false;
-    for (const f of this.fields) if (postings.get(f.id)?.has(short)) return true;
+    for (const f of this.fields) {
+      if (postings instanceof PackedPostings) {
+        const field = postings.field(f.id);
+        if (field && includesDoc(field.docs, short)) return true;
+      } else if (postings.get(f.id)?.has(short)) return true;
+    }
     return false;
   }
 
@@ -394,10 +401,13 @@ export class Scorer {
     const stamp = ++this.stamp;
     const mark = this.termMark;
     this.fields.forEach((field, fi) => {
-      const freqs = postings.get(field.id);
-      if (!freqs) return;
+      const found = fieldPostings(postings, field.id);
+      if (!found) return;
+      const { docs, counts } = found;
       const lengths = this.lengths[fi]!;
-      for (const [short, count] of freqs) {
+      const weight = field.weight;
+      for (let i = 0; i < docs.length; i++) {
+        const short = docs[i]!;
         if (this.external[short] === -1) continue;
         if (mark[short] !== stamp) {
           mark[short] = stamp;
@@ -405,7 +415,7 @@ export class Scorer {
           tfTitle[short] = 0;
           seen.push(short);
         }
-        const part = (field.weight * count) / lengths[short]!;
+        const part = (weight * counts[i]!) / lengths[short]!;
         tf[short] = tf[short]! + part;
         if (field.title) tfTitle[short] = tfTitle[short]! + part;
       }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary, type LoadedLibrary } from './build';
 import { BUNDLED_CONTENT, ROOT } from './paths';
 import fc from 'fast-check';
+import { serializeIndex } from './postings';
 import { loadIndex, makeSnippet, search, SNIPPET_LENGTH, suggest } from './search';
 import { termOf } from './text';
 
@@ -65,10 +66,12 @@ describe('search', () => {
     expect(find('baclofen', 3).total).toBeGreaterThan(3);
   });
 
-  it('gives the same answers from a serialized and reloaded index', () => {
-    const reloaded = loadIndex(JSON.stringify(loaded.index));
-    for (const q of ['dry mouth', 'swalowing', 'sjogren', 'taper']) {
-      expect(search({ ...loaded, index: reloaded }, q).results).toEqual(find(q, 20).results);
+  it('gives the same answers from a serialized and reloaded index, in either format', () => {
+    for (const json of [serializeIndex(loaded.index), JSON.stringify(loaded.index)]) {
+      const reloaded = { ...loaded, index: loadIndex(json) };
+      for (const q of ['dry mouth', 'swalowing', 'sjogren', 'taper', 'baclofen -sleep', '"dry mouth" in:comments']) {
+        expect(search(reloaded, q)).toEqual(search(loaded, q));
+      }
     }
   });
 });
@@ -271,9 +274,24 @@ describe('article facets', () => {
       expect(all.articleTotal).toBe(60);
       expect(all.articles).toHaveLength(50);
       expect(all.articles[0]).toMatchObject({ key: 'a0', count: 60 });
+      expect(all.articles.map((a) => a.count)).toEqual(Array.from({ length: 50 }, (_, i) => 60 - i));
       const chosen = search(lib, 'valve', { limit: 5, articleIds: ['a59'] });
       expect(chosen.articles.map((a) => a.key)).toContain('a59');
       expect(chosen.total).toBe(1);
+    } finally {
+      await d.remove();
+    }
+  });
+
+  it('lists articles with as many hits in title order', async () => {
+    const { tempDir: temp, articleSource: source } = await import('./testing');
+    const d = await temp('quire-facet-ties-');
+    try {
+      for (const [id, title, hits] of [['c', 'Cedar', 2], ['a', 'Alder', 2], ['b', 'Birch', 3], ['d', 'Aspen', 2]] as const) {
+        await d.write(`${id}.md`, source({ id, front: `id: ${id}\ntitle: "${title}"\nsource: Test.`, body: `## S\n\n${Array.from({ length: hits }, (_, k) => `Passage ${k} on the valve`).join('\n\n')}\n` }));
+      }
+      const facets = search(await buildLibrary(d.path), 'valve').articles;
+      expect(facets.map((a) => `${a.label} ${a.count}`)).toEqual(['Birch 3', 'Alder 2', 'Aspen 2', 'Cedar 2']);
     } finally {
       await d.remove();
     }

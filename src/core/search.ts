@@ -16,6 +16,7 @@ import { LEAD_SECTION_ID, PASSAGE_KINDS, type PassageKind } from '../shared/mode
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../shared/schemas';
 import type { Library, PassageRef } from './library';
 import type { LoadedLibrary } from './load';
+import { loadPackedIndex } from './postings';
 import { parseQuery, queryWords, type ParsedQuery, type Scope } from './query';
 import { termsOf } from './synonyms';
 import { Scorer, type Scored, type TermGroup, type WeightedTerm, type WordTerms } from './scorer';
@@ -92,76 +93,10 @@ export function buildIndex(library: Library): MiniSearch<SearchDoc> {
 }
 
 /**
- * Load an index serialized by `JSON.stringify(index)`, with the options it was built with.
- *
- * MiniSearch's own loader turns every posting list into Maps before the first search, which
- * takes several times as long as parsing the JSON. Here each term's postings stay as parsed and
- * become Maps the first time that term is searched, so the index is searchable right after the
- * parse and the term tree are done.
+ * Load an index written by `serializeIndex` (see postings.ts), with the options it was built with.
  */
 export function loadIndex(json: string): MiniSearch<SearchDoc> {
-  const js = JSON.parse(json) as { index: [string, Record<string, Record<string, number>>][]; serializationVersion?: number };
-  if (js.serializationVersion !== 2) return MiniSearch.loadJSON<SearchDoc>(json, INDEX_OPTIONS);
-  const { index: terms, ...rest } = js;
-  const miniSearch = MiniSearch.loadJS<SearchDoc>({ ...rest, index: [] } as unknown as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
-  const tree = (miniSearch as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index;
-  for (const [term, data] of terms) tree.set(term, new LazyPostings(data));
-  return miniSearch;
-}
-
-/** A term's postings by field, made into Maps on first use. */
-class LazyPostings extends Map<number, Map<number, number>> {
-  private raw: Record<string, Record<string, number>> | undefined;
-
-  constructor(raw: Record<string, Record<string, number>>) {
-    super();
-    this.raw = raw;
-  }
-
-  private ready(): void {
-    const raw = this.raw;
-    if (!raw) return;
-    this.raw = undefined;
-    for (const fieldId in raw) {
-      const docs = new Map<number, number>();
-      const entry = raw[fieldId]!;
-      for (const doc in entry) docs.set(Number(doc), entry[doc]!);
-      super.set(Number(fieldId), docs);
-    }
-  }
-
-  override get(key: number): Map<number, number> | undefined {
-    this.ready();
-    return super.get(key);
-  }
-  override has(key: number): boolean {
-    this.ready();
-    return super.has(key);
-  }
-  override get size(): number {
-    this.ready();
-    return super.size;
-  }
-  override entries(): MapIterator<[number, Map<number, number>]> {
-    this.ready();
-    return super.entries();
-  }
-  override keys(): MapIterator<number> {
-    this.ready();
-    return super.keys();
-  }
-  override values(): MapIterator<Map<number, number>> {
-    this.ready();
-    return super.values();
-  }
-  override forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
-    this.ready();
-    super.forEach(callback, thisArg);
-  }
-  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
-    this.ready();
-    return super[Symbol.iterator]();
-  }
+  return loadPackedIndex<SearchDoc>(json, INDEX_OPTIONS);
 }
 
 /** Which passage kinds each `in:` scope covers. */
@@ -435,9 +370,8 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
   const articleTotal = facetArticles.length;
   // A chip per article is useful for a few dozen: beyond that, the articles with most hits, and
   // the chosen ones so that they can be turned off. Thousands would only weigh down the answer.
-  const byHits = (a: number, b: number): number => articleCounts[b]! - articleCounts[a]! || table.titleOrder[a]! - table.titleOrder[b]!;
-  facetArticles.sort(byHits);
-  const listed = facetArticles.length <= MAX_ARTICLE_FACETS ? facetArticles : [...facetArticles.slice(0, MAX_ARTICLE_FACETS), ...facetArticles.slice(MAX_ARTICLE_FACETS).filter((i) => articleMask?.[i] === 1)];
+  // Picked, not sorted: a common word can match thousands of articles on every keystroke.
+  const listed = topArticles(facetArticles, articleCounts, table.titleOrder, articleMask);
   const articles: SearchFacet[] = listed.map((i) => ({ key: library.articles[i]!.id, label: library.articles[i]!.title, count: articleCounts[i]! }));
   const kinds: SearchFacet<PassageKind>[] = PASSAGE_KINDS.flatMap((k, i) => (kindCounts[i]! > 0 ? [{ key: k, label: k, count: kindCounts[i]! }] : []));
 
@@ -466,6 +400,22 @@ export function search(loaded: LoadedLibrary, query: string, options: SearchOpti
     if (didYouMean) return { ...response, didYouMean };
   }
   return response;
+}
+
+/**
+ * The articles to list as facets, most hits first (ties in title order): the `MAX_ARTICLE_FACETS`
+ * with most hits, then any chosen ones beyond them.
+ */
+function topArticles(articles: readonly number[], counts: Int32Array, titleOrder: Uint32Array, chosen: Uint8Array | undefined): number[] {
+  // One number orders by hits, then by title: counts times the article count, plus the reverse title place.
+  const n = titleOrder.length;
+  const key = new Float64Array(n);
+  for (const i of articles) key[i] = counts[i]! * n + (n - 1 - titleOrder[i]!);
+  const top = topK(articles, key, MAX_ARTICLE_FACETS);
+  if (!chosen || articles.length <= MAX_ARTICLE_FACETS) return top;
+  const listed = new Set(top);
+  const more = articles.filter((i) => chosen[i] === 1 && !listed.has(i)).sort((a, b) => key[b]! - key[a]!);
+  return [...top, ...more];
 }
 
 /** How the query was read, for the answer: absent when every word was searched as typed. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildLibrary, writeLibrary } from '../../core/build';
 import { loadLibrary, type LoadedLibrary } from '../../core/load';
+import { serializeIndex } from '../../core/postings';
 import { loadIndex, search, searchDocs, suggest } from '../../core/search';
 import { keystroke, SEARCH_LIMIT, startSourceEngine, SUGGEST_LIMIT } from './app-path';
 import { MiniSearchBaseline } from './baseline';
@@ -23,7 +24,7 @@ export interface CorpusFigures {
   readonly articles: number;
   /** buildLibrary of the Markdown folder. */
   readonly buildMs: number;
-  /** UTF-8 bytes of JSON.stringify(index). */
+  /** UTF-8 bytes of the serialized index (serializeIndex). */
   readonly indexBytes: number;
   /** loadIndex of the serialized index (median of several rounds). */
   readonly loadMs: number;
@@ -102,7 +103,7 @@ export async function measureCorpus(name: string, contentDir: string, options: M
     const buildMs = performance.now() - start;
     const passages = built.library.allDocs().length;
     const articles = built.library.articles.length;
-    let json: string | undefined = JSON.stringify(built.index);
+    let json: string | undefined = serializeIndex(built.index);
     const indexBytes = Buffer.byteLength(json, 'utf8');
     await writeLibrary(outDir, built);
     built = undefined;
