@@ -215,9 +215,11 @@ export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
 
 /**
  * Why a call failed. `unsupported`: the host cannot do this (printing through the web host,
- * where the browser's own print dialog does it).
+ * where the browser's own print dialog does it). `not-saved`: the change could not be made
+ * durable (the disk is full, the data folder is not writable); nothing changed, the message says
+ * why in words a person understands, and the same call may be sent again.
  */
-export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'forbidden' | 'unsupported' | 'internal';
+export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'forbidden' | 'unsupported' | 'not-saved' | 'internal';
 
 /** A failed call as it crosses the boundary. */
 export interface ApiFailure {

@@ -52,7 +52,15 @@ export function bodyLimit(method: ApiMethod): number {
 /** `Sec-Fetch-Site` values of requests this server accepts: its own pages, or typed by the user. */
 const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
 
-const STATUS: Record<ApiErrorCode, number> = { 'invalid-argument': 400, 'not-found': 404, forbidden: 403, unsupported: 501, internal: 500 };
+// 507 Insufficient Storage: the store could not make the change durable.
+const STATUS: Record<ApiErrorCode, number> = {
+  'invalid-argument': 400,
+  'not-found': 404,
+  forbidden: 403,
+  unsupported: 501,
+  'not-saved': 507,
+  internal: 500,
+};
 
 /** How to start a web host. */
 export interface WebHostOptions {
