@@ -21,9 +21,20 @@ export class BookmarkImportError extends Error {
   override readonly name = 'BookmarkImportError';
 }
 
-/** The app link of a bookmark's target (the renderer's hash route). */
+/**
+ * Percent-encode every character but RFC 3986's unreserved ones (letters, digits, `-._~`).
+ *
+ * Stricter than `encodeURIComponent`, which leaves `!'()*`: a parenthesis would end a Markdown
+ * link destination. The result is safe as a URI path segment, fragment or URN part.
+ */
+export function encodeUriPart(text: string): string {
+  return encodeURIComponent(text.replaceAll(/[\ud800-\udfff]/gu, '\ufffd')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The app link of a bookmark's target (the renderer's hash route), its ids percent-encoded. */
 export function bookmarkLink(b: Bookmark): string {
-  return b.target === 'passage' ? `quire:#/article/${b.articleId}/${b.targetId}` : `quire:#/article/${b.articleId}`;
+  const article = `quire:#/article/${encodeUriPart(b.articleId)}`;
+  return b.target === 'passage' ? `${article}/${encodeUriPart(b.targetId)}` : article;
 }
 
 /** Lossless JSON export. */
@@ -32,7 +43,14 @@ export function exportJson(bookmarks: readonly Bookmark[], now: Date = new Date(
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** Markdown export: readable, grouped by article in library order. */
+/**
+ * Markdown export: readable, grouped by article in library order.
+ *
+ * Every text in it that the export did not write itself (titles, section titles, quotes, notes,
+ * tags, ids, dates) goes through `markdownText` or `markdownLines`, so whatever it holds renders
+ * as that text in any CommonMark or GFM renderer: never as HTML, a heading, a list, a link, code
+ * or a table. Links carry percent-encoded ids.
+ */
 export function exportMarkdown(bookmarks: readonly Bookmark[], articleOf: ArticleLookup): string {
   const lines = ['# Quire bookmarks', ''];
   const byArticle = new Map<string, Bookmark[]>();
@@ -41,25 +59,89 @@ export function exportMarkdown(bookmarks: readonly Bookmark[], articleOf: Articl
   const order = [...byArticle.keys()].sort((a, b) => title(a).localeCompare(title(b), 'en'));
   for (const articleId of order) {
     const article = articleOf(articleId);
-    lines.push(`## ${article?.title ?? `${articleId} (no longer in the library)`}`, '');
+    lines.push(`## ${article ? markdownText(article.title) : `${markdownText(articleId)} (no longer in the library)`}`, '');
     for (const b of byArticle.get(articleId)!) {
       const passage = article && [...article.passages, ...article.comments].find((p) => p.id === b.targetId);
       const section = article?.sections.find((s) => s.id === (b.target === 'section' ? b.targetId : passage?.sectionId));
-      lines.push(`### ${section?.title ?? (passage?.kind === 'comment' ? 'Reader comments' : 'Bookmark')}`, '');
-      lines.push(...b.quote.exact.split('\n').map((l) => `> ${l}`), '');
-      if (b.note) lines.push(b.note, '');
-      if (b.tags.length > 0) lines.push(`Tags: ${b.tags.join(', ')}`, '');
-      lines.push(`[Open in Quire](${bookmarkLink(b)}) · saved ${b.createdAt.slice(0, 10)}`, '');
+      lines.push(`### ${section ? markdownText(section.title) : passage?.kind === 'comment' ? 'Reader comments' : 'Bookmark'}`, '');
+      lines.push(...markdownLines(b.quote.exact).map((l) => `> ${l}`), '');
+      const note = markdownLines(b.note);
+      if (note.length > 0) lines.push(...note, '');
+      if (b.tags.length > 0) lines.push(...markdownLines(`Tags: ${b.tags.join(', ')}`), '');
+      lines.push(`[Open in Quire](${bookmarkLink(b)}) · saved ${markdownText(b.createdAt.slice(0, 10))}`, '');
     }
   }
   return lines.join('\n');
 }
 
-/** W3C Web Annotation export: an AnnotationCollection of TextQuoteSelector annotations. */
+/**
+ * ASCII punctuation that means nothing in CommonMark or GFM wherever it stands, left as is so the
+ * file stays readable. Every other ASCII punctuation character is backslash-escaped (CommonMark
+ * lets any of them be), except `.`, `-` and `+`, escaped where they could be syntax.
+ */
+const INERT_PUNCTUATION = new Set([',', ';', '"', "'", '?', '%', '/', '!']);
+// Some escapes are for what renderers add to the specs: `@` (GitHub's mentions), `$` (its math),
+// `:` (emoji codes, and link schemes for linkify).
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** What a paragraph or heading strips from the start or end of a line: spaces and tabs. */
+const EDGE_SPACE = /[ \t]/;
+
+/**
+ * One line of text as Markdown inline content that renders as exactly that text.
+ *
+ * Syntax characters are backslash-escaped: `.` where it could end a list number or join a link's
+ * domain (`1.`, `example.com`, `www.`), `-` and `+` at the start (list items, rules, underlines),
+ * and the rest everywhere. Spaces at either end, which Markdown would strip (or read as an
+ * indented code block), are written as character references. Line breaks become spaces: use
+ * `markdownLines` for text with lines.
+ *
+ * @example markdownText('1. <b>hi</b>') // '1\\. \\<b\\>hi\\</b\\>'
+ */
+export function markdownText(text: string): string {
+  const line = clean(text).replaceAll('\n', ' ');
+  const chars = [...line];
+  const first = chars.findIndex((c) => !EDGE_SPACE.test(c));
+  const last = chars.findLastIndex((c) => !EDGE_SPACE.test(c));
+  let out = '';
+  chars.forEach((c, i) => {
+    if (i < first || i > last || first === -1) out += `&#x${c.codePointAt(0)!.toString(16)};`;
+    else if (!ASCII_PUNCTUATION.test(c) || INERT_PUNCTUATION.has(c)) out += c;
+    else if (c === '.' && !/^\d+$/.test(line.slice(first, i)) && (i + 1 >= chars.length || /\s/u.test(chars[i + 1]!))) out += c;
+    else if ((c === '-' || c === '+') && i !== first) out += c;
+    else out += `\\${c}`;
+  });
+  return out;
+}
+
+/**
+ * Text with lines as the lines of one Markdown paragraph that renders as exactly that text, its
+ * line breaks as hard breaks (a backslash at the end of a line).
+ *
+ * Line breaks at the very start or end are left out, as a paragraph cannot end with a hard break;
+ * empty text gives no lines.
+ */
+export function markdownLines(text: string): string[] {
+  const trimmed = clean(text).replace(/^\n+|\n+$/g, '');
+  if (trimmed === '') return [];
+  const lines = trimmed.split('\n').map(markdownText);
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l}\\` : l));
+}
+
+/** Text with CRLF and CR line ends read as LF, and NUL as U+FFFD (as CommonMark reads it). */
+function clean(text: string): string {
+  return text.replaceAll(/\r\n?/g, '\n').replaceAll('\0', '\ufffd');
+}
+
+/**
+ * W3C Web Annotation export: an AnnotationCollection of TextQuoteSelector annotations.
+ *
+ * Texts are JSON strings (notes declared `text/plain`); what must be an IRI or a fragment (ids,
+ * the FragmentSelector's value) is percent-encoded, so no id can break out of it.
+ */
 export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: ArticleLookup): string {
   const items = bookmarks.map((b) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:quire:bookmark:${b.id}`,
+    id: `urn:quire:bookmark:${encodeUriPart(b.id)}`,
     type: 'Annotation',
     motivation: b.note ? 'commenting' : 'bookmarking',
     created: b.createdAt,
@@ -73,10 +155,10 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
         }
       : {}),
     target: {
-      source: `urn:quire:article:${b.articleId}`,
+      source: `urn:quire:article:${encodeUriPart(b.articleId)}`,
       ...(articleOf(b.articleId) ? { title: articleOf(b.articleId)!.title } : {}),
       selector: [
-        { type: 'FragmentSelector', value: b.targetId },
+        { type: 'FragmentSelector', value: encodeUriPart(b.targetId) },
         { type: 'TextQuoteSelector', exact: b.quote.exact, prefix: b.quote.prefix, suffix: b.quote.suffix },
       ],
     },
