@@ -49,7 +49,7 @@ export async function runBookmarks(args: string[], base: string): Promise<number
   });
   const [action, ...rest] = positionals;
   const dataDir = values['data-dir'] ? resolve(base, values['data-dir']) : defaultDataDir();
-  const { store, setAside } = openStore(dataDir);
+  const { store, setAside } = await openStore(dataDir);
   if (setAside) console.error(`quire: ${storeSetAsideNotice(setAside)}`);
   // Listing and exporting need articles (to quote and re-anchor); the store alone does the rest.
   const needsLibrary = action === 'list' || action === 'add' || action === 'export';

@@ -22,7 +22,7 @@ const log = (m: string): void => void logged.push(m);
 beforeAll(async () => {
   loaded = await buildLibrary(BUNDLED_CONTENT);
   dir = await tempDir();
-  store = openStore(dir.path).store;
+  store = (await openStore(dir.path)).store;
   api = createService(loaded, store);
   const sleep = loaded.library.article('baclofen-sleep-aid')!;
   await api.addBookmark({ articleId: sleep.id, target: 'passage', targetId: sleep.passages[3]!.id, note: 'kept', tags: ['keep'] });

@@ -11,7 +11,7 @@ import { tempDir } from './testing';
 
 let api: QuireApi;
 beforeAll(async () => {
-  api = createService(await buildLibrary(BUNDLED_CONTENT), openStore((await tempDir()).path).store);
+  api = createService(await buildLibrary(BUNDLED_CONTENT), (await openStore((await tempDir()).path)).store);
 });
 const silent = (): void => {};
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   dir = await tempDir();
-  api = createService(loaded, openStore(dir.path).store);
+  api = createService(loaded, (await openStore(dir.path)).store);
 });
 afterEach(() => dir.remove());
 
@@ -55,7 +55,7 @@ describe('bookmarks through the API', () => {
     const file = await api.exportBookmarks('json');
     expect(file.fileName).toMatch(/^quire-bookmarks-\d{4}-\d{2}-\d{2}\.json$/);
     const other = await tempDir();
-    const second = createService(loaded, openStore(other.path).store);
+    const second = createService(loaded, (await openStore(other.path)).store);
     expect(await second.importBookmarks(file.content)).toEqual({ added: 3, updated: 0, unchanged: 0 });
     expect(await second.importBookmarks(file.content)).toEqual({ added: 0, updated: 0, unchanged: 3 });
     expect((await second.listBookmarks()).map((b) => b.id)).toEqual((await api.listBookmarks()).map((b) => b.id));
@@ -70,7 +70,7 @@ describe('settings and reading state through the API', () => {
     expect(await api.getSettings()).toEqual({ theme: 'system', fontSize: 100, lineWidth: 'medium', printComments: false, paper: 'A4', margins: 'normal' });
     await api.updateSettings({ theme: 'dark', fontSize: 120, printComments: true, margins: 'wide' });
     await api.saveReadingState({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
-    const reopened = createService(loaded, openStore(dir.path).store);
+    const reopened = createService(loaded, (await openStore(dir.path)).store);
     expect(await reopened.getSettings()).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'medium', printComments: true, paper: 'A4', margins: 'wide' });
     expect(await reopened.getReadingState()).toEqual({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
     expect(await reopened.storeNotice()).toBeNull();

@@ -12,7 +12,7 @@ import { anchor, quotePassage, quoteSection } from './anchoring';
 import { BookmarkImportError, exportAnnotations, exportJson, exportMarkdown, parseImport } from './bookmark-io';
 import type { LoadedLibrary } from './load';
 import { search, suggest } from './search';
-import { UnknownBookmarkError, type UserStore } from './store';
+import { StoreSaveError, UnknownBookmarkError, type UserStore } from './store';
 
 /** An API call that names something that does not exist. */
 export class NotFoundError extends Error {
@@ -78,33 +78,51 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     const where = anchor(b, article);
     const sectionId = b.target === 'section' ? where.targetId : [...(article?.passages ?? []), ...(article?.comments ?? [])].find((p) => p.id === where.targetId)?.sectionId;
     const section = article?.sections.find((s) => s.id === sectionId);
-    return {
+    const shown: BookmarkView = {
       ...b,
       status: where.status,
       ...(where.targetId ? { resolvedId: where.targetId } : {}),
       ...(article ? { articleTitle: article.title } : {}),
       ...(section ? { sectionTitle: section.title } : sectionId === 'comments' ? { sectionTitle: 'Reader comments' } : {}),
     };
+    views.set(b.id, { key: viewKey(b), view: shown });
+    return shown;
   };
-  const viewOne = async (b: Bookmark): Promise<BookmarkView> => view(b, await articles(b.articleId));
-  const known = <T>(method: keyof StoreApi, f: () => T): T => {
+  // Each bookmark is anchored once, then again only when it changes: listing thousands of them
+  // must not search their articles on every call. (The library does not change while served.)
+  const views = new Map<string, { key: string; view: BookmarkView }>();
+  const viewKey = (b: Bookmark): string => `${b.updatedAt}\u0000${b.articleId}\u0000${b.target}\u0000${b.targetId}\u0000${b.quote.exact}`;
+  const cachedView = (b: Bookmark): BookmarkView | undefined => {
+    const known = views.get(b.id);
+    return known && known.key === viewKey(b) ? known.view : undefined;
+  };
+  const viewOne = async (b: Bookmark): Promise<BookmarkView> => cachedView(b) ?? view(b, await articles(b.articleId));
+  /** Run a store call, its failures as the API's errors. */
+  const stored = async <T>(method: keyof StoreApi, f: () => T | Promise<T>): Promise<T> => {
     try {
-      return f();
+      return await f();
     } catch (e) {
       if (e instanceof UnknownBookmarkError) throw new NotFoundError(`${method}: ${e.message}`);
+      if (e instanceof StoreSaveError) throw new ApiCallError('not-saved', e.message);
       throw e;
     }
   };
 
   return {
     recentSearches: async () => store.recentSearches(),
-    addRecentSearch: async (query) => store.addRecentSearch(query),
-    clearRecentSearches: async () => store.clearRecentSearches(),
+    addRecentSearch: (query) => stored('addRecentSearch', () => store.addRecentSearch(query)),
+    clearRecentSearches: () => stored('clearRecentSearches', () => store.clearRecentSearches()),
 
     listBookmarks: async () => {
       const all = store.bookmarks();
-      const byId = await fetchArticles(all);
-      return all.map((b) => view(b, byId.get(b.articleId)));
+      const missing = all.filter((b) => !cachedView(b));
+      const byId = missing.length > 0 ? await fetchArticles(missing) : new Map<string, Article | undefined>();
+      const listed = all.map((b) => cachedView(b) ?? view(b, byId.get(b.articleId)));
+      if (views.size > all.length) {
+        const present = new Set(all.map((b) => b.id));
+        for (const id of views.keys()) if (!present.has(id)) views.delete(id);
+      }
+      return listed;
     },
     addBookmark: async (input) => {
       const existing = store.bookmarks().find((b) => b.articleId === input.articleId && b.target === input.target && b.targetId === input.targetId);
@@ -125,13 +143,13 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
         createdAt: at,
         updatedAt: at,
       };
-      return view(store.addBookmark(bookmark), article);
+      return view(await stored('addBookmark', () => store.addBookmark(bookmark)), article);
     },
-    updateBookmark: async (id, patch) => viewOne(known('updateBookmark', () => store.updateBookmark(id, patch, now()))),
-    removeBookmark: async (id) => known('removeBookmark', () => store.removeBookmark(id)),
+    updateBookmark: async (id, patch) => viewOne(await stored('updateBookmark', () => store.updateBookmark(id, patch, now()))),
+    removeBookmark: (id) => stored('removeBookmark', () => store.removeBookmark(id)),
     restoreBookmark: async (bookmark) => {
       const existing = store.bookmarks().find((b) => b.id === bookmark.id);
-      return viewOne(existing ?? store.addBookmark(bookmark));
+      return viewOne(existing ?? (await stored('restoreBookmark', () => store.addBookmark(bookmark))));
     },
     exportBookmarks: async (format): Promise<ExportedFile> => {
       const all = store.bookmarks();
@@ -149,13 +167,13 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
         if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', `importBookmarks: argument 0: ${e.message.replace(/^import: /, '')}`);
         throw e;
       }
-      return store.importBookmarks(incoming);
+      return stored('importBookmarks', () => store.importBookmarks(incoming));
     },
 
     getSettings: async () => store.settings(),
-    updateSettings: async (patch) => store.updateSettings(patch),
+    updateSettings: (patch) => stored('updateSettings', () => store.updateSettings(patch)),
     getReadingState: async () => store.readingState(),
-    saveReadingState: async (state) => store.saveReadingState(state),
+    saveReadingState: (state) => stored('saveReadingState', () => store.saveReadingState(state)),
     storeNotice: async () => notice,
   };
 }
@@ -180,7 +198,7 @@ export function browserPrintService(): PrintApi {
  * Create the whole API as Node hosts serve it (the web host, tests), printing answered by
  * {@link browserPrintService}. Arguments are assumed valid: {@link dispatch} parses them.
  *
- * @example const api = createService(await loadLibrary('out/library'), openStore(dir).store);
+ * @example const api = createService(await loadLibrary('out/library'), (await openStore(dir)).store);
  */
 export function createService(loaded: LoadedLibrary, store: UserStore, notice: string | null = null): QuireApi {
   return { ...libraryService(loaded), ...storeService(store, async (id) => loaded.library.article(id), notice), ...browserPrintService() };

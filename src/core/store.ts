@@ -1,11 +1,25 @@
 /**
- * The user's store: what Quire remembers between launches (recent searches now; bookmarks and
- * settings later). One JSON file, `quire.json`, in the data folder, owned by the host process.
+ * The user's store: recent searches, bookmarks, reading settings and position, in the data folder.
  *
- * The app writes it with electron-store, Node (tests, web host, CLI) with conf, the library
- * electron-store is built on: both get {@link STORE_OPTIONS}, so the file format is the same.
+ * Two files hold it. `quire.json` is the snapshot, in the format conf and electron-store read and
+ * write (conf in Node: tests, web host, CLI; electron-store in the app; both given
+ * {@link STORE_OPTIONS}, so both read the same file and check it against the same schema).
+ * `quire.journal` holds the changes made since the snapshot, one JSON line each. A change is
+ * acknowledged once its line is appended and synced (see durable-file.ts): a few hundred bytes,
+ * however many bookmarks there are. Now and then, and at start, the journal is folded into a new
+ * snapshot, written whole to a temporary file and renamed over the old one.
+ *
+ * Any number of processes may share one data folder. Every change is made holding a lock that
+ * all of them take (file-lock.ts), after reading what the others appended; every read first
+ * checks, by two `stat`s, whether another process changed the files, and reads only what is new.
+ * The data lives in memory in between, so a read costs no parsing.
+ *
+ * Nothing the user made is lost on the way: a write the disk refuses (full, read-only, not
+ * allowed) fails with a {@link StoreSaveError} that says so in words, and leaves both files as
+ * they were; a file that is not a store is set aside under a timestamped name, never cleared; a
+ * file that cannot be read for lack of permission is reported as that and left where it is.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
@@ -20,6 +34,8 @@ import {
   type StoredSettings,
 } from '../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
+import { appendFile, errorCode, NODE_FS, replaceFile, SaveError, saveErrorOf, tempPrefix, type DurableFs } from './durable-file';
+import { acquireLock, LockTimeoutError, releaseLock, stillHeld, type HeldLock } from './file-lock';
 
 /** Version of the store's layout; {@link migrate} brings older files up to it. */
 export const STORE_VERSION = 1;
@@ -36,6 +52,8 @@ export interface StoreShape {
 
 /** The store file's base name (conf's configName, electron-store's name). */
 export const STORE_NAME = 'quire';
+/** The journal of changes since the snapshot, beside it. */
+export const JOURNAL_FILE = `${STORE_NAME}.journal`;
 
 /** Options shared by conf and electron-store: schema, defaults, and no silent wipes. */
 export const STORE_OPTIONS = {
@@ -59,19 +77,21 @@ export const STORE_OPTIONS = {
   clearInvalidConfig: false,
 } as const;
 
-/** The part of conf / electron-store the store uses. */
-export interface KeyValueBackend {
-  get<K extends keyof StoreShape>(key: K): StoreShape[K];
-  set<K extends keyof StoreShape>(key: K, value: StoreShape[K]): void;
+/**
+ * What the store needs of conf / electron-store: where the snapshot is, and its contents, read
+ * from the file and checked against the schema (both libraries read it afresh on each access).
+ */
+export interface SnapshotReader {
   readonly path: string;
+  readonly store: Record<string, unknown>;
 }
 
-/** Opens the backend in a data folder (conf in Node, electron-store in the app). */
-export type BackendFactory = (dataDir: string) => KeyValueBackend;
+/** Opens the snapshot reader in a data folder (conf in Node, electron-store in the app). */
+export type BackendFactory = (dataDir: string) => SnapshotReader;
 
 /** conf in a data folder, with the shared options. */
 export const confBackend: BackendFactory = (dataDir) =>
-  new Conf<StoreShape>({ ...STORE_OPTIONS, configName: STORE_NAME, cwd: dataDir, projectName: 'quire' }) as unknown as KeyValueBackend;
+  new Conf<StoreShape>({ ...STORE_OPTIONS, configName: STORE_NAME, cwd: dataDir, projectName: 'quire' }) as unknown as SnapshotReader;
 
 /** The store and what happened when it was opened. */
 export interface OpenedStore {
@@ -80,21 +100,49 @@ export interface OpenedStore {
   readonly setAside?: string;
 }
 
-/**
- * Open the store in a data folder. A file that cannot be read (bad JSON, schema violation) is
- * renamed with a timestamp and an empty store is started; the caller tells the user where it is.
- */
-export function openStore(dataDir: string, factory: BackendFactory = confBackend, now: Date = new Date()): OpenedStore {
-  migrateFile(join(dataDir, `${STORE_NAME}.json`), now);
-  try {
-    return { store: new UserStore(factory(dataDir)) };
-  } catch (e) {
-    const file = join(dataDir, `${STORE_NAME}.json`);
-    if (!existsSync(file)) throw e;
-    const setAside = join(dataDir, `${STORE_NAME}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
-    renameSync(file, setAside);
-    return { store: new UserStore(factory(dataDir)), setAside };
-  }
+/** How a store is opened (tests give a file system that fills up, or short lock timeouts). */
+export interface StoreOptions {
+  readonly factory?: BackendFactory;
+  readonly now?: Date;
+  readonly fs?: DurableFs;
+  /** Fold the journal into the snapshot once it is this long (bytes). */
+  readonly compactBytes?: number;
+  readonly lockTimeoutMs?: number;
+}
+
+/** Fold the journal into a new snapshot once it has grown this long. */
+const COMPACT_BYTES = 1 << 20;
+
+/** A store file exists but this process may not read it: reported, never set aside. */
+export class StoreAccessError extends Error {
+  override readonly name = 'StoreAccessError';
+}
+
+/** A change that was not saved: the store is as it was before it. */
+export class StoreSaveError extends Error {
+  override readonly name = 'StoreSaveError';
+}
+
+/** The journal holds a line that is not a change: it is set aside at the next start. */
+export class JournalDamagedError extends Error {
+  override readonly name = 'JournalDamagedError';
+}
+
+/** A bookmark with this id does not exist. */
+export class UnknownBookmarkError extends Error {
+  override readonly name = 'UnknownBookmarkError';
+}
+
+/** What an import did. */
+export interface ImportOutcome {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** What the user is told when an unreadable store file was set aside. */
+export function storeSetAsideNotice(setAside: string): string {
+  return `Your saved data could not be read, so Quire started with an empty store. The old file was kept, unchanged, at ${setAside}.`;
 }
 
 /** The current store file, for checking a migration's result before it is written. */
@@ -105,6 +153,42 @@ const StoreFileSchema = z.object({
   settings: StoredSettingsSchema.optional(),
   reading: ReadingStateSchema.nullable().optional(),
 });
+
+/** One change, as a journal line. */
+const JournalEntrySchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('put'), bookmarks: z.array(BookmarkSchema) }),
+  z.strictObject({ op: z.literal('remove'), id: z.string() }),
+  z.strictObject({ op: z.literal('recentSearches'), value: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES) }),
+  z.strictObject({ op: z.literal('settings'), value: StoredSettingsSchema }),
+  z.strictObject({ op: z.literal('reading'), value: ReadingStateSchema.nullable() }),
+]);
+type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+/** Apply one change to the store's data (a new object; the old one is not touched). */
+function applyEntry(data: StoreShape, entry: JournalEntry): StoreShape {
+  switch (entry.op) {
+    case 'put': {
+      const next = [...data.bookmarks];
+      const at = new Map(next.map((b, i) => [b.id, i]));
+      for (const b of entry.bookmarks) {
+        const i = at.get(b.id);
+        if (i === undefined) {
+          at.set(b.id, next.length);
+          next.push(b);
+        } else next[i] = b;
+      }
+      return { ...data, bookmarks: next };
+    }
+    case 'remove':
+      return { ...data, bookmarks: data.bookmarks.filter((b) => b.id !== entry.id) };
+    case 'recentSearches':
+      return { ...data, recentSearches: entry.value };
+    case 'settings':
+      return { ...data, settings: entry.value };
+    case 'reading':
+      return { ...data, reading: entry.value };
+  }
+}
 
 /** A version-0 bookmark: before quotes and tags (Quire's first layout). */
 interface BookmarkV0 {
@@ -143,155 +227,423 @@ export function migrate(data: Record<string, unknown>): Record<string, unknown> 
   };
 }
 
-/**
- * Migrate the store file in place when it is of an earlier version, keeping the original beside
- * it (`quire.v0.json`). A file that is not JSON is left for {@link openStore} to set aside.
- */
-function migrateFile(file: string, now: Date): void {
-  if (!existsSync(file)) return;
-  let data: unknown;
+/** The snapshot as conf writes it (tab-indented JSON), so that either library reads it back. */
+const serialize = (data: StoreShape): string => JSON.stringify(data, undefined, '\t');
+
+/** What identifies one version of a file: a rename gives a new inode, a write a new size or time. */
+function stampOf(path: string): string {
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return;
+    const s = statSync(path, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch (e) {
+    if (errorCode(e) === 'ENOENT') return 'missing';
+    throw e;
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
-  const version = typeof (data as { version?: unknown }).version === 'number' ? (data as { version: number }).version : 0;
-  if (version >= STORE_VERSION) return;
-  const migrated = migrate(data as Record<string, unknown>);
-  // A file that would not be valid even migrated is not an old store but a broken one.
-  if (!StoreFileSchema.safeParse(migrated).success) return;
-  const backup = file.replace(/\.json$/, `.v${version}.json`);
-  writeFileSync(existsSync(backup) ? file.replace(/\.json$/, `.v${version}-${now.getTime()}.json`) : backup, readFileSync(file));
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(migrated, null, '\t'));
-  renameSync(tmp, file);
 }
 
-/** A bookmark with this id does not exist. */
-export class UnknownBookmarkError extends Error {
-  override readonly name = 'UnknownBookmarkError';
+/** A file's contents, or undefined when it is missing; permission problems are reported as such. */
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EACCES' || code === 'EPERM') throw new StoreAccessError(`Quire is not allowed to read your saved data in ${file}. Nothing was changed; give your user account read and write access to it, then start Quire again.`, { cause: e });
+    throw e;
+  }
 }
 
-/** What an import did. */
-export interface ImportOutcome {
-  readonly added: number;
-  readonly updated: number;
-  readonly unchanged: number;
+/**
+ * Open the store in a data folder.
+ *
+ * At start, holding the store's lock: temporary files that killed writes left are removed; an
+ * older layout is migrated (the original kept beside it, `quire.v0.json`); a missing file is
+ * made. A file that is not a store (bad JSON, schema violation) is renamed with a timestamp and
+ * an empty store is started; the caller tells the user where it is.
+ *
+ * @throws StoreAccessError when the store file exists but may not be read
+ */
+export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<OpenedStore> {
+  const { factory = confBackend, now = new Date(), fs = NODE_FS } = options;
+  const file = join(dataDir, `${STORE_NAME}.json`);
+  const journal = join(dataDir, JOURNAL_FILE);
+  const lockDir = `${file}.lock`;
+  mkdirSync(dataDir, { recursive: true });
+  let lock: HeldLock;
+  try {
+    lock = await acquireLock(lockDir, { timeoutMs: options.lockTimeoutMs });
+  } catch (e) {
+    // A folder this process may read but not write: served as it is; every change will say why
+    // it could not be saved.
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(errorCode(e) ?? '')) throw e;
+    readIfPresent(file);
+    const store = new UserStore(factory(dataDir), journal, lockDir, { fs, compactBytes: Infinity, lockTimeoutMs: options.lockTimeoutMs });
+    store.bookmarks();
+    return { store };
+  }
+  let setAside: string | undefined;
+  let backend: SnapshotReader;
+  try {
+    for (const name of readdirSync(dataDir)) if (name.startsWith(tempPrefix(file))) rmSync(join(dataDir, name), { force: true });
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    const putAside = (path: string, base: string): string => {
+      const to = join(dataDir, `${base}.corrupt-${stamp}${path.endsWith('.json') ? '.json' : ''}`);
+      renameSync(path, to);
+      return to;
+    };
+    const text = readIfPresent(file);
+    let parsed: unknown;
+    let readable = text !== undefined;
+    if (text !== undefined) {
+      try {
+        parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch {
+        readable = false;
+      }
+    }
+    if (text !== undefined && (!readable || typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
+      setAside = putAside(file, STORE_NAME);
+      parsed = undefined;
+    }
+    if (parsed !== undefined) {
+      const record = parsed as Record<string, unknown>;
+      const version = typeof record.version === 'number' ? record.version : 0;
+      if (version < STORE_VERSION) {
+        const migrated = migrate(record);
+        // A file that would not be valid even migrated is not an old store but a broken one.
+        if (StoreFileSchema.safeParse(migrated).success) {
+          const backup = join(dataDir, `${STORE_NAME}.v${version}.json`);
+          await replaceFile(existsSync(backup) ? join(dataDir, `${STORE_NAME}.v${version}-${now.getTime()}.json`) : backup, text!, fs);
+          parsed = migrated;
+        }
+      }
+    }
+    // Not the store's layout (a schema violation): kept aside, and an empty store begun.
+    if (parsed !== undefined && !StoreFileSchema.safeParse({ ...STORE_OPTIONS.defaults, ...(parsed as object) }).success) {
+      setAside = putAside(file, STORE_NAME);
+      parsed = undefined;
+    }
+    // Every key present, so that conf and electron-store never write the file themselves (their
+    // writes are not checked; this one is).
+    const full = { ...STORE_OPTIONS.defaults, ...((parsed as object | undefined) ?? {}) };
+    if (parsed === undefined || JSON.stringify(full) !== JSON.stringify(parsed)) await replaceFile(file, JSON.stringify(full, undefined, '\t'), fs);
+    try {
+      backend = factory(dataDir);
+    } catch (e) {
+      // Not the store's layout (a schema violation): kept aside, and an empty store begun.
+      if (setAside !== undefined || !existsSync(file)) throw e;
+      setAside = putAside(file, STORE_NAME);
+      await replaceFile(file, serialize(STORE_OPTIONS.defaults), fs);
+      backend = factory(dataDir);
+    }
+    // Changes made on top of a snapshot that was set aside belong with it.
+    if (setAside !== undefined && existsSync(journal)) renameSync(journal, `${setAside}.journal`);
+    const store = new UserStore(backend, journal, lockDir, { fs, compactBytes: options.compactBytes ?? COMPACT_BYTES, lockTimeoutMs: options.lockTimeoutMs });
+    try {
+      await store.compactHolding(lock);
+    } catch (e) {
+      // A disk too full for a new snapshot: the journal stays, and is folded another time.
+      if (e instanceof SaveError) return { store, ...(setAside ? { setAside } : {}) };
+      if (!(e instanceof JournalDamagedError)) throw e;
+      // The changes before the bad line go into the snapshot; the journal is kept as it was.
+      await replaceFile(file, serialize(store.inMemory), fs);
+      setAside = putAside(journal, JOURNAL_FILE);
+      await store.compactHolding(lock);
+    }
+    return { store, ...(setAside ? { setAside } : {}) };
+  } finally {
+    releaseLock(lock);
+  }
 }
 
-/** What the user is told when an unreadable store file was set aside. */
-export function storeSetAsideNotice(setAside: string): string {
-  return `Your saved data could not be read, so Quire started with an empty store. The old file was kept, unchanged, at ${setAside}.`;
+/** How a UserStore writes. */
+interface WriteOptions {
+  readonly fs: DurableFs;
+  readonly compactBytes: number;
+  readonly lockTimeoutMs?: number;
 }
 
-/** The user's data, validated on every write by the backend's schema. */
+/** The user's data, in memory, kept in step with the files by every call. */
 export class UserStore {
-  constructor(private readonly backend: KeyValueBackend) {}
+  private data: StoreShape = { ...STORE_OPTIONS.defaults };
+  private snapshotStamp = '';
+  /** The journal's inode and how many bytes of it are applied (complete lines only). */
+  private journalInode: bigint | undefined;
+  private journalApplied = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+  private compactTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Where the store file is. */
+  constructor(
+    private readonly backend: SnapshotReader,
+    /** The journal file. */
+    readonly journalPath: string,
+    private readonly lockDir: string,
+    private readonly options: WriteOptions,
+  ) {}
+
+  /** The data as last read, without looking at the files (for folding a damaged journal). */
+  get inMemory(): StoreShape {
+    return this.data;
+  }
+
+  /** Where the snapshot file is. */
   get path(): string {
     return this.backend.path;
   }
 
-  /** Recent searches, newest first. */
-  recentSearches(): string[] {
-    return this.backend.get('recentSearches');
+  /** Read whatever another process changed since this one last looked. */
+  private refresh(): StoreShape {
+    const stamp = stampOf(this.path);
+    let journalStat: { ino: bigint; size: bigint } | undefined;
+    try {
+      journalStat = statSync(this.journalPath, { bigint: true });
+    } catch (e) {
+      if (errorCode(e) !== 'ENOENT') throw e;
+    }
+    const journalReplaced = (journalStat?.ino ?? -1n) !== (this.journalInode ?? -1n) || Number(journalStat?.size ?? 0n) < this.journalApplied;
+    if (stamp !== this.snapshotStamp || journalReplaced) {
+      this.data = { ...STORE_OPTIONS.defaults, ...(this.backend.store as Partial<StoreShape>) };
+      this.snapshotStamp = stamp;
+      this.journalInode = journalStat?.ino;
+      this.journalApplied = 0;
+    }
+    if (journalStat && Number(journalStat.size) > this.journalApplied) this.readJournal();
+    return this.data;
   }
 
-  /** Put a search first (once), keeping the newest {@link MAX_RECENT_SEARCHES}. */
-  addRecentSearch(query: string): string[] {
-    const q = query.trim();
-    if (!q) return this.recentSearches();
-    const next = [q, ...this.recentSearches().filter((r) => r !== q)].slice(0, MAX_RECENT_SEARCHES);
-    this.backend.set('recentSearches', next);
+  /** Apply the journal's complete lines from where this process stopped. */
+  private readJournal(): void {
+    let fd: number;
+    try {
+      fd = openSync(this.journalPath, 'r');
+    } catch (e) {
+      if (errorCode(e) === 'ENOENT') return;
+      throw e;
+    }
+    try {
+      const size = fstatSync(fd).size;
+      const bytes = Buffer.alloc(size - this.journalApplied);
+      let read = 0;
+      while (read < bytes.length) {
+        const n = readSync(fd, bytes, read, bytes.length - read, this.journalApplied + read);
+        if (n === 0) break;
+        read += n;
+      }
+      const end = bytes.subarray(0, read).lastIndexOf(0x0a);
+      // A line without its newline is being written, or was cut off by a kill: not a change yet.
+      if (end < 0) return;
+      let data = this.data;
+      for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
+        if (!line) continue;
+        let entry: JournalEntry;
+        try {
+          entry = JournalEntrySchema.parse(JSON.parse(line));
+        } catch (e) {
+          this.data = data;
+          throw new JournalDamagedError(`store: ${this.journalPath} has a line that is not a change Quire wrote`, { cause: e });
+        }
+        data = applyEntry(data, entry);
+      }
+      this.data = data;
+      this.journalApplied += end + 1;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Make one change: holding the lock, on the latest data, appended to the journal and synced
+   * before the promise resolves. Changes from this process run one after another.
+   *
+   * @param action what is being done, to finish "Quire could not …" ("save your note")
+   * @param change the journal entry to append (none: nothing to write) and the call's answer
+   */
+  private change<R>(action: string, change: (data: StoreShape) => { entry?: JournalEntry; result: R }): Promise<R> {
+    const run = async (): Promise<R> => {
+      let lock: HeldLock;
+      try {
+        lock = await acquireLock(this.lockDir, { timeoutMs: this.options.lockTimeoutMs });
+      } catch (e) {
+        throw this.saveError(action, e);
+      }
+      try {
+        const { entry, result } = change(this.refresh());
+        if (!entry) return result;
+        const line = `${JSON.stringify(entry)}\n`;
+        if (!stillHeld(lock)) throw new LockTimeoutError('lock: taken over while held');
+        try {
+          this.journalApplied = await appendFile(this.journalPath, line, this.journalApplied, this.options.fs);
+        } catch (e) {
+          throw this.saveError(action, e);
+        }
+        this.journalInode = statSync(this.journalPath, { bigint: true }).ino;
+        this.data = applyEntry(this.data, entry);
+        if (this.journalApplied >= this.options.compactBytes) this.scheduleCompaction();
+        return result;
+      } finally {
+        releaseLock(lock);
+      }
+    };
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
     return next;
   }
 
+  private saveError(action: string, e: unknown): StoreSaveError {
+    // A lock that could not be made is a folder that cannot be written: said like any write.
+    const reason = e instanceof LockTimeoutError ? 'another Quire window or command kept your saved data busy' : saveErrorOf(e, this.lockDir).reason;
+    return new StoreSaveError(`Quire could not ${action}: ${reason}. Nothing was changed; try again.`, { cause: e });
+  }
+
+  /** Fold the journal into the snapshot soon, off the call that grew it. */
+  private scheduleCompaction(): void {
+    if (this.compactTimer) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = undefined;
+      void this.compact().catch(() => undefined);
+    }, 0);
+    this.compactTimer.unref?.();
+  }
+
+  /** Fold the journal into a new snapshot (a full disk leaves both as they were). */
+  compact(): Promise<void> {
+    const run = async (): Promise<void> => {
+      const lock = await acquireLock(this.lockDir, { timeoutMs: this.options.lockTimeoutMs });
+      try {
+        await this.compactHolding(lock);
+      } finally {
+        releaseLock(lock);
+      }
+    };
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Fold the journal into the snapshot, the lock already held. */
+  async compactHolding(lock: HeldLock): Promise<void> {
+    const data = this.refresh();
+    if (this.journalApplied === 0 && !existsSync(this.journalPath)) return;
+    if (!stillHeld(lock)) return;
+    // The snapshot first: until the journal is emptied, a crash leaves changes that are in both,
+    // and applying one again changes nothing.
+    await replaceFile(this.path, serialize(data), this.options.fs);
+    await replaceFile(this.journalPath, '', this.options.fs);
+    this.snapshotStamp = stampOf(this.path);
+    this.journalInode = statSync(this.journalPath, { bigint: true }).ino;
+    this.journalApplied = 0;
+  }
+
+  /** Wait for this process's changes, and stop the pending fold (before a folder is removed). */
+  async close(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = undefined;
+    await this.tail;
+  }
+
+  /** Recent searches, newest first. */
+  recentSearches(): string[] {
+    return this.refresh().recentSearches;
+  }
+
+  /** Put a search first (once), keeping the newest {@link MAX_RECENT_SEARCHES}. */
+  addRecentSearch(query: string): Promise<string[]> {
+    const q = query.trim();
+    return this.change('save your recent searches', (data) => {
+      if (!q) return { result: data.recentSearches };
+      const value = [q, ...data.recentSearches.filter((r) => r !== q)].slice(0, MAX_RECENT_SEARCHES);
+      return { entry: { op: 'recentSearches', value: z.array(z.string().max(1000)).parse(value) }, result: value };
+    });
+  }
+
   /** Forget every recent search. */
-  clearRecentSearches(): void {
-    this.backend.set('recentSearches', []);
+  clearRecentSearches(): Promise<void> {
+    return this.change('clear your recent searches', () => ({ entry: { op: 'recentSearches', value: [] }, result: undefined }));
   }
 
   /** The reading settings, every field present (defaults for those a file does not have). */
   settings(): ReaderSettings {
-    return { ...DEFAULT_SETTINGS, ...this.backend.get('settings') };
+    return { ...DEFAULT_SETTINGS, ...this.refresh().settings };
   }
 
   /** Change some reading settings; returns them all. */
-  updateSettings(patch: Partial<ReaderSettings>): ReaderSettings {
-    const next = { ...this.settings(), ...patch };
-    this.backend.set('settings', next);
-    return next;
+  updateSettings(patch: Partial<ReaderSettings>): Promise<ReaderSettings> {
+    return this.change('save your reading settings', (data) => {
+      const next = StoredSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...data.settings, ...patch }) as ReaderSettings;
+      return { entry: { op: 'settings', value: next }, result: next };
+    });
   }
 
   /** Where the reader was. */
   readingState(): ReadingState | null {
-    return this.backend.get('reading');
+    return this.refresh().reading;
   }
 
   /** Remember where the reader is. */
-  saveReadingState(state: ReadingState): void {
-    this.backend.set('reading', state);
+  saveReadingState(state: ReadingState): Promise<void> {
+    return this.change('save your reading position', () => ({ entry: { op: 'reading', value: ReadingStateSchema.parse(state) }, result: undefined }));
   }
 
   /** Every bookmark, oldest first. */
   bookmarks(): Bookmark[] {
-    return this.backend.get('bookmarks');
+    return this.refresh().bookmarks;
   }
 
   /** Save a new bookmark (its id must be new). */
-  addBookmark(bookmark: Bookmark): Bookmark {
-    const all = this.bookmarks();
-    if (all.some((b) => b.id === bookmark.id)) throw new Error(`store: bookmark ${bookmark.id} already exists`);
-    this.backend.set('bookmarks', [...all, bookmark]);
-    return bookmark;
+  addBookmark(bookmark: Bookmark): Promise<Bookmark> {
+    return this.change('save your bookmark', (data) => {
+      if (data.bookmarks.some((b) => b.id === bookmark.id)) throw new Error(`store: bookmark ${bookmark.id} already exists`);
+      const valid = BookmarkSchema.parse(bookmark);
+      return { entry: { op: 'put', bookmarks: [valid] }, result: valid };
+    });
   }
 
   /** Change a bookmark's note and tags. */
-  updateBookmark(id: string, patch: { note?: string; tags?: string[] }, now: Date = new Date()): Bookmark {
-    const all = this.bookmarks();
-    const i = all.findIndex((b) => b.id === id);
-    if (i === -1) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
-    const updated: Bookmark = { ...all[i]!, ...patch, updatedAt: now.toISOString() };
-    this.backend.set('bookmarks', all.map((b, k) => (k === i ? updated : b)));
-    return updated;
+  updateBookmark(id: string, patch: { note?: string; tags?: string[] }, now: Date = new Date()): Promise<Bookmark> {
+    const what = patch.note !== undefined ? 'save your note' : 'save your tags';
+    return this.change(what, (data) => {
+      const old = data.bookmarks.find((b) => b.id === id);
+      if (!old) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
+      const updated = BookmarkSchema.parse({ ...old, ...patch, updatedAt: now.toISOString() });
+      return { entry: { op: 'put', bookmarks: [updated] }, result: updated };
+    });
   }
 
   /** Delete a bookmark, returning it (for undo). */
-  removeBookmark(id: string): Bookmark {
-    const all = this.bookmarks();
-    const removed = all.find((b) => b.id === id);
-    if (!removed) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
-    this.backend.set('bookmarks', all.filter((b) => b.id !== id));
-    return removed;
+  removeBookmark(id: string): Promise<Bookmark> {
+    return this.change('remove your bookmark', (data) => {
+      const removed = data.bookmarks.find((b) => b.id === id);
+      if (!removed) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
+      return { entry: { op: 'remove', id }, result: removed };
+    });
   }
 
   /**
    * Merge bookmarks in by id: new ids are added, known ids take the newer version (by
-   * updatedAt), identical ones change nothing. All or nothing: one write.
+   * updatedAt, compared as instants), identical ones change nothing. All or nothing: one change.
    */
-  importBookmarks(incoming: readonly Bookmark[]): ImportOutcome {
-    const all = this.bookmarks();
-    const byId = new Map(all.map((b, i) => [b.id, i]));
-    const next = [...all];
-    let added = 0;
-    let updated = 0;
-    let unchanged = 0;
-    for (const b of incoming) {
-      const i = byId.get(b.id);
-      if (i === undefined) {
-        byId.set(b.id, next.length);
-        next.push(b);
-        added++;
-      } else if (JSON.stringify(next[i]) !== JSON.stringify(b) && b.updatedAt > next[i]!.updatedAt) {
-        next[i] = b;
-        updated++;
-      } else {
-        unchanged++;
+  importBookmarks(incoming: readonly Bookmark[]): Promise<ImportOutcome> {
+    return this.change('import your bookmarks', (data) => {
+      const byId = new Map(data.bookmarks.map((b) => [b.id, b]));
+      const put: Bookmark[] = [];
+      let added = 0;
+      let updated = 0;
+      let unchanged = 0;
+      for (const b of incoming) {
+        const old = byId.get(b.id);
+        if (old === undefined) {
+          added++;
+        } else if (JSON.stringify(old) !== JSON.stringify(b) && Date.parse(b.updatedAt) > Date.parse(old.updatedAt)) {
+          updated++;
+        } else {
+          unchanged++;
+          continue;
+        }
+        byId.set(b.id, b);
+        put.push(b);
       }
-    }
-    if (added + updated > 0) this.backend.set('bookmarks', next);
-    return { added, updated, unchanged };
+      const result = { added, updated, unchanged };
+      return put.length > 0 ? { entry: { op: 'put', bookmarks: put }, result } : { result };
+    });
   }
 }

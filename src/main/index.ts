@@ -5,11 +5,11 @@
  * security policy, open the window.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { APP_URL } from '../core/app-protocol';
 import { startEngineWorker } from '../core/engine-client';
 import { storeService } from '../core/service';
-import { openStore, storeSetAsideNotice } from '../core/store';
+import { openStore, StoreAccessError, storeSetAsideNotice } from '../core/store';
 import { isTrustedSender, secureWebPreferences } from '../core/shell-policy';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { bindApi } from './ipc';
@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   // The index loads and searches in a worker thread, off the thread that runs windows and menus.
   const engine = await startEngineWorker(join(__dirname, 'worker.js'), libraryDir);
   app.on('will-quit', () => void engine.close());
-  const { store, setAside } = openStore(app.getPath('userData'), electronBackend);
+  const { store, setAside } = await openStore(app.getPath('userData'), { factory: electronBackend });
   const notice = setAside ? storeSetAsideNotice(setAside) : null;
   if (notice) console.error(`quire: ${notice}`);
   const articles = (id: string) => engine.api.getArticle(id).catch(() => undefined);
@@ -92,5 +92,7 @@ app.on('window-all-closed', () => {
 
 start().catch((e: unknown) => {
   console.error(`quire: ${(e as Error).stack ?? String(e)}`);
+  // A store the user may not read is theirs to fix, and says how: show it, not only log it.
+  if (e instanceof StoreAccessError) dialog.showErrorBox('Quire cannot open your saved data', e.message);
   app.exit(1);
 });

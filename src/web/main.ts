@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   });
   const loaded = await openContent(values.content ? contentDir : undefined);
   const token = randomBytes(24).toString('base64url');
-  const { store, setAside } = openStore(dataDir);
+  const { store, setAside } = await openStore(dataDir);
   const notice = setAside ? storeSetAsideNotice(setAside) : null;
   if (notice) console.error(`quire web: ${notice}`);
   const host = await startWebHost({ api: createService(loaded, store, notice), staticDir: RENDERER_DIR, token, port });

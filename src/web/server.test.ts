@@ -21,7 +21,7 @@ beforeAll(async () => {
   await site.write('assets/app.js', 'console.log(1)');
   await secret.write('secret.txt', 'do not serve');
   await symlink(join(secret.path, 'secret.txt'), join(site.path, 'link.txt'));
-  const api = createService(await buildLibrary(BUNDLED_CONTENT), openStore((await tempDir()).path).store);
+  const api = createService(await buildLibrary(BUNDLED_CONTENT), (await openStore((await tempDir()).path)).store);
   host = await startWebHost({ api, staticDir: site.path, token: TOKEN, log: () => {} });
 });
 afterAll(async () => {

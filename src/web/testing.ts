@@ -84,7 +84,7 @@ export async function startTestHost(token: string, options: Partial<WebHostOptio
   const site = await tempDir('quire-site-');
   const data: TempDir = await tempDir('quire-data-');
   await site.write('index.html', '<!doctype html><title>Quire</title>');
-  const store = openStore(data.path).store;
+  const store = (await openStore(data.path)).store;
   const logged: string[] = [];
   const host = await startWebHost({ api: createService(await buildLibrary(BUNDLED_CONTENT), store), staticDir: site.path, token, log: (m) => void logged.push(m), ...options });
   return {

@@ -148,8 +148,8 @@ export async function measureLoad(loaded: LoadedLibrary, options: { calls: numbe
   };
   const scratch = await mkdtemp(join(tmpdir(), 'quire-bench-load-'));
   try {
-    const service = (name: string): QuireApi => createService(loaded, openStore(join(scratch, name)).store);
-    const core = service('core');
+    const service = async (name: string): Promise<QuireApi> => createService(loaded, (await openStore(join(scratch, name))).store);
+    const core = await service('core');
     // A warm-up, so that both paths are timed with compiled code.
     const warm = loadCalls(500, loadMaterial(loaded), options.seed + 1);
     await runLoad('warm-up', warm, (m, a) => dispatch(core, m, a), () => 0);
@@ -158,7 +158,7 @@ export async function measureLoad(loaded: LoadedLibrary, options: { calls: numbe
 
     await writeFile(join(scratch, 'index.html'), '<!doctype html><title>Quire</title>');
     const token = 'bench-load-token';
-    const host = await startWebHost({ api: service('web'), staticDir: scratch, token, log: () => {} });
+    const host = await startWebHost({ api: await service('web'), staticDir: scratch, token, log: () => {} });
     try {
       const overHttp: Caller = async (method, args) => {
         const response = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
