@@ -81,4 +81,17 @@ describe('formatReport', () => {
     expect(text).toContain('SKIP  50k: MiniSearch p95 / keystroke p95 ≥ 3  (not measured: corpus not run (see --sizes))');
     expect(text).toContain('All measured targets met.');
   });
+
+  it('judges the store figures against their targets', () => {
+    const p = (p95Ms: number) => ({ p50Ms: p95Ms / 2, p95Ms, p99Ms: p95Ms });
+    const store = { bookmarks: 10_000, importBytes: 9.9e6, importMs: 6000, firstListMs: 100, list: p(49), add: p(21), update: p(3), remove: p(20), calls: 100 };
+    const verdicts = Object.fromEntries(checkTargets([], [], [], store).filter((t) => t.target.startsWith('store')).map((t) => [t.target, t.pass]));
+    expect(verdicts).toEqual({
+      'store, 10,000 bookmarks: listBookmarks p95 ≤ 50 ms': true,
+      'store, 10,000 bookmarks: add p95 ≤ 20 ms': false,
+      'store, 10,000 bookmarks: update p95 ≤ 20 ms': true,
+      'store, 10,000 bookmarks: remove p95 ≤ 20 ms': true,
+      'store: import of the 9.9 MB export ≤ 5000 ms': false,
+    });
+  });
 });

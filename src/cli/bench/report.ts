@@ -5,6 +5,7 @@
 import type { LoadFigures } from './load';
 import type { CorpusFigures } from './measure';
 import type { PaintFigures } from './paint';
+import type { StoreFigures } from './store';
 
 /** One target checked. */
 export interface TargetResult {
@@ -25,6 +26,8 @@ export interface BenchReport {
   readonly paint: readonly PaintFigures[];
   /** API calls in a row through the core and the web host (absent with --calls 0). */
   readonly load?: readonly LoadFigures[];
+  /** 10,000 bookmarks on the 50k library (absent when 50k was not run). */
+  readonly store?: StoreFigures;
   readonly targets: readonly TargetResult[];
 }
 
@@ -44,6 +47,12 @@ export const TARGETS = {
   loadErrors: 0,
   /** Heap growth over the API load run, after full GCs, MB: memory stays flat. */
   loadHeapGrowthMb: 8,
+  /** With 10,000 bookmarks: listBookmarks p95, ms. */
+  storeListP95: 50,
+  /** With 10,000 bookmarks: add, update and remove p95, ms each. */
+  storeChangeP95: 20,
+  /** Importing the 9.9 MB export of 10,000 bookmarks, ms. */
+  storeImportMs: 5000,
 } as const;
 
 /** Heap growth over a load run, in MB (negative when it shrank). */
@@ -85,7 +94,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * to every library measured in Chromium; load targets to every path of the API load run.
  * A target whose corpus was not run is reported with pass: null.
  */
-export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[], load: readonly LoadFigures[] = []): TargetResult[] {
+export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[], load: readonly LoadFigures[] = [], store?: StoreFigures): TargetResult[] {
   const byName = new Map(corpora.map((c) => [c.name, c]));
   const c50 = byName.get('50k');
   const results = [
@@ -105,6 +114,16 @@ export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly 
     results.push(
       verdict(`${l.path}: errors in ${l.calls} API calls = ${TARGETS.loadErrors}`, l.errors, TARGETS.loadErrors, false, 'not measured'),
       verdict(`${l.path}: heap growth over ${l.calls} API calls ≤ ${TARGETS.loadHeapGrowthMb} MB`, heapGrowthMb(l), TARGETS.loadHeapGrowthMb, false, 'not measured'),
+    );
+  }
+  if (store) {
+    const n = store.bookmarks.toLocaleString('en');
+    results.push(
+      verdict(`store, ${n} bookmarks: listBookmarks p95 ≤ ${TARGETS.storeListP95} ms`, store.list.p95Ms, TARGETS.storeListP95, false, 'not measured'),
+      ...(['add', 'update', 'remove'] as const).map((op) =>
+        verdict(`store, ${n} bookmarks: ${op} p95 ≤ ${TARGETS.storeChangeP95} ms`, store[op].p95Ms, TARGETS.storeChangeP95, false, 'not measured'),
+      ),
+      verdict(`store: import of the ${(store.importBytes / 1e6).toFixed(1)} MB export ≤ ${TARGETS.storeImportMs} ms`, store.importMs, TARGETS.storeImportMs, false, 'not measured'),
     );
   }
   return results;
@@ -179,6 +198,15 @@ export function formatReport(report: BenchReport): string {
     parts.push('', 'API load (calls in a row on the bundled library: search, getArticle, listBookmarks, add/remove bookmark, getSettings)', formatTable(loadHeader, loadRows));
     const failed = report.load.find((l) => l.firstError);
     if (failed) parts.push(`  first error (${failed.path}): ${failed.firstError}`);
+  }
+  if (report.store) {
+    const st = report.store;
+    const rows = (['list', 'add', 'update', 'remove'] as const).map((op) => [op, String(st.calls), fixed(st[op].p50Ms, 2), fixed(st[op].p95Ms, 2), fixed(st[op].p99Ms, 2)]);
+    parts.push(
+      '',
+      `Store (${st.bookmarks.toLocaleString('en')} bookmarks on the 50k library, through the API's dispatch, ms; import of the ${(st.importBytes / 1e6).toFixed(1)} MB export ${fixed(st.importMs, 0)} ms, first list ${fixed(st.firstListMs, 0)} ms)`,
+      formatTable(['call', 'calls', 'p50', 'p95', 'p99'], rows),
+    );
   }
   parts.push('', 'Targets');
   for (const t of report.targets) {
