@@ -5,8 +5,8 @@
  * reports every problem of every file at once, then fails; nothing is written unless all is well.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Article } from '../shared/model';
 import { parseArticle } from './article';
 import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from './library';
@@ -17,41 +17,27 @@ import { serializeIndex } from './postings';
 import { collectVocabulary } from './vocabulary';
 import { parseSynonyms, type SynonymGroup, SYNONYMS_FILE } from './synonyms';
 import { NOTICES_FILE, parseNotices } from './notices';
+import { type ContentFile, type ContentFiles, displayPath, readContentFolder } from './content-files';
 
 export { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary };
+
+/** Whether a content folder's entry is read by the build: Markdown articles and its data files. */
+function isContentName(name: string): boolean {
+  return (name.endsWith('.md') && !name.startsWith('.')) || name === SYNONYMS_FILE || name === NOTICES_FILE;
+}
 
 /**
  * The Markdown files of a content folder and its data files (synonyms, notices), sorted by name,
  * with their bytes: everything the library is built from, so everything its fingerprint covers.
+ * Only regular files within the size limit are read (see `content-files.ts`); every other entry
+ * with such a name is a problem.
  */
-export async function readContentFiles(
-  contentDir: string,
-): Promise<{ path: string; bytes: Uint8Array }[]> {
-  let names: string[];
-  try {
-    names = await readdir(contentDir);
-  } catch (e) {
-    throw new Error(`content: cannot read folder '${contentDir}': ${(e as Error).message}`, { cause: e });
-  }
-  const files = names
-    .filter((n) => (n.endsWith('.md') && !n.startsWith('.')) || n === SYNONYMS_FILE || n === NOTICES_FILE)
-    .sort();
-  return Promise.all(
-    files.map(async (name) => {
-      const path = join(contentDir, name);
-      return { path, bytes: await readFile(path) };
-    }),
-  );
-}
-
-/** A path as problems show it: relative to the working folder when inside it, else absolute. */
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+export async function readContentFiles(contentDir: string): Promise<ContentFiles> {
+  return readContentFolder(contentDir, isContentName);
 }
 
 /** A hash of a content folder's files (names and bytes): equal hashes, equal libraries. */
-export function fingerprint(files: readonly { path: string; bytes: Uint8Array }[]): string {
+export function fingerprint(files: readonly ContentFile[]): string {
   const hash = createHash('sha256');
   hash.update(`format ${LIBRARY_FORMAT}\n`);
   for (const f of files) {
@@ -67,12 +53,12 @@ export function fingerprint(files: readonly { path: string; bytes: Uint8Array }[
  * @throws ContentError listing every problem as file:line:column
  */
 export async function buildLibraryData(contentDir: string): Promise<LibraryData> {
-  const files = await readContentFiles(contentDir);
-  const problems: ContentProblem[] = [];
+  const { files, problems: refused } = await readContentFiles(contentDir);
+  const problems: ContentProblem[] = [...refused];
   const articles: Article[] = [];
   const seen = new Map<string, string>();
   let synonyms: SynonymGroup[] = [];
-  if (!files.some((f) => f.path.endsWith('.md'))) {
+  if (!files.some((f) => f.path.endsWith('.md')) && !refused.some((p) => p.file.endsWith('.md'))) {
     throw new ContentError([{ file: contentDir, line: 1, column: 1, message: 'no Markdown (*.md) articles in this folder' }]);
   }
   // Notices first: articles name them, whatever the file order.
@@ -136,8 +122,10 @@ export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promi
  * these files, otherwise build it (and, given a cache folder, save it there for next time).
  */
 export async function openLibrary(contentDir: string, cacheDir?: string): Promise<LoadedLibrary> {
-  if (cacheDir) {
-    const current = fingerprint(await readContentFiles(contentDir));
+  // A refused file is a problem the build must report: never answer it from the cache.
+  const read = cacheDir ? await readContentFiles(contentDir) : undefined;
+  if (cacheDir && read && read.problems.length === 0) {
+    const current = fingerprint(read.files);
     try {
       const cached = JSON.parse(await readFile(join(cacheDir, LIBRARY_FILE), 'utf8')) as Partial<LibraryData>;
       if (cached.fingerprint === current && cached.format === LIBRARY_FORMAT) return await loadLibrary(cacheDir);
