@@ -3,7 +3,7 @@ import type { QuireApi } from '../shared/api';
 import { buildLibrary, type LoadedLibrary } from './build';
 import { dispatch } from './dispatch';
 import { BUNDLED_CONTENT } from './paths';
-import { createService } from './service';
+import { createService, storeService } from './service';
 import { openStore } from './store';
 import { tempDir, type TempDir } from './testing';
 
@@ -62,6 +62,30 @@ describe('bookmarks through the API', () => {
     expect((await api.exportBookmarks('markdown')).content).toContain('# Quire bookmarks');
     expect((await api.exportBookmarks('annotations')).mimeType).toBe('application/ld+json');
     await other.remove();
+  });
+});
+
+describe('bookmark views', () => {
+  it('anchors a bookmark once, and again only when it changes, here or in another store on the same folder', async () => {
+    let fetched = 0;
+    const articles = async (id: string) => {
+      fetched++;
+      return loaded.library.article(id);
+    };
+    const here = storeService((await openStore(dir.path)).store, articles);
+    const there = createService(loaded, (await openStore(dir.path)).store);
+    for (const p of sleep().passages.slice(0, 4)) await there.addBookmark({ articleId: sleep().id, target: 'passage', targetId: p.id });
+    expect((await here.listBookmarks()).map((b) => b.status)).toEqual(['anchored', 'anchored', 'anchored', 'anchored']);
+    const once = fetched;
+    expect(once).toBeGreaterThan(0);
+    await here.listBookmarks();
+    await here.listBookmarks();
+    expect(fetched).toBe(once);
+    // Changed by the other store: the new note shows, anchored again.
+    const [first] = await there.listBookmarks();
+    await there.updateBookmark(first!.id, { note: 'changed over there' });
+    expect((await here.listBookmarks())[0]).toMatchObject({ id: first!.id, note: 'changed over there', status: 'anchored' });
+    expect(fetched).toBe(once + 1);
   });
 });
 

@@ -86,15 +86,23 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       ...(section ? { sectionTitle: section.title } : sectionId === 'comments' ? { sectionTitle: 'Reader comments' } : {}),
     };
     views.set(b.id, { key: viewKey(b), view: shown });
+    byObject.set(b, shown);
     return shown;
   };
   // Each bookmark is anchored once, then again only when it changes: listing thousands of them
   // must not search their articles on every call. (The library does not change while served.)
   const views = new Map<string, { key: string; view: BookmarkView }>();
   const viewKey = (b: Bookmark): string => `${b.updatedAt}\u0000${b.articleId}\u0000${b.target}\u0000${b.targetId}\u0000${b.quote.exact}`;
+  // The store keeps a bookmark's object until it changes: the same object is the same view.
+  const byObject = new WeakMap<Bookmark, BookmarkView>();
   const cachedView = (b: Bookmark): BookmarkView | undefined => {
+    const same = byObject.get(b);
+    if (same) return same;
+    // Read again from the file (another process changed it): a new object, perhaps the same bookmark.
     const known = views.get(b.id);
-    return known && known.key === viewKey(b) ? known.view : undefined;
+    if (!known || known.key !== viewKey(b)) return undefined;
+    byObject.set(b, known.view);
+    return known.view;
   };
   const viewOne = async (b: Bookmark): Promise<BookmarkView> => cachedView(b) ?? view(b, await articles(b.articleId));
   /** Run a store call, its failures as the API's errors. */
