@@ -107,6 +107,23 @@ describe('UserStore bookmarks', () => {
   });
 });
 
+describe('UserStore journal', () => {
+  it('folds an import as big as the journal may grow into the snapshot at once, and small changes later', async () => {
+    const { store } = await openStore(dir.path, { compactBytes: 2000 });
+    const file = join(dir.path, `${STORE_NAME}.json`);
+    const journal = join(dir.path, JOURNAL_FILE);
+    await store.importBookmarks(Array.from({ length: 10 }, (_, i) => bookmark(`imported-${i}`, { note: 'n'.repeat(300) })));
+    expect(readFileSync(journal, 'utf8')).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).bookmarks).toHaveLength(10);
+    // Small changes stay in the journal until a quiet moment, or until it is four times too long.
+    await store.updateBookmark('imported-0', { note: 'small' });
+    expect(readFileSync(journal, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    for (let i = 1; i < 10; i++) await store.updateBookmark(`imported-${i}`, { note: 'n'.repeat(900) });
+    expect(readFileSync(journal, 'utf8').length).toBeLessThan(8000);
+    expect((await openStore(dir.path)).store.bookmarks().map((b) => b.note.length)).toEqual([5, ...Array(9).fill(900)]);
+  });
+});
+
 describe('UserStore import times', () => {
   it('compares edit times as instants, whatever their offsets', async () => {
     const { store } = await openStore(dir.path);

@@ -112,6 +112,8 @@ export interface StoreOptions {
 
 /** Fold the journal into a new snapshot once it has grown this long. */
 const COMPACT_BYTES = 1 << 20;
+/** How long without a change counts as a quiet moment to fold the journal in. */
+const QUIET_MS = 2000;
 
 /** A store file exists but this process may not read it: reported, never set aside. */
 export class StoreAccessError extends Error {
@@ -478,7 +480,11 @@ export class UserStore {
         }
         this.journalInode = statSync(this.journalPath, { bigint: true }).ino;
         this.data = applyEntry(this.data, entry);
-        if (this.journalApplied >= this.options.compactBytes) this.scheduleCompaction();
+        // A change as big as the journal may grow (an import) is folded in at once, as part of
+        // the call that made it; the fold after many small changes waits for a quiet moment.
+        // Nor may a journal that never sees a quiet moment grow without end.
+        if (Buffer.byteLength(line) >= this.options.compactBytes || this.journalApplied >= 4 * this.options.compactBytes) await this.compactHolding(lock).catch(() => undefined);
+        else if (this.journalApplied >= this.options.compactBytes) this.scheduleCompaction();
         return result;
       } finally {
         releaseLock(lock);
@@ -495,13 +501,13 @@ export class UserStore {
     return new StoreSaveError(`Quire could not ${action}: ${reason}. Nothing was changed; try again.`, { cause: e });
   }
 
-  /** Fold the journal into the snapshot soon, off the call that grew it. */
+  /** Fold the journal into the snapshot once no change has come for a moment, off any call. */
   private scheduleCompaction(): void {
-    if (this.compactTimer) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = setTimeout(() => {
       this.compactTimer = undefined;
       void this.compact().catch(() => undefined);
-    }, 0);
+    }, QUIET_MS);
     this.compactTimer.unref?.();
   }
 
