@@ -1,7 +1,8 @@
 /**
  * Front matter: the YAML block at the top of an article, parsed and validated by a schema.
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseContentYaml } from './content-yaml';
 import { z } from 'zod';
 import { NOTICES_FILE, NoticeNameSchema, type Notices } from './notices';
 import type { ContentProblem } from './problems';
@@ -83,20 +84,25 @@ export function parseFrontMatter(
     at(1, 1, "front matter is missing: the file must start with '---', YAML fields, and '---'");
     return undefined;
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { doc, lineCounter, problems: yamlProblems } = parseContentYaml(split.yaml, 'front matter is');
   const fileLine = (offset: number): { line: number; column: number } => {
-    const pos = counter.linePos(offset);
+    const pos = lineCounter.linePos(offset);
     return { line: pos.line + split.yamlLine, column: pos.col };
   };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const { line, column } = fileLine(e.pos[0]);
-      at(line, column, `front matter is not valid YAML: ${e.message.split('\n')[0]}`);
+  if (!doc) {
+    for (const p of yamlProblems) {
+      const { line, column } = fileLine(p.offset);
+      at(line, column, p.message);
     }
     return undefined;
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (e) {
+    at(split.yamlLine + 1, 1, `front matter cannot be read: ${(e as Error).message}`);
+    return undefined;
+  }
   const result = FrontMatterSchema.safeParse(data ?? {});
   if (result.success && (result.data.notice === undefined || notices.has(result.data.notice))) return result.data;
 

@@ -8,7 +8,8 @@
  *
  *   medical: "This article is for general information only. It is not medical advice."
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseContentYaml } from './content-yaml';
 import { z } from 'zod';
 import type { ContentProblem } from './problems';
 
@@ -42,15 +43,14 @@ export type Notices = ReadonlyMap<string, string>;
  * // Map { 'medical' => 'Not medical advice.' }
  */
 export function parseNotices(file: string, text: string, problems: ContentProblem[]): Map<string, string> {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { doc, lineCounter, problems: yamlProblems } = parseContentYaml(text, 'notices are');
   const at = (offset: number, message: string): void => {
-    const { line, col } = counter.linePos(offset);
+    const { line, col } = lineCounter.linePos(offset);
     problems.push({ file, line, column: col, message });
   };
   const notices = new Map<string, string>();
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) at(e.pos[0], `notices are not valid YAML: ${e.message.split('\n')[0]}`);
+  if (!doc) {
+    for (const p of yamlProblems) at(p.offset, p.message);
     return notices;
   }
   if (doc.contents === null) return notices;

@@ -12,7 +12,8 @@
  *
  *   - { words: [baclofen, Lioresal, Gablofen], label: "a brand name of baclofen" }
  */
-import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { isSeq } from 'yaml';
+import { parseContentYaml } from './content-yaml';
 import type { ContentProblem } from './problems';
 import { queryWords } from './query';
 import { termOf } from './text';
@@ -36,14 +37,13 @@ const MAX_PHRASE_TERMS = 6;
  * @returns the groups (words or phrases as written, and labels), and problems with positions
  */
 export function parseSynonyms(file: string, text: string, problems: ContentProblem[]): SynonymGroup[] {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const { doc, lineCounter, problems: yamlProblems } = parseContentYaml(text, 'synonyms are');
   const at = (offset: number, message: string): void => {
-    const { line, col } = counter.linePos(offset);
+    const { line, col } = lineCounter.linePos(offset);
     problems.push({ file, line, column: col, message });
   };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) at(e.pos[0], `synonyms are not valid YAML: ${e.message.split('\n')[0]}`);
+  if (!doc) {
+    for (const p of yamlProblems) at(p.offset, p.message);
     return [];
   }
   if (doc.contents === null) return [];
