@@ -5,13 +5,13 @@
  * reports every problem of every file at once, then fails; nothing is written unless all is well.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Article } from '../shared/model';
 import { parseArticle } from './article';
 import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from './library';
 import { type ContentProblem, ContentError } from './problems';
-import { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from './load';
+import { INDEX_FILE, indexHash, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from './load';
 import { buildIndex } from './search';
 import { serializeIndex } from './postings';
 import { collectVocabulary } from './vocabulary';
@@ -99,9 +99,11 @@ export async function buildLibrary(contentDir: string): Promise<LoadedLibrary> {
 /** Write a built library to a folder (atomically per file: a reader never sees half a file). */
 export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promise<void> {
   await mkdir(outDir, { recursive: true });
+  const indexText = serializeIndex(loaded.index);
   const data: LibraryData = {
     format: LIBRARY_FORMAT,
     fingerprint: loaded.library.fingerprint,
+    index: indexHash(indexText),
     articles: loaded.library.articles,
     synonyms: loaded.library.synonymGroups,
     vocabulary: loaded.library.vocabulary.toJSON(),
@@ -112,28 +114,38 @@ export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promi
     await rename(tmp, join(outDir, name));
   };
   // The index first: the library file is what readers check, so it is written last.
-  await write(INDEX_FILE, serializeIndex(loaded.index));
+  await write(INDEX_FILE, indexText);
   await write(LIBRARY_FILE, JSON.stringify(data));
 }
 
 
 /**
  * Open a content folder: load the built library from `cacheDir` when it was built from exactly
- * these files, otherwise build it (and, given a cache folder, save it there for next time).
+ * these files (and its index is the one written with it), otherwise build it (and, given a cache
+ * folder, save it there for next time). A cache that cannot be read or parsed is rebuilt.
+ *
+ * This trusts the folder itself; a cache in a place others can reach goes through
+ * `openCachedContent` (content-cache.ts), which checks who owns it first.
  */
 export async function openLibrary(contentDir: string, cacheDir?: string): Promise<LoadedLibrary> {
-  // A refused file is a problem the build must report: never answer it from the cache.
-  const read = cacheDir ? await readContentFiles(contentDir) : undefined;
-  if (cacheDir && read && read.problems.length === 0) {
-    const current = fingerprint(read.files);
-    try {
-      const cached = JSON.parse(await readFile(join(cacheDir, LIBRARY_FILE), 'utf8')) as Partial<LibraryData>;
-      if (cached.fingerprint === current && cached.format === LIBRARY_FORMAT) return await loadLibrary(cacheDir);
-    } catch {
-      // No usable cache: build below.
-    }
-  }
+  const cached = cacheDir ? await loadBuiltFrom(contentDir, cacheDir) : undefined;
+  if (cached) return cached;
   const loaded = await buildLibrary(contentDir);
   if (cacheDir) await writeLibrary(cacheDir, loaded);
   return loaded;
+}
+
+/**
+ * The library in `dir`, when it was built from the content folder's files as they are now;
+ * undefined when it was not, or cannot be read or parsed, or a content file is refused (a
+ * problem the build must report, never answered from a cache).
+ */
+export async function loadBuiltFrom(contentDir: string, dir: string): Promise<LoadedLibrary | undefined> {
+  const read = await readContentFiles(contentDir);
+  if (read.problems.length > 0) return undefined;
+  try {
+    return await loadLibrary(dir, { fingerprint: fingerprint(read.files) });
+  } catch {
+    return undefined;
+  }
 }

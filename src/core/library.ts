@@ -13,6 +13,11 @@ export interface LibraryData {
   readonly format: typeof LIBRARY_FORMAT;
   /** Hash of the content files the library was built from. */
   readonly fingerprint: string;
+  /**
+   * SHA-256 of the index file written beside it (absent in memory, before it is written), so a
+   * loader can tell that the two belong together.
+   */
+  readonly index?: string;
   /** Articles, newest first, undated last, then by title. */
   readonly articles: readonly Article[];
   /** Synonym groups from the content folder's synonyms.yaml. */

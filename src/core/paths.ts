@@ -3,11 +3,11 @@
  *
  * The packaged Electron app does not use these: it loads the built library from its resources.
  */
-import { createHash } from 'node:crypto';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LoadedLibrary, openLibrary } from './build';
+import { openCachedContent } from './content-cache';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,11 +29,26 @@ export function defaultDataDir(): string {
 }
 
 /**
- * Open a content folder the way every front end does: the bundled library from its build output,
- * any other folder through a per-folder cache in the temp directory (rebuilt when files change).
+ * The user's own cache folder for Quire: `%LOCALAPPDATA%\Quire\Cache` on Windows,
+ * `~/Library/Caches/Quire` on macOS, and `$XDG_CACHE_HOME/Quire` or `~/.cache/Quire` elsewhere
+ * (an XDG_CACHE_HOME that is not absolute is ignored, as the XDG spec says).
+ *
+ * Written out here rather than taken from a library: it is these few lines, the same rules as
+ * `defaultDataDir`, and the folder name matches the data folder's.
  */
-export async function openContent(contentDir?: string): Promise<LoadedLibrary> {
+export function defaultCacheDir(): string {
+  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'Quire', 'Cache');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'Quire');
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'Quire');
+}
+
+/**
+ * Open a content folder the way every front end does: the bundled library from its build output,
+ * any other folder through a per-folder cache in the user's cache folder (rebuilt when files
+ * change, and never loaded unless only the user could have written it: see content-cache.ts).
+ */
+export async function openContent(contentDir?: string, cacheRoot: string = defaultCacheDir()): Promise<LoadedLibrary> {
   if (!contentDir) return openLibrary(BUNDLED_CONTENT, BUNDLED_LIBRARY);
-  const key = createHash('sha256').update(contentDir).digest('hex').slice(0, 16);
-  return openLibrary(contentDir, join(tmpdir(), 'quire-cache', key));
+  return openCachedContent(contentDir, cacheRoot);
 }
