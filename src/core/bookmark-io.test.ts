@@ -269,6 +269,7 @@ describe('markdownText and markdownLines', () => {
     expect(markdownText('# <b>*x*</b>')).toBe('\\# \\<b\\>\\*x\\*\\</b\\>');
     expect(markdownText('1. first')).toBe('1\\. first');
     expect(markdownText('well-kept - see www.e.com.')).toBe('well-kept - see www\\.e\\.com.');
+    expect(markdownText('Note: see https://e.com')).toBe('Note: see https\\://e\\.com');
     expect(markdownText('- item')).toBe('\\- item');
     expect(markdownText('  code')).toBe('&#x20;&#x20;code');
     expect(markdownLines('a\n\nb\n')).toEqual(['a\\', '\\', 'b']);

@@ -67,7 +67,8 @@ export function exportMarkdown(bookmarks: readonly Bookmark[], articleOf: Articl
       lines.push(...markdownLines(b.quote.exact).map((l) => `> ${l}`), '');
       const note = markdownLines(b.note);
       if (note.length > 0) lines.push(...note, '');
-      if (b.tags.length > 0) lines.push(...markdownLines(`Tags: ${b.tags.join(', ')}`), '');
+      const tags = markdownLines(b.tags.join(', '));
+      if (tags.length > 0) lines.push(`Tags: ${tags[0]}`, ...tags.slice(1), '');
       lines.push(`[Open in Quire](${bookmarkLink(b)}) · saved ${markdownText(b.createdAt.slice(0, 10))}`, '');
     }
   }
@@ -77,11 +78,10 @@ export function exportMarkdown(bookmarks: readonly Bookmark[], articleOf: Articl
 /**
  * ASCII punctuation that means nothing in CommonMark or GFM wherever it stands, left as is so the
  * file stays readable. Every other ASCII punctuation character is backslash-escaped (CommonMark
- * lets any of them be), except `.`, `-` and `+`, escaped where they could be syntax.
+ * lets any of them be), except `.`, `:`, `-` and `+`, escaped where they could be syntax.
  */
 const INERT_PUNCTUATION = new Set([',', ';', '"', "'", '?', '%', '/', '!']);
-// Some escapes are for what renderers add to the specs: `@` (GitHub's mentions), `$` (its math),
-// `:` (emoji codes, and link schemes for linkify).
+// Some escapes are for what renderers add to the specs: `@` (GitHub's mentions), `$` (its math).
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 /** What a paragraph or heading strips from the start or end of a line: spaces and tabs. */
 const EDGE_SPACE = /[ \t]/;
@@ -90,8 +90,9 @@ const EDGE_SPACE = /[ \t]/;
  * One line of text as Markdown inline content that renders as exactly that text.
  *
  * Syntax characters are backslash-escaped: `.` where it could end a list number or join a link's
- * domain (`1.`, `example.com`, `www.`), `-` and `+` at the start (list items, rules, underlines),
- * and the rest everywhere. Spaces at either end, which Markdown would strip (or read as an
+ * domain (`1.`, `example.com`, `www.`), `:` unless a space follows it (`https:`, `mailto:`,
+ * `:emoji:`, `:-:`), `-` and `+` at the start (list items, rules, underlines), and the rest
+ * everywhere. Spaces at either end, which Markdown would strip (or read as an
  * indented code block), are written as character references. Line breaks become spaces: use
  * `markdownLines` for text with lines.
  *
@@ -106,7 +107,7 @@ export function markdownText(text: string): string {
   chars.forEach((c, i) => {
     if (i < first || i > last || first === -1) out += `&#x${c.codePointAt(0)!.toString(16)};`;
     else if (!ASCII_PUNCTUATION.test(c) || INERT_PUNCTUATION.has(c)) out += c;
-    else if (c === '.' && !/^\d+$/.test(line.slice(first, i)) && (i + 1 >= chars.length || /\s/u.test(chars[i + 1]!))) out += c;
+    else if ((c === ':' || (c === '.' && !/^\d+$/.test(line.slice(first, i)))) && (i + 1 >= chars.length || /\s/u.test(chars[i + 1]!))) out += c;
     else if ((c === '-' || c === '+') && i !== first) out += c;
     else out += `\\${c}`;
   });
