@@ -35,7 +35,7 @@ import {
 } from '../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
 import { appendFile, errorCode, NODE_FS, replaceFile, SaveError, saveErrorOf, tempPrefix, type DurableFs } from './durable-file';
-import { acquireLock, LockTimeoutError, releaseLock, stillHeld, type HeldLock } from './file-lock';
+import { acquireLock, LockTimeoutError, releaseLock, removeAbandonedDrafts, stillHeld, type HeldLock } from './file-lock';
 
 /** Version of the store's layout; {@link migrate} brings older files up to it. */
 export const STORE_VERSION = 1;
@@ -287,6 +287,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   let backend: SnapshotReader;
   try {
     for (const name of readdirSync(dataDir)) if (name.startsWith(tempPrefix(file))) rmSync(join(dataDir, name), { force: true });
+    removeAbandonedDrafts(lockDir);
     const stamp = now.toISOString().replace(/[:.]/g, '-');
     const putAside = (path: string, base: string): string => {
       const to = join(dataDir, `${base}.corrupt-${stamp}${path.endsWith('.json') ? '.json' : ''}`);
