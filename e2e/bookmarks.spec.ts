@@ -4,6 +4,7 @@ import type { Locator } from '@playwright/test';
 import type { StoreShape } from '../src/core/store';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
+import { Notice } from './pages/Notice';
 import { QuirePage } from './pages/QuirePage';
 
 const ARTICLE = 'Can Baclofen Help You Sleep? Clinical Studies on Baclofen as a Sleep Aid';
@@ -127,6 +128,7 @@ test.describe('bookmarks', () => {
 
   test('deletes a bookmark and undoes the deletion', async ({ appPage }) => {
     const bookmarks = new BookmarksPanel(appPage);
+    const notice = new Notice(appPage);
     const id = await paragraphId(appPage.locator('.article__body p[data-passage-id]'), 0);
     await bookmarks.togglePassage(id);
     await bookmarks.open();
@@ -134,12 +136,16 @@ test.describe('bookmarks', () => {
 
     await bookmarks.delete(bookmarks.items.first());
     await expect(bookmarks.items).toHaveCount(0);
-    await expect(bookmarks.undoStatus).toBeVisible();
+    await expect(notice.saying('Bookmark removed.')).toBeVisible();
     await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'false');
+    // Its Delete button went with it: focus is on Undo, not lost.
+    await expect(notice.undoButton).toBeFocused();
 
-    await bookmarks.undoButton.click();
+    await notice.undoButton.click();
     await expect(bookmarks.items).toHaveCount(1);
     await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
+    // And back on the bookmark it put back.
+    await expect(bookmarks.items.first().getByRole('button', { name: 'Edit note and tags' })).toBeFocused();
   });
 
   test('opens a bookmarked passage from the panel', async ({ quire, appPage }) => {

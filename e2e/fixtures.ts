@@ -23,7 +23,7 @@ import { QuirePage } from './pages/QuirePage';
 /** Which shell the specs drive. */
 export type AppTarget = 'web' | 'electron';
 
-interface Fixtures {
+export interface Fixtures {
   /** A fresh data folder for this test. */
   dataDir: string;
   /**
@@ -104,7 +104,7 @@ function startWebHost(dataDir: string, contentDir: string | undefined): Promise<
   });
 }
 
-interface WorkerFixtures {
+export interface WorkerFixtures {
   target: AppTarget;
   /** Chromium for this worker, launched on first use only (Electron runs need none). */
   sharedBrowser: () => Promise<Browser>;

@@ -13,9 +13,6 @@ export class BookmarksPanel {
   readonly tagFilters: Locator;
   /** The bookmarks listed, in order. */
   readonly items: Locator;
-  /** The undo message after a deletion. */
-  readonly undoStatus: Locator;
-  readonly undoButton: Locator;
   readonly exportButton: Locator;
   /** The file input behind the Import button. */
   readonly importInput: Locator;
@@ -28,8 +25,6 @@ export class BookmarksPanel {
     this.searchInput = this.panel.getByRole('searchbox', { name: 'Search bookmarks' });
     this.tagFilters = this.panel.getByRole('list', { name: 'Filter by tag' });
     this.items = this.panel.locator('li.bookmark-item');
-    this.undoStatus = this.panel.getByRole('status').filter({ hasText: 'Bookmark deleted' });
-    this.undoButton = this.panel.getByRole('button', { name: 'Undo' });
     this.exportButton = this.panel.getByRole('button', { name: 'Export' });
     this.importInput = this.panel.getByLabel('Import');
     this.settingsButton = page.getByRole('button', { name: 'Reading settings' });
@@ -68,6 +63,27 @@ export class BookmarksPanel {
     await item.getByRole('textbox', { name: /^Tags/ }).fill(tags);
     await item.getByRole('button', { name: 'Save' }).click();
     await expect(item.getByRole('button', { name: 'Save' })).toBeHidden();
+  }
+
+  /** Bookmark a passage with its toggle, and give it a note and tags in the panel (left open). */
+  async bookmarkWithNote(passageId: string, note: string, tags: string): Promise<Locator> {
+    await this.togglePassage(passageId);
+    await expect(this.toggleOf(passageId)).toHaveAttribute('aria-pressed', 'true');
+    await this.open();
+    const item = this.items.filter({ has: this.page.locator(`a[href$="/${encodeURIComponent(passageId)}"]`) });
+    await this.edit(item, note, tags);
+    return this.item(note);
+  }
+
+  /** Close the panel with its Close button. */
+  async close(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Close bookmarks' }).click();
+    await expect(this.panel).toBeHidden();
+  }
+
+  /** The note editor of a listed bookmark (while it is being edited). */
+  noteField(item: Locator): Locator {
+    return item.getByRole('textbox', { name: 'Note' });
   }
 
   /** Delete a bookmark. */

@@ -3,7 +3,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { SearchHit, TitleHit } from '../../shared/api';
-import type { BookmarkView, ExportFormat, NewBookmark } from '../../shared/bookmarks';
+import type { BookmarkPatch, BookmarkView, ExportFormat } from '../../shared/bookmarks';
 import type { PrintScope } from '../../shared/print';
 import { getApi } from './api';
 import { AppHeader } from './components/AppHeader';
@@ -11,6 +11,7 @@ import { BookmarksPanel } from './components/BookmarksPanel';
 import { ReadingSettings } from './components/ReadingSettings';
 import { StoreNotice } from './components/StoreNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Notice } from './components/Notice';
 import { LibraryHome } from './components/LibraryHome';
 import { LibraryNav } from './components/LibraryNav';
 import { ArticleScreen, type ArticleScreenHandle } from './containers/ArticleScreen';
@@ -20,6 +21,7 @@ import { SearchContainer } from './containers/SearchContainer';
 import { bookmarkRoute } from './bookmarks-model';
 import { download } from './download';
 import { useArticles } from './hooks/useArticles';
+import { useBookmarkNotice } from './hooks/useBookmarkNotice';
 import { useBookmarks } from './hooks/useBookmarks';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
 import { useHistoryShortcuts } from './hooks/useHistoryShortcuts';
@@ -35,7 +37,10 @@ import './App.css';
 import './styles/reading.css';
 
 /** How the search shortcut reads here: ⌘K on Apple systems, Ctrl K elsewhere. */
-const SHORTCUT_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K';
+const APPLE = /Mac|iPhone|iPad/.test(navigator.platform);
+const SHORTCUT_LABEL = APPLE ? '⌘K' : 'Ctrl K';
+/** How the undo shortcut reads here. */
+const UNDO_LABEL = APPLE ? '⌘Z' : 'Ctrl+Z';
 const MAIN_ID = 'main-content';
 
 /** The whole app. */
@@ -57,9 +62,19 @@ export function App() {
     bookmarksButton.current?.focus();
   }, []);
   const launch = useLaunch(route.name !== 'home', navigate);
-  const { add: addBookmark, remove: removeBookmark } = bookmarks;
-  const onAddBookmark = useCallback((input: NewBookmark) => void addBookmark(input), [addBookmark]);
-  const onRemoveBookmark = useCallback((id: string) => void removeBookmark(id), [removeBookmark]);
+  const { send: sendBookmarkChange } = bookmarks;
+  const focusMain = useCallback(() => document.getElementById(MAIN_ID)?.focus({ preventScroll: true }), []);
+  // Every add and removal, from the article or the panel, reports to this one notice (Undo, Retry).
+  const notice = useBookmarkNotice(sendBookmarkChange, focusMain);
+  const { remove: removeBookmark } = notice;
+  const onRemoveBookmark = useCallback((id: string) => removeBookmark(id), [removeBookmark]);
+  // The panel's Delete goes with its bookmark: focus moves to Undo.
+  const removeFromPanel = useCallback((id: string) => removeBookmark(id, { focusUndo: true }), [removeBookmark]);
+  // An edit's failure is shown in its form, which stays open with what was typed.
+  const updateBookmark = useCallback(
+    (id: string, patch: BookmarkPatch) => sendBookmarkChange({ kind: 'update', id, patch }),
+    [sendBookmarkChange],
+  );
   const openBookmark = useCallback(
     (bookmark: BookmarkView) => {
       setHighlight(undefined);
@@ -74,7 +89,7 @@ export function App() {
       try {
         return await getApi().importBookmarks(content);
       } finally {
-        refreshBookmarks();
+        void refreshBookmarks();
       }
     },
     [refreshBookmarks],
@@ -192,9 +207,8 @@ export function App() {
           bookmarks={bookmarks.bookmarks}
           error={bookmarks.error?.message}
           onOpen={openBookmark}
-          onUpdate={bookmarks.update}
-          onRemove={bookmarks.remove}
-          onRestore={bookmarks.restore}
+          onUpdate={updateBookmark}
+          onRemove={removeFromPanel}
           onExport={exportBookmarks}
           onImport={importBookmarks}
           onClose={closePanel}
@@ -242,13 +256,22 @@ export function App() {
                 highlightQuery={highlight?.articleId === route.articleId ? highlight.query : undefined}
                 onClearHighlights={clearHighlights}
                 bookmarks={bookmarks.bookmarks}
-                onAddBookmark={onAddBookmark}
+                onAddBookmark={notice.add}
                 onRemoveBookmark={onRemoveBookmark}
+                onNotify={notice.inform}
               />
             ) : (
               <LibraryHome articles={articles} onOpenArticle={openArticle} onRetry={retry} shortcutLabel={SHORTCUT_LABEL} />
             )}
           </ErrorBoundary>
+          <Notice
+            shown={notice.shown}
+            noticeRef={notice.ref}
+            undoShortcutLabel={UNDO_LABEL}
+            onUndo={notice.undo}
+            onRetry={notice.retry}
+            onDismiss={notice.dismiss}
+          />
         </main>
       </div>
     </div>

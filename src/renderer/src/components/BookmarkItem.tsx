@@ -1,9 +1,11 @@
 /**
  * One bookmark in the panel: its quote (a link to the passage), note, tags and where it points
- * now, with an inline form to edit the note and tags.
+ * now, with an inline form to edit the note and tags. A save that fails keeps the form open with
+ * what was typed, says why, and offers Retry.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BookmarkPatch, BookmarkView } from '../../../shared/bookmarks';
+import { failureText, isRetryable, type ChangeOutcome } from '../bookmark-changes';
 import { parseTags, QUOTE_PREVIEW_LENGTH, truncate } from '../bookmarks-model';
 import { bookmarkRoute } from '../bookmarks-model';
 import { formatRoute } from '../route';
@@ -14,17 +16,37 @@ interface Props {
   readonly bookmark: BookmarkView;
   /** Go to its passage. */
   readonly onOpen: (bookmark: BookmarkView) => void;
-  /** Save a new note or tags; resolves with whether it worked. */
-  readonly onUpdate: (id: string, patch: BookmarkPatch) => Promise<boolean>;
+  /** Save a new note or tags; resolves with how it went. */
+  readonly onUpdate: (id: string, patch: BookmarkPatch) => Promise<ChangeOutcome<BookmarkView>>;
   /** Delete it. */
   readonly onDelete: (bookmark: BookmarkView) => void;
+  /**
+   * Take focus (on its Edit button) as it appears, if focus is nowhere: it was deleted here and
+   * Undo has put it back.
+   */
+  readonly focusWhenShown?: boolean;
+}
+
+/** A save that failed: why, and whether Retry may help. */
+interface SaveFailure {
+  readonly text: string;
+  readonly retryable: boolean;
+  /** Counts failures, so that the same words are announced again. */
+  readonly seq: number;
 }
 
 /** A bookmark, as a list item. */
-export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete }: Readonly<Props>) {
+export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenShown = false }: Readonly<Props>) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(bookmark.note);
   const [tags, setTags] = useState(bookmark.tags.join(', '));
+  const [failure, setFailure] = useState<SaveFailure>();
+  const [saving, setSaving] = useState(false);
+  // A failure pushes Save down: keep it, and the failure above it, in view of the panel.
+  const formActions = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure) formActions.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
   const id = useId();
   const quote = truncate(bookmark.quote.exact, QUOTE_PREVIEW_LENGTH);
   const orphaned = bookmark.status === 'orphaned';
@@ -39,19 +61,45 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete }: Readonly<
   }, [editing]);
   const stopEditing = (): void => {
     returnFocus.current = true;
+    setFailure(undefined);
     setEditing(false);
   };
+  // Put back by Undo after a deletion here, with focus lost when its Delete button went.
+  const takeFocus = useRef(focusWhenShown);
+  useEffect(() => {
+    if (!takeFocus.current) return;
+    takeFocus.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) editButton.current?.focus();
+  }, []);
 
   const startEditing = (): void => {
     setNote(bookmark.note);
     setTags(bookmark.tags.join(', '));
+    setFailure(undefined);
     setEditing(true);
+  };
+  /** Send the note and tags as they are in the form; on failure the form stays, as typed. */
+  const send = (): void => {
+    // One save at a time: a second press while the first is on its way would send it twice.
+    if (saving) return;
+    const patch = { note, tags: parseTags(tags) };
+    setSaving(true);
+    void onUpdate(bookmark.id, patch).then((outcome) => {
+      setSaving(false);
+      if (outcome.ok) {
+        stopEditing();
+        return;
+      }
+      setFailure((f) => ({
+        text: failureText({ kind: 'update', id: bookmark.id, patch }, outcome.error, f !== undefined),
+        retryable: isRetryable(outcome.error),
+        seq: (f?.seq ?? 0) + 1,
+      }));
+    });
   };
   const save = (event: FormEvent): void => {
     event.preventDefault();
-    void onUpdate(bookmark.id, { note, tags: parseTags(tags) }).then((saved) => {
-      if (saved) stopEditing();
-    });
+    send();
   };
 
   return (
@@ -91,7 +139,17 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete }: Readonly<
           <textarea id={`${id}-note`} value={note} rows={3} onChange={(e) => setNote(e.target.value)} autoFocus />
           <label htmlFor={`${id}-tags`}>Tags (separated by commas)</label>
           <input id={`${id}-tags`} type="text" value={tags} onChange={(e) => setTags(e.target.value)} />
-          <div className="bookmark-item__actions">
+          <div className={failure ? 'bookmark-item__failure' : 'bookmark-item__failure bookmark-item__failure--none'}>
+            <p role="alert" className="bookmark-item__failure-text">
+              {failure && <span key={failure.seq}>{failure.text}</span>}
+            </p>
+            {failure?.retryable && (
+              <button type="button" className="button button--small" onClick={send}>
+                Retry<span className="visually-hidden"> saving the note and tags</span>
+              </button>
+            )}
+          </div>
+          <div ref={formActions} className="bookmark-item__actions">
             <button type="submit" className="button">
               Save
             </button>

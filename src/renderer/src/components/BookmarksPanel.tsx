@@ -1,9 +1,10 @@
 /**
  * The bookmarks panel: every bookmark, searchable, filterable by tag, grouped by article or by
- * date, with editing, deletion (with undo), export and import.
+ * date, with editing, deletion (undone from the app's notice), export and import.
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import type { Bookmark, BookmarkPatch, BookmarkView, ExportFormat, ImportResult } from '../../../shared/bookmarks';
+import type { BookmarkPatch, BookmarkView, ExportFormat, ImportResult } from '../../../shared/bookmarks';
+import type { ChangeOutcome } from '../bookmark-changes';
 import { allTags, filterBookmarks, groupBookmarks, type BookmarkGrouping } from '../bookmarks-model';
 import { formatDate, plural } from '../format';
 import { BookmarkItem } from './BookmarkItem';
@@ -12,16 +13,14 @@ import './BookmarksPanel.css';
 interface Props {
   /** Every bookmark. */
   readonly bookmarks: readonly BookmarkView[];
-  /** Why the last bookmark call failed, if it did. */
+  /** Why the list of bookmarks could not be read, if it could not. */
   readonly error: string | undefined;
   /** Go to a bookmark's passage. */
   readonly onOpen: (bookmark: BookmarkView) => void;
-  /** Save a new note or tags; resolves with whether it worked. */
-  readonly onUpdate: (id: string, patch: BookmarkPatch) => Promise<boolean>;
-  /** Delete a bookmark; resolves with it (for undo) or nothing when it failed. */
-  readonly onRemove: (id: string) => Promise<Bookmark | undefined>;
-  /** Put back a deleted bookmark. */
-  readonly onRestore: (bookmark: Bookmark) => Promise<void>;
+  /** Save a new note or tags; resolves with how it went. */
+  readonly onUpdate: (id: string, patch: BookmarkPatch) => Promise<ChangeOutcome<BookmarkView>>;
+  /** Delete a bookmark (the app's notice offers Undo, or Retry when it failed). */
+  readonly onRemove: (id: string) => void;
   /** Export every bookmark as a file download. */
   readonly onExport: (format: ExportFormat) => Promise<void>;
   /** Import a JSON export. */
@@ -42,11 +41,12 @@ const EXPORTS: readonly { format: ExportFormat; label: string }[] = [
 type ImportMessage = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly text: string };
 
 /** The panel (a complementary landmark named "Bookmarks"). */
-export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, onRestore, onExport, onImport, onClose, onPrint }: Readonly<Props>) {
+export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, onExport, onImport, onClose, onPrint }: Readonly<Props>) {
   const [query, setQuery] = useState('');
   const [tags, setTags] = useState<ReadonlySet<string>>(new Set());
   const [grouping, setGrouping] = useState<BookmarkGrouping>('article');
-  const [deleted, setDeleted] = useState<Bookmark>();
+  // The last bookmark deleted here: when Undo puts it back, its item takes focus again.
+  const [deletedId, setDeletedId] = useState<string>();
   const [exportOpen, setExportOpen] = useState(false);
   const [importMessage, setImportMessage] = useState<ImportMessage>();
   const titleId = useId();
@@ -62,15 +62,8 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
       return next;
     });
   const remove = (bookmark: BookmarkView): void => {
-    void onRemove(bookmark.id).then((removed) => {
-      if (removed) setDeleted(removed);
-    });
-  };
-  const undo = (): void => {
-    if (!deleted) return;
-    const bookmark = deleted;
-    setDeleted(undefined);
-    void onRestore(bookmark);
+    setDeletedId(bookmark.id);
+    onRemove(bookmark.id);
   };
   const importFile = (event: ChangeEvent<HTMLInputElement>): void => {
     const input = event.currentTarget;
@@ -188,17 +181,6 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
         </button>
       </div>
 
-      <div role="status" className="bookmarks-panel__undo">
-        {deleted && (
-          <>
-            Bookmark deleted.{' '}
-            <button type="button" className="button" onClick={undo}>
-              Undo
-            </button>
-          </>
-        )}
-      </div>
-
       {bookmarks.length === 0 ? (
         <p className="bookmarks-panel__empty">No bookmarks yet. Use the bookmark button beside a passage, or Ctrl+D.</p>
       ) : shown.length === 0 ? (
@@ -211,7 +193,14 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
               <h3 className="bookmarks-panel__group-title">{group.label}</h3>
               <ul className="bookmarks-panel__list">
                 {group.bookmarks.map((b) => (
-                  <BookmarkItem key={b.id} bookmark={b} onOpen={onOpen} onUpdate={onUpdate} onDelete={remove} />
+                  <BookmarkItem
+                    key={b.id}
+                    bookmark={b}
+                    onOpen={onOpen}
+                    onUpdate={onUpdate}
+                    onDelete={remove}
+                    focusWhenShown={b.id === deletedId}
+                  />
                 ))}
               </ul>
             </section>

@@ -12,6 +12,7 @@ import { FindBar } from '../components/FindBar';
 import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
 import type { PassageActions } from '../components/PassageRow';
+import { keyToggle, type MessageNotice } from '../bookmark-changes';
 import { copyText } from '../clipboard';
 import { currentSectionId, currentTarget, headerBottom, selectedPassageIds, topPassageId } from '../dom-bookmark';
 import { setPositionSource } from '../history';
@@ -29,8 +30,6 @@ import { formatLink, type Route } from '../route';
 const TITLE_ID = 'article-title';
 /** The class that sets the current find occurrence apart (see styles/base.css). */
 const CURRENT_FIND_CLASS = 'find-hit--current';
-/** How long a spoken-and-shown confirmation ("Link copied") stays on screen. */
-const ANNOUNCEMENT_MS = 4000;
 
 /** What the app can ask of the open article. */
 export interface ArticleScreenHandle {
@@ -63,8 +62,10 @@ interface Props {
   readonly bookmarks: readonly BookmarkView[];
   /** Add a bookmark. */
   readonly onAddBookmark: (input: NewBookmark) => void;
-  /** Delete a bookmark. */
+  /** Delete a bookmark (the app's notice offers Undo). */
   readonly onRemoveBookmark: (id: string) => void;
+  /** Say something in the app's notice (a copied link, a removal Ctrl+D refuses). */
+  readonly onNotify: (notice: MessageNotice) => void;
   /** Where the app gets the {@link ArticleScreenHandle}. */
   readonly ref?: Ref<ArticleScreenHandle>;
 }
@@ -93,6 +94,7 @@ export function ArticleScreen({
   bookmarks,
   onAddBookmark,
   onRemoveBookmark,
+  onNotify,
   ref,
 }: Readonly<Props>) {
   const { article, retry } = useArticle(articleId);
@@ -140,47 +142,50 @@ export function ArticleScreen({
   useEffect(() => {
     latestByTarget.current = byTarget;
   }, [byTarget]);
-  // Said out loud and shown for a moment: Ctrl+D changes a bookmark without moving focus to its
-  // toggle, and a copied link leaves nothing else to see.
-  const [announcement, setAnnouncement] = useState('');
-  useEffect(() => {
-    if (!announcement) return;
-    const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
-    return () => clearTimeout(timer);
-  }, [announcement]);
+  // The ribbon names the bookmark it removes: it may remove any, note and all (with Undo).
   const toggleBookmark = useCallback(
     (target: 'passage' | 'section', id: string) => {
       const existing = latestByTarget.current.get(id);
       if (existing) onRemoveBookmark(existing.id);
       else onAddBookmark({ articleId, target, targetId: id });
-      setAnnouncement(existing ? 'Bookmark removed' : `Bookmark added to this ${target}`);
     },
     [onAddBookmark, onRemoveBookmark, articleId],
+  );
+  // Ctrl/Cmd+D acts on whatever holds focus, which the reader may not be looking at: it adds, and
+  // removes only a bookmark with nothing of the reader's in it.
+  const toggleBookmarkByKey = useCallback(
+    (target: 'passage' | 'section', id: string) => {
+      const decision = keyToggle(latestByTarget.current.get(id));
+      if (decision.do === 'add') onAddBookmark({ articleId, target, targetId: id });
+      else if (decision.do === 'remove') onRemoveBookmark(decision.id);
+      else onNotify({ kind: 'refused', text: decision.text });
+    },
+    [onAddBookmark, onRemoveBookmark, onNotify, articleId],
   );
   const copyLink = useCallback(
     (target: 'passage' | 'section', id: string) => {
       const route: Route = target === 'passage' ? { name: 'article', articleId, passageId: id } : { name: 'article', articleId, sectionId: id };
       void copyText(formatLink(route)).then((copied) =>
-        setAnnouncement(copied ? `Link to this ${target} copied` : 'The link could not be copied'),
+        onNotify(copied ? { kind: 'info', text: `Link to this ${target} copied` } : { kind: 'refused', text: 'The link could not be copied' }),
       );
     },
-    [articleId],
+    [articleId, onNotify],
   );
   const actions = useMemo<PassageActions>(
     () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink }),
     [bookmarked, toggleBookmark, copyLink],
   );
   const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
+  const current = findHits.length > 0 ? Math.min(find.index, findHits.length - 1) : -1;
   // Ctrl/Cmd+D: bookmark the focused passage or section, or else the passage at the top of the view.
   useHotkey(
     'd',
     () => {
       const target = content.current ? currentTarget(content.current) : undefined;
-      if (target) toggleBookmark(target.target, target.id);
+      if (target) toggleBookmarkByKey(target.target, target.id);
     },
     ready !== undefined,
   );
-  const current = findHits.length > 0 ? Math.min(find.index, findHits.length - 1) : -1;
 
   // An occurrence in folded comments unfolds them (once per occurrence: the reader may fold them again).
   const currentHit = findHits[current];
@@ -242,9 +247,6 @@ export function ArticleScreen({
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
     <div ref={content}>
-      <p role="status" className={announcement ? 'toast' : 'visually-hidden'}>
-        {announcement}
-      </p>
       {(find.open || showHighlights) && (
         <ArticleToolbar>
           {find.open && (

@@ -4,77 +4,83 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
-import type { Bookmark, BookmarkPatch, BookmarkView, NewBookmark } from '../../../shared/bookmarks';
+import type { Bookmark, BookmarkView } from '../../../shared/bookmarks';
 import { getApi, toApiError } from '../api';
+import type { BookmarkChange, ChangeOutcome } from '../bookmark-changes';
 
 /** What {@link useBookmarks} gives. */
 export interface BookmarksState {
   /** Every bookmark, as the host last listed it (empty until loaded). */
   readonly bookmarks: readonly BookmarkView[];
-  /** Why the last call failed, if it did. */
+  /** Why the list could not be read, if it could not. */
   readonly error: ApiError | undefined;
   /** Read the list again from the host. */
-  readonly refresh: () => void;
-  /** Bookmark a passage or section. */
-  readonly add: (input: NewBookmark) => Promise<void>;
-  /** Change a bookmark's note or tags; resolves with whether it worked. */
-  readonly update: (id: string, patch: BookmarkPatch) => Promise<boolean>;
-  /** Delete a bookmark; resolves with it, for undo. */
-  readonly remove: (id: string) => Promise<Bookmark | undefined>;
-  /** Put back a deleted bookmark. */
-  readonly restore: (bookmark: Bookmark) => Promise<void>;
+  readonly refresh: () => Promise<void>;
+  /**
+   * Send one change; resolves with the host's answer or why it failed (it never rejects), once
+   * the list has been read again. A failed change is the caller's to keep and offer again.
+   */
+  readonly send: <C extends BookmarkChange>(change: C) => Promise<ChangeOutcome<ChangeValue<C>>>;
+}
+
+/** What the host answers to a change: the bookmark as it is now, or (removed) as it was. */
+export type ChangeValue<C extends BookmarkChange> = C extends { kind: 'remove' } ? Bookmark : C extends { kind: 'restore' } ? void : BookmarkView;
+
+/** Send a change to the host. */
+function sendToHost(change: BookmarkChange): Promise<unknown> {
+  const api = getApi();
+  switch (change.kind) {
+    case 'add':
+      return api.addBookmark(change.input);
+    case 'update':
+      return api.updateBookmark(change.id, change.patch);
+    case 'remove':
+      return api.removeBookmark(change.id);
+    case 'restore':
+      return api.restoreBookmark(change.bookmark);
+  }
 }
 
 /**
- * Bookmarks, with calls that change them and refresh the list.
+ * Bookmarks, with a call that changes them and refreshes the list.
  *
- * @example const { bookmarks, add } = useBookmarks(); await add({ articleId, target: 'passage', targetId });
+ * @example const { bookmarks, send } = useBookmarks(); const outcome = await send({ kind: 'add', input });
  */
 export function useBookmarks(): BookmarksState {
   const [bookmarks, setBookmarks] = useState<readonly BookmarkView[]>([]);
   const [error, setError] = useState<ApiError>();
 
-  const refresh = useCallback(() => {
-    getApi()
-      .listBookmarks()
-      .then(
-        (list) => {
-          setBookmarks(list);
-          setError(undefined);
-        },
-        (e: unknown) => setError(toApiError(e)),
-      );
-  }, []);
-  useEffect(refresh, [refresh]);
+  const refresh = useCallback(
+    () =>
+      getApi()
+        .listBookmarks()
+        .then(
+          (list) => {
+            setBookmarks(list);
+            setError(undefined);
+          },
+          (e: unknown) => setError(toApiError(e)),
+        ),
+    [],
+  );
+  useEffect(() => void refresh(), [refresh]);
 
-  const run = useCallback(
-    async <T>(call: () => Promise<T>): Promise<T | undefined> => {
+  const send = useCallback(
+    async <C extends BookmarkChange>(change: C): Promise<ChangeOutcome<ChangeValue<C>>> => {
+      let outcome: ChangeOutcome<ChangeValue<C>>;
       try {
-        const value = await call();
-        setError(undefined);
-        return value;
+        outcome = { ok: true, value: (await sendToHost(change)) as ChangeValue<C> };
       } catch (e) {
-        setError(toApiError(e));
-        return undefined;
-      } finally {
-        refresh();
+        outcome = { ok: false, error: toApiError(e) };
       }
+      // Failed or not, the list is read again: the host's file is the truth.
+      await refresh();
+      return outcome;
     },
     [refresh],
   );
 
-  return useMemo(
-    () => ({
-      bookmarks,
-      error,
-      refresh,
-      add: async (input) => void (await run(() => getApi().addBookmark(input))),
-      update: async (id, patch) => (await run(() => getApi().updateBookmark(id, patch))) !== undefined,
-      remove: (id) => run(() => getApi().removeBookmark(id)),
-      restore: async (bookmark) => void (await run(() => getApi().restoreBookmark(bookmark))),
-    }),
-    [bookmarks, error, refresh, run],
-  );
+  return useMemo(() => ({ bookmarks, error, refresh, send }), [bookmarks, error, refresh, send]);
 }
 
 /**
