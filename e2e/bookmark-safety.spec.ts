@@ -159,6 +159,34 @@ test.describe('key presses act only on what they target', () => {
     await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
     await expectNoted(bookmarks);
   });
+
+  test('Ctrl+D in the find bar bookmarks the passage of the current match; in the panel, nothing', async ({ quire, appPage }) => {
+    const bookmarks = new BookmarksPanel(appPage);
+    const notice = new Notice(appPage);
+    const id = await paragraphId(appPage, 4);
+    const text = (await quire.passage(id).innerText()).replace(/\s+/g, ' ');
+    await quire.findInArticle(text.slice(8, 40));
+    await expect(quire.findCount).toHaveText('1 of 1');
+    await appPage.keyboard.press('ControlOrMeta+D');
+    await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
+    await expect(notice.status).toHaveText('Bookmark added to this passage.');
+    await expect(appPage.locator('.bookmark-row[data-bookmarked]')).toHaveCount(1);
+    await expect(quire.findInput).toBeFocused();
+    await quire.findInput.press('Escape');
+
+    // Focus in the bookmarks panel targets no passage of the article (not the one at the top of
+    // the view either): only the next Ctrl+D, on a focused passage, adds one.
+    await quire.articleTitle.scrollIntoViewIfNeeded();
+    await bookmarks.open();
+    await bookmarks.searchInput.focus();
+    await appPage.keyboard.press('ControlOrMeta+D');
+    const next = await paragraphId(appPage, 5);
+    await quire.passage(next).focus();
+    await appPage.keyboard.press('ControlOrMeta+D');
+    await expect(bookmarks.toggleOf(next)).toHaveAttribute('aria-pressed', 'true');
+    await expect(bookmarks.items).toHaveCount(2);
+    await expect(appPage.locator('.bookmark-row[data-bookmarked]')).toHaveCount(2);
+  });
 });
 
 diskTest.describe('a change the store could not save', () => {

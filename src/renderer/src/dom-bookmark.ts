@@ -9,14 +9,12 @@ export interface BookmarkTarget {
   readonly id: string;
 }
 
-/** The passage or section whose row (see ArticleSection) has focus, if any. */
-function focusedTarget(): BookmarkTarget | undefined {
-  const active = document.activeElement;
-  if (!(active instanceof HTMLElement)) return undefined;
-  const row = active.closest<HTMLElement>('.bookmark-row');
+/** The passage or section whose row (see ArticleSection) holds an element, if any. */
+function targetOf(element: Element): BookmarkTarget | undefined {
+  const row = element.closest<HTMLElement>('.bookmark-row');
   const { bookmarkTarget, bookmarkId } = row?.dataset ?? {};
   if (bookmarkId && (bookmarkTarget === 'passage' || bookmarkTarget === 'section')) return { target: bookmarkTarget, id: bookmarkId };
-  const passageId = active.closest<HTMLElement>('[data-passage-id]')?.dataset.passageId;
+  const passageId = element.closest<HTMLElement>('[data-passage-id]')?.dataset.passageId;
   return passageId ? { target: 'passage', id: passageId } : undefined;
 }
 
@@ -38,12 +36,26 @@ export function headerBottom(): number {
   return document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
 }
 
-/** What the reader means: the focused passage or section, else the passage at the top of the view. */
-export function currentTarget(container: ParentNode): BookmarkTarget | undefined {
-  const focused = focusedTarget();
+/**
+ * What the reader means: the passage or section that holds focus; in the find bar, the one with
+ * the current match (what the reader is looking at, and where Esc puts focus); with focus
+ * elsewhere in the article or nowhere, the passage at the top of the view. With focus outside the
+ * article (the bookmarks panel, the search box, a notice) the reader means none of them.
+ *
+ * @param container the article
+ * @param findMatch the find bar's current match, while the bar is open
+ */
+export function currentTarget(container: Element, findMatch?: Element): BookmarkTarget | undefined {
+  const active = document.activeElement;
+  const focused = active && active !== document.body ? targetOf(active) : undefined;
   if (focused) return focused;
-  const id = topPassageId(container, headerBottom());
-  return id ? { target: 'passage', id } : undefined;
+  const top = (): BookmarkTarget | undefined => {
+    const id = topPassageId(container, headerBottom());
+    return id ? { target: 'passage', id } : undefined;
+  };
+  if (findMatch && active?.closest('.find-bar')) return targetOf(findMatch) ?? top();
+  if (!active || active.contains(container) || container.contains(active)) return top();
+  return undefined;
 }
 
 /**

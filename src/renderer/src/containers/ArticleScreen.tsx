@@ -177,11 +177,12 @@ export function ArticleScreen({
   );
   const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
   const current = findHits.length > 0 ? Math.min(find.index, findHits.length - 1) : -1;
-  // Ctrl/Cmd+D: bookmark the focused passage or section, or else the passage at the top of the view.
+  // Ctrl/Cmd+D: bookmark the focused passage or section (in the find bar, the current match's),
+  // or else the passage at the top of the view.
   useHotkey(
     'd',
     () => {
-      const target = content.current ? currentTarget(content.current) : undefined;
+      const target = content.current ? currentTarget(content.current, find.open ? findHits[current] : undefined) : undefined;
       if (target) toggleBookmarkByKey(target.target, target.id);
     },
     ready !== undefined,
