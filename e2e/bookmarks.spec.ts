@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
-import type { StoreShape } from '../src/core/store';
+import { openStore, type StoreShape } from '../src/core/store';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { Notice } from './pages/Notice';
@@ -16,13 +16,20 @@ async function paragraphId(paragraphs: Locator, n: number): Promise<string> {
   return id;
 }
 
-/** What the data folder's store holds now (undefined while it is not there yet). */
+/**
+ * What the data folder's store holds now, read as another process would read it (its snapshot
+ * and the journal of changes since), or undefined while there is no store there yet.
+ */
 async function storedData(dataDir: string): Promise<Partial<StoreShape> | undefined> {
   try {
-    return JSON.parse(await readFile(join(dataDir, 'quire.json'), 'utf8')) as Partial<StoreShape>;
+    await access(join(dataDir, 'quire.json'));
   } catch {
     return undefined;
   }
+  const { store } = await openStore(dataDir);
+  const data = { reading: store.readingState(), settings: store.settings(), bookmarks: store.bookmarks() };
+  await store.close();
+  return data;
 }
 
 /**
