@@ -163,6 +163,18 @@ describe('store migration', () => {
   });
 });
 
+describe('store migration of a file with every key', () => {
+  it('writes the migrated layout even when no key is missing', async () => {
+    const v0 = JSON.parse(readFileSync(join(ROOT, 'src/core/fixtures/store-v0.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir.path, `${STORE_NAME}.json`), JSON.stringify({ ...v0, settings: DEFAULT_SETTINGS, reading: null, version: 0 }));
+    const { store } = await openStore(dir.path);
+    expect(store.bookmarks().map((b) => b.targetId)).toEqual(['what-the-numbers-say-digging-into-sleep-latency-quality-and-duration-5']);
+    const onDisk = JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8')) as { version: number; bookmarks: { quote?: unknown }[] };
+    expect(onDisk.version).toBe(STORE_VERSION);
+    expect(onDisk.bookmarks[0]!.quote).toBeDefined();
+  });
+});
+
 describe('UserStore settings', () => {
   it('loads a file written before the print settings, filling their defaults, with nothing set aside', async () => {
     const old = {

@@ -308,6 +308,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       setAside = putAside(file, STORE_NAME);
       parsed = undefined;
     }
+    let migratedNow = false;
     if (parsed !== undefined) {
       const record = parsed as Record<string, unknown>;
       const version = typeof record.version === 'number' ? record.version : 0;
@@ -318,18 +319,21 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
           const backup = join(dataDir, `${STORE_NAME}.v${version}.json`);
           await replaceFile(existsSync(backup) ? join(dataDir, `${STORE_NAME}.v${version}-${now.getTime()}.json`) : backup, text!, fs);
           parsed = migrated;
+          migratedNow = true;
         }
       }
     }
-    // Not the store's layout (a schema violation): kept aside, and an empty store begun.
-    if (parsed !== undefined && !StoreFileSchema.safeParse({ ...STORE_OPTIONS.defaults, ...(parsed as object) }).success) {
-      setAside = putAside(file, STORE_NAME);
-      parsed = undefined;
-    }
     // Every key present, so that conf and electron-store never write the file themselves (their
-    // writes are not checked; this one is).
-    const full = { ...STORE_OPTIONS.defaults, ...((parsed as object | undefined) ?? {}) };
-    if (parsed === undefined || JSON.stringify(full) !== JSON.stringify(parsed)) await replaceFile(file, JSON.stringify(full, undefined, '\t'), fs);
+    // writes are not checked; this one is). A file that has them all is checked by the backend.
+    const missing = (data: object): boolean => Object.keys(STORE_OPTIONS.defaults).some((key) => !(key in data));
+    if (parsed !== undefined && missing(parsed as object)) {
+      // Not the store's layout (a schema violation): kept aside, and an empty store begun.
+      if (!StoreFileSchema.safeParse({ ...STORE_OPTIONS.defaults, ...(parsed as object) }).success) {
+        setAside = putAside(file, STORE_NAME);
+        parsed = undefined;
+      }
+    }
+    if (parsed === undefined || migratedNow || missing(parsed as object)) await replaceFile(file, serialize({ ...STORE_OPTIONS.defaults, ...((parsed as object | undefined) ?? {}) }), fs);
     try {
       backend = factory(dataDir);
     } catch (e) {
