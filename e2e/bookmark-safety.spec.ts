@@ -267,3 +267,48 @@ diskTest.describe('a change the store could not save', () => {
     await expectNoted(await reopened(restartHost));
   });
 });
+
+test.describe('unsaved edits', () => {
+  test('a note typed and not saved is still there when the panel opens again, and after a reload', async ({ quire, appPage }) => {
+    await quire.openArticle(ARTICLE);
+    const bookmarks = new BookmarksPanel(appPage);
+    const id = await paragraphId(appPage, 1);
+    const item = await bookmarks.bookmarkWithNote(id, NOTE, TAGS);
+    await item.getByRole('button', { name: 'Edit note and tags' }).click();
+    const typed = `${NOTE}, and the pharmacist`;
+    await bookmarks.noteField(item).fill(typed);
+    await bookmarks.close();
+
+    await bookmarks.open();
+    await expect(bookmarks.noteField(bookmarks.items.first())).toHaveValue(typed);
+    await appPage.reload();
+    await expect(new QuirePage(appPage).articleTitle).toHaveText(ARTICLE);
+    const after = new BookmarksPanel(appPage);
+    await after.open();
+    const field = after.noteField(after.items.first());
+    await expect(field).toHaveValue(typed);
+
+    // Saved, the draft is gone: the next edit starts from what was saved.
+    await after.items.first().getByRole('button', { name: 'Save' }).click();
+    await expect(after.item(typed)).toBeVisible();
+    await after.close();
+    await after.open();
+    await expect(after.item(typed).getByRole('button', { name: 'Edit note and tags' })).toBeVisible();
+  });
+
+  test('Cancel drops the unsaved edit', async ({ quire, appPage }) => {
+    await quire.openArticle(ARTICLE);
+    const bookmarks = new BookmarksPanel(appPage);
+    const id = await paragraphId(appPage, 2);
+    const item = await bookmarks.bookmarkWithNote(id, NOTE, TAGS);
+    await item.getByRole('button', { name: 'Edit note and tags' }).click();
+    // While it is edited, the item shows its form, not its note: find it as the only one.
+    const editing = bookmarks.items.first();
+    await bookmarks.noteField(editing).fill('not this');
+    await editing.getByRole('button', { name: 'Cancel' }).click();
+    await bookmarks.close();
+    await bookmarks.open();
+    await expect(bookmarks.item(NOTE).getByRole('button', { name: 'Edit note and tags' })).toBeVisible();
+    await expect(bookmarks.noteField(bookmarks.items.first())).toHaveCount(0);
+  });
+});

@@ -1,13 +1,15 @@
 /**
  * One bookmark in the panel: its quote (a link to the passage), note, tags and where it points
  * now, with an inline form to edit the note and tags. A save that fails keeps the form open with
- * what was typed, says why, and offers Retry.
+ * what was typed, says why, and offers Retry; an edit neither saved nor cancelled is kept as a
+ * draft, and the form opens with it again when the panel does.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BookmarkPatch, BookmarkView } from '../../../shared/bookmarks';
 import { failureText, isRetryable, type ChangeOutcome } from '../bookmark-changes';
 import { parseTags, QUOTE_PREVIEW_LENGTH, truncate } from '../bookmarks-model';
 import { bookmarkRoute } from '../bookmarks-model';
+import { dropDraft, getDraft, putDraft } from '../note-drafts';
 import { formatRoute } from '../route';
 import './BookmarkItem.css';
 
@@ -37,9 +39,19 @@ interface SaveFailure {
 
 /** A bookmark, as a list item. */
 export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenShown = false }: Readonly<Props>) {
-  const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState(bookmark.note);
-  const [tags, setTags] = useState(bookmark.tags.join(', '));
+  // An edit left unsaved when the panel closed (or the window reloaded) opens again as typed.
+  const [draft] = useState(() => getDraft(bookmark.id));
+  const [editing, setEditing] = useState(draft !== undefined);
+  const [note, setNoteState] = useState(draft?.note ?? bookmark.note);
+  const [tags, setTagsState] = useState(draft?.tags ?? bookmark.tags.join(', '));
+  const setNote = (value: string): void => {
+    setNoteState(value);
+    putDraft(bookmark.id, { note: value, tags });
+  };
+  const setTags = (value: string): void => {
+    setTagsState(value);
+    putDraft(bookmark.id, { note, tags: value });
+  };
   const [failure, setFailure] = useState<SaveFailure>();
   const [saving, setSaving] = useState(false);
   // A failure pushes Save down: keep it, and the failure above it, in view of the panel.
@@ -60,6 +72,7 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
     editButton.current?.focus();
   }, [editing]);
   const stopEditing = (): void => {
+    dropDraft(bookmark.id);
     returnFocus.current = true;
     setFailure(undefined);
     setEditing(false);
@@ -73,8 +86,8 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
   }, []);
 
   const startEditing = (): void => {
-    setNote(bookmark.note);
-    setTags(bookmark.tags.join(', '));
+    setNoteState(bookmark.note);
+    setTagsState(bookmark.tags.join(', '));
     setFailure(undefined);
     setEditing(true);
   };
