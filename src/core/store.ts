@@ -474,8 +474,10 @@ export class UserStore {
         throw this.saveError(action, e);
       }
       try {
-        const { entry, result } = change(this.refresh());
-        if (!entry) return result;
+        const { entry: proposed, result } = change(this.refresh());
+        if (!proposed) return result;
+        // Every change is checked against the schema here, once, before it can reach the disk.
+        const entry = JournalEntrySchema.parse(proposed);
         const line = `${JSON.stringify(entry)}\n`;
         if (!stillHeld(lock)) throw new LockTimeoutError('lock: taken over while held');
         try {
@@ -563,7 +565,7 @@ export class UserStore {
     return this.change('save your recent searches', (data) => {
       if (!q) return { result: data.recentSearches };
       const value = [q, ...data.recentSearches.filter((r) => r !== q)].slice(0, MAX_RECENT_SEARCHES);
-      return { entry: { op: 'recentSearches', value: z.array(z.string().max(1000)).parse(value) }, result: value };
+      return { entry: { op: 'recentSearches', value }, result: value };
     });
   }
 
@@ -580,7 +582,7 @@ export class UserStore {
   /** Change some reading settings; returns them all. */
   updateSettings(patch: Partial<ReaderSettings>): Promise<ReaderSettings> {
     return this.change('save your reading settings', (data) => {
-      const next = StoredSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...data.settings, ...patch }) as ReaderSettings;
+      const next: ReaderSettings = { ...DEFAULT_SETTINGS, ...data.settings, ...patch };
       return { entry: { op: 'settings', value: next }, result: next };
     });
   }
@@ -592,7 +594,7 @@ export class UserStore {
 
   /** Remember where the reader is. */
   saveReadingState(state: ReadingState): Promise<void> {
-    return this.change('save your reading position', () => ({ entry: { op: 'reading', value: ReadingStateSchema.parse(state) }, result: undefined }));
+    return this.change('save your reading position', () => ({ entry: { op: 'reading', value: state }, result: undefined }));
   }
 
   /** Every bookmark, oldest first. */
@@ -604,8 +606,7 @@ export class UserStore {
   addBookmark(bookmark: Bookmark): Promise<Bookmark> {
     return this.change('save your bookmark', (data) => {
       if (data.bookmarks.some((b) => b.id === bookmark.id)) throw new Error(`store: bookmark ${bookmark.id} already exists`);
-      const valid = BookmarkSchema.parse(bookmark);
-      return { entry: { op: 'put', bookmarks: [valid] }, result: valid };
+      return { entry: { op: 'put', bookmarks: [bookmark] }, result: bookmark };
     });
   }
 
@@ -615,7 +616,7 @@ export class UserStore {
     return this.change(what, (data) => {
       const old = data.bookmarks.find((b) => b.id === id);
       if (!old) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
-      const updated = BookmarkSchema.parse({ ...old, ...patch, updatedAt: now.toISOString() });
+      const updated: Bookmark = { ...old, ...patch, updatedAt: now.toISOString() };
       return { entry: { op: 'put', bookmarks: [updated] }, result: updated };
     });
   }
