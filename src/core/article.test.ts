@@ -14,7 +14,8 @@ describe('parseArticle', () => {
     );
     expect(problems).toEqual([]);
     expect(article?.sections.map((s) => [s.id, s.level, s.path.join(' > ')])).toEqual([
-      ['lead', 1, 'A Test Article'],
+      // The text before the first heading is named by where it stands, not by the article's title.
+      ['lead', 1, 'Beginning'],
       ['one', 2, 'One'],
       ['one-a', 3, 'One > One A'],
       ['two', 2, 'Two'],

@@ -12,6 +12,7 @@ import type { Token } from 'markdown-it';
 import {
   COMMENTS_SECTION_ID,
   LEAD_SECTION_ID,
+  LEAD_SECTION_TITLE,
   type Article,
   type Passage,
   type PassageKind,
@@ -135,7 +136,7 @@ export function parseArticle(file: string, bytes: Uint8Array, notices: Notices =
   };
   const currentSection = (): Section => {
     if (!section) {
-      section = { id: uniqueId(LEAD_SECTION_ID, sectionIds), title, level: 1, path: [title] };
+      section = { id: uniqueId(LEAD_SECTION_ID, sectionIds), title: LEAD_SECTION_TITLE, level: 1, path: [LEAD_SECTION_TITLE] };
       sections.push(section);
     }
     return section;

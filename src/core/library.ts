@@ -5,8 +5,8 @@ import type { Article, ArticleSummary, Passage, Section } from '../shared/model'
 import { type SynonymGroup, SynonymTable } from './synonyms';
 import { Vocabulary, type VocabularyEntry } from './vocabulary';
 
-/** Version of the serialized library format; bump when the shape changes. */
-export const LIBRARY_FORMAT = 3;
+/** Version of the serialized library format; bump when its shape or meaning changes (4: the lead section is named Beginning). */
+export const LIBRARY_FORMAT = 4;
 
 /** The serialized library, as written by the build and read at start. */
 export interface LibraryData {

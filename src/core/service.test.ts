@@ -32,6 +32,16 @@ describe('bookmarks through the API', () => {
     expect((await api.listBookmarks()).map((b) => b.id)).toEqual([added.id]);
   });
 
+  it('names the text before the first heading "Beginning" in bookmarks and search results, never by the article title', async () => {
+    const sjogren = loaded.library.article('baclofen-sjogrens-syndrome')!;
+    const lead = sjogren.passages[0]!;
+    expect(lead.sectionId).toBe('lead');
+    const view = await api.addBookmark({ articleId: sjogren.id, target: 'passage', targetId: lead.id });
+    expect(view.sectionTitle).toBe('Beginning');
+    const hit = (await api.search('persistent feeling throat tightening')).results.find((r) => r.passageId === lead.id);
+    expect(hit).toMatchObject({ sectionTitle: 'Beginning', sectionPath: ['Beginning'] });
+  });
+
   it('edits, deletes and restores (undo)', async () => {
     const first = sleep().passages[0]!;
     const b = await api.addBookmark({ articleId: sleep().id, target: 'passage', targetId: first.id });

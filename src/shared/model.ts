@@ -105,5 +105,12 @@ export interface Article extends ArticleSummary {
 /** The id of the section that holds text before an article's first heading. */
 export const LEAD_SECTION_ID = 'lead';
 
+/**
+ * The lead section's name wherever a section is named (search results, bookmarks, the print
+ * preview and the printed citation). The article gives that text no heading of its own, so it is
+ * named by where it stands rather than given a title ("Introduction") the author never wrote.
+ */
+export const LEAD_SECTION_TITLE = 'Beginning';
+
 /** The section id every reader comment belongs to. */
 export const COMMENTS_SECTION_ID = 'comments';

@@ -66,8 +66,7 @@ export function printableArticle(article: Article, choice: PrintChoice): Printab
     case 'section': {
       const sections = sectionWithChildren(article.sections, choice.sectionId ?? '');
       const ids = new Set(sections.map((s) => s.id));
-      const title = sections[0] && sections[0].level > 1 ? sections[0].title : 'Introduction';
-      return { sections, passages: passagesOf(article, ids, () => true), comments: [], part: `Section: ${title}` };
+      return { sections, passages: passagesOf(article, ids, () => true), comments: [], part: `Section: ${sections[0]?.title ?? ''}` };
     }
     case 'selection': {
       const selected = new Set(choice.selectedIds ?? []);

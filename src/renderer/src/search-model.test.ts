@@ -29,7 +29,7 @@ function hit(articleId: string, passageId: string, kind: PassageKind = 'paragrap
     articleTitle: `Title of ${articleId}`,
     sectionId: 's',
     sectionTitle: 'Section',
-    sectionPath: [`Title of ${articleId}`, 'Part', 'Section'],
+    sectionPath: ['Part', 'Section'],
     passageId,
     kind,
     text: 'text',
@@ -147,9 +147,9 @@ describe('nextOptionKey', () => {
 });
 
 describe('breadcrumb', () => {
-  it('joins the section path, less a leading article title', () => {
+  it('joins the section path', () => {
     expect(breadcrumb(hit('a', '1'))).toBe('Part › Section');
-    expect(breadcrumb({ ...hit('a', '1'), sectionPath: ['Lead'] })).toBe('Lead');
+    expect(breadcrumb({ ...hit('a', '1'), sectionPath: ['Beginning'] })).toBe('Beginning');
   });
 });
 

@@ -143,10 +143,9 @@ export function nextOptionKey(options: readonly SearchOption[], activeKey: strin
   return options[(from + step + options.length) % options.length]?.key;
 }
 
-/** A hit's breadcrumb: its section path, less a leading repeat of the article title. */
+/** A hit's breadcrumb: its section path (the lead section's is its name, "Beginning"). */
 export function breadcrumb(hit: SearchHit): string {
-  const path = hit.sectionPath[0] === hit.articleTitle ? hit.sectionPath.slice(1) : hit.sectionPath;
-  return path.join(' › ');
+  return hit.sectionPath.join(' › ');
 }
 
 /**

@@ -69,7 +69,7 @@ export function PrintContainer({ request, bookmarks, settings, onUpdateSettings,
       options={options}
       available={{
         article: article !== undefined,
-        sectionTitle: sectionTitle ? (sectionTitle.level > 1 ? sectionTitle.title : 'Introduction') : undefined,
+        sectionTitle: sectionTitle?.title,
         selected: selectedIds.length,
         bookmarks: bookmarks.length,
         comments: article?.comments.length ?? 0,
