@@ -60,7 +60,7 @@ test.describe('print', () => {
     const { pages, all } = readPdf(await printToPdf());
 
     // Citation header first, then the text in reading order.
-    expectInOrder(all, [SLEEP, 'Source', 'Web article, captured as plain text', 'Published', 'date not given', 'Printed', today()]);
+    expectInOrder(all, [SLEEP, 'Source', 'not recorded', 'Published', 'date not given', 'Printed', today()]);
     expectInOrder(
       all,
       passages.filter((p) => !p.kind.includes('passage--table')).map((p) => opening(p.text)),

@@ -9,6 +9,16 @@ const NUMBERS = 'What the Numbers Say: Digging Into Sleep Latency, Quality, and 
 const SHOULD_YOU = 'Should You Try Baclofen for Sleep? Practical Advice and What Else to Consider';
 
 test.describe('reading', () => {
+  test('names where an article was published as readers cite it, never how its file was made', async ({ quire, appPage }) => {
+    const header = appPage.locator('.article__header');
+    await quire.openArticle(SLEEP);
+    await expect(header).toContainText('Source: not recorded');
+    await expect(header).toContainText('date not given');
+    await quire.openArticle(SJOGREN);
+    await expect(header).toContainText('18 November 2025');
+    await expect(header).not.toContainText(/seed|captured|restored by hand/);
+  });
+
   test('marks the section being read in the table of contents', async ({ quire, appPage }) => {
     await quire.openArticle(SLEEP);
     await expect(quire.currentTocLink).toHaveCount(0);

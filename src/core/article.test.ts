@@ -30,6 +30,16 @@ describe('parseArticle', () => {
     expect(article?.passages[3]?.list).toEqual(article?.passages[4]?.list);
   });
 
+  it('carries the publication and author as cited, and keeps the preparation note out of the article', () => {
+    const front = 'id: cited\ntitle: Cited\nsource: The Example Journal\nauthor: Jane Doe\npreparation: Captured from the web by hand.';
+    const { article, problems } = parse(articleSource({ front }));
+    expect(problems).toEqual([]);
+    expect(article).toMatchObject({ source: 'The Example Journal', author: 'Jane Doe' });
+    expect(JSON.stringify(article)).not.toContain('Captured from the web');
+    const bare = parse(articleSource({ front: 'id: bare\ntitle: Bare' })).article;
+    expect(bare && ('source' in bare || 'author' in bare)).toBe(false);
+  });
+
   it('gives repeated headings distinct ids', () => {
     const { article } = parse(articleSource({ body: '## Same\n\nx\n\n## Same\n\ny\n' }));
     expect(article?.sections.map((s) => s.id)).toEqual(['same', 'same-2']);

@@ -311,7 +311,8 @@ export function parseArticle(file: string, bytes: Uint8Array, notices: Notices =
     id: front.id,
     title: front.title,
     ...(front.published ? { published: front.published } : {}),
-    source: front.source,
+    ...(front.source ? { source: front.source } : {}),
+    ...(front.author ? { author: front.author } : {}),
     topics: front.topics,
     ...(front.summary ? { summary: front.summary } : {}),
     // parseFrontMatter has checked that the notice is defined.

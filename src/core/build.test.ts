@@ -48,8 +48,8 @@ describe('buildLibraryData', () => {
   });
 
   it('formats problems as file:line:column in the error message', async () => {
-    await dir.write('a.md', articleSource({ front: 'id: x\ntitle: T' }));
-    await expect(buildLibraryData(dir.path)).rejects.toThrow(/content: 1 problem\n {2}.*a\.md:4:1 front matter 'source' is required/);
+    await dir.write('a.md', articleSource({ front: 'id: x\nsource: S' }));
+    await expect(buildLibraryData(dir.path)).rejects.toThrow(/content: 1 problem\n {2}.*a\.md:4:1 front matter 'title' is required/);
   });
 
   it('fails clearly on an empty or missing folder', async () => {

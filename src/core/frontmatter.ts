@@ -26,7 +26,12 @@ export const FrontMatterSchema = z.strictObject({
     .max(200),
   title: z.string().trim().min(1, 'must not be empty'),
   published: isoDate.optional(),
-  source: z.string().trim().min(1, 'must not be empty'),
+  /** The publication as readers cite it: the site, journal or publisher. */
+  source: z.string().trim().min(1, 'must not be empty').optional(),
+  /** Who wrote it, as the publication credits them. */
+  author: z.string().trim().min(1, 'must not be empty').optional(),
+  /** How this file was made (captured, converted, restored by hand): for whoever edits it; never shown. */
+  preparation: z.string().trim().min(1, 'must not be empty').optional(),
   topics: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
   summary: z.string().trim().min(1, 'must not be empty').optional(),
   /** The name of a notice defined in the content folder's notices.yaml, shown in the article's header. */

@@ -34,8 +34,10 @@ export interface ArticleSummary {
   readonly title: string;
   /** ISO 8601 date (YYYY-MM-DD) where the publication date is known. */
   readonly published?: string;
-  /** Where the text comes from (provenance), as given in front matter. */
-  readonly source: string;
+  /** The publication as readers cite it (site, journal, publisher), where known. */
+  readonly source?: string;
+  /** Who wrote it, where known. */
+  readonly author?: string;
   readonly topics: readonly string[];
   readonly summary?: string;
   /** Words in the editorial body (comments excluded). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatShortDate, plural, readingMinutes } from './format';
+import { citedSource, formatDate, formatDateTime, formatShortDate, plural, readingMinutes } from './format';
 
 describe('formatDate', () => {
   it('writes day, month name and year whatever the time zone', () => {
@@ -36,5 +36,14 @@ describe('plural', () => {
   it('picks the form for the count', () => {
     expect(plural(1, 'result')).toBe('1 result');
     expect(plural(1422, 'word')).toBe('1,422 words');
+  });
+});
+
+describe('citedSource', () => {
+  it('names author and publication where known, and says so where neither is', () => {
+    expect(citedSource({ author: 'Jane Doe', source: 'Healthline' })).toBe('Jane Doe, Healthline');
+    expect(citedSource({ source: 'Healthline' })).toBe('Healthline');
+    expect(citedSource({ author: 'Jane Doe' })).toBe('Jane Doe');
+    expect(citedSource({})).toBe('not recorded');
   });
 });

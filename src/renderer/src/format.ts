@@ -71,3 +71,13 @@ export function readingMinutes(words: number): number {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatNumber(n)} ${n === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * Where an article was published, as a reader cites it: author and publication where known,
+ * "not recorded" where neither is.
+ *
+ * @example citedSource({ author: 'Jane Doe', source: 'Healthline' }) // 'Jane Doe, Healthline'
+ */
+export function citedSource(article: { readonly author?: string; readonly source?: string }): string {
+  return [article.author, article.source].filter(Boolean).join(', ') || 'not recorded';
+}

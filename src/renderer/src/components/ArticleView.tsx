@@ -5,7 +5,7 @@
 import { memo, useMemo } from 'react';
 import type { Article } from '../../../shared/model';
 import { layoutArticle, tableOfContents } from '../article-layout';
-import { formatDate, plural, readingMinutes } from '../format';
+import { citedSource, formatDate, plural, readingMinutes } from '../format';
 import { ArticleNotice } from './ArticleNotice';
 import { ArticleSection } from './ArticleSection';
 import { CommentsSection } from './CommentsSection';
@@ -50,18 +50,14 @@ export const ArticleView = memo(function ArticleView({
             {article.title}
           </h1>
           <p className="article__meta">
-            {article.published && (
-              <>
-                <time dateTime={article.published}>{formatDate(article.published)}</time>
-                <span aria-hidden="true"> · </span>
-              </>
-            )}
+            {article.published ? <time dateTime={article.published}>{formatDate(article.published)}</time> : <span>date not given</span>}
+            <span aria-hidden="true"> · </span>
             <span>{plural(article.wordCount, 'word')}</span>
             <span aria-hidden="true"> · </span>
             <span>about {readingMinutes(article.wordCount)} min read</span>
           </p>
           <p className="article__source">
-            <span className="article__label">Source:</span> {article.source}
+            <span className="article__label">Source:</span> {citedSource(article)}
           </p>
           {article.notice && <ArticleNotice text={article.notice} />}
           {article.topics.length > 0 && (

@@ -7,7 +7,7 @@ import type { BookmarkView } from '../../../shared/bookmarks';
 import type { Article } from '../../../shared/model';
 import { layoutArticle } from '../article-layout';
 import { groupBookmarks } from '../bookmarks-model';
-import { formatDate, formatShortDate } from '../format';
+import { citedSource, formatDate, formatShortDate } from '../format';
 import type { PrintableArticle } from '../print-model';
 import { ArticleNotice } from './ArticleNotice';
 import { ArticleSection } from './ArticleSection';
@@ -37,12 +37,11 @@ function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The citation: what is printed, where it comes from, when it was published and printed. */
-function Citation({ title, part, source, published, printedAt, notice }: Readonly<{
+/** The citation: what is printed, where it comes from and when it was published (an article's), and when it was printed. */
+function Citation({ title, part, article, printedAt, notice }: Readonly<{
   title: string;
   part: string | undefined;
-  source: string | undefined;
-  published: string | undefined;
+  article: { readonly source?: string; readonly author?: string; readonly published?: string } | undefined;
   printedAt: Date;
   notice: string | undefined;
 }>) {
@@ -51,16 +50,18 @@ function Citation({ title, part, source, published, printedAt, notice }: Readonl
       {part && <p className="print-citation__part">{part}</p>}
       <h1 className="print-citation__title">{title}</h1>
       <dl className="print-citation__facts">
-        {source && (
-          <div>
-            <dt>Source</dt>
-            <dd>{source}</dd>
-          </div>
+        {article && (
+          <>
+            <div>
+              <dt>Source</dt>
+              <dd>{citedSource(article)}</dd>
+            </div>
+            <div>
+              <dt>Published</dt>
+              <dd>{article.published ? formatDate(article.published) : 'date not given'}</dd>
+            </div>
+          </>
         )}
-        <div>
-          <dt>Published</dt>
-          <dd>{published ? formatDate(published) : 'date not given'}</dd>
-        </div>
         <div>
           <dt>Printed</dt>
           <dd>{formatDate(localDate(printedAt))}</dd>
@@ -104,8 +105,7 @@ export function PrintDocument({ article, printable, bookmarks, printedAt }: Read
             <Citation
               title={article.title}
               part={printable.part}
-              source={article.source}
-              published={article.published}
+              article={article}
               printedAt={printedAt}
               notice={article.notice}
             />
@@ -118,7 +118,7 @@ export function PrintDocument({ article, printable, bookmarks, printedAt }: Read
           </article>
         ) : (
           <article>
-            <Citation title="Bookmarks" part={undefined} source={undefined} published={undefined} printedAt={printedAt} notice={undefined} />
+            <Citation title="Bookmarks" part={undefined} article={undefined} printedAt={printedAt} notice={undefined} />
             <BookmarkList bookmarks={bookmarks} />
           </article>
         )}
