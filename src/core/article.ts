@@ -121,7 +121,6 @@ export function parseArticle(file: string, bytes: Uint8Array, notices: Notices =
   const sectionIds = new Set<string>();
   const perSection = new Map<string, number>();
   const commentIds = new Set<string>();
-  const title = front?.title ?? '';
 
   let section: Section | undefined;
   let stack: Section[] = [];
