@@ -185,11 +185,19 @@ test.describe('bookmark files', () => {
     await bookmarks.delete(bookmarks.items.first());
     await expect(bookmarks.items).toHaveCount(0);
     await bookmarks.import(file.name, file.text);
-    await expect(bookmarks.panel.getByRole('status').filter({ hasText: 'Added 1, updated 0' })).toBeVisible();
+    await expect(bookmarks.panel.getByRole('status')).toHaveText('Added 1 bookmark.');
     await expect(bookmarks.items).toHaveCount(1);
+    // The same file again: it says the bookmark was already there, not "Added 0, updated 0".
+    await bookmarks.import(file.name, file.text);
+    await expect(bookmarks.panel.getByRole('status')).toHaveText('The bookmark in the file was already here: nothing changed.');
 
+    // A file of another kind: what happened and what was kept, then the technical detail, smaller.
     await bookmarks.import('broken.json', '{"format": "nope"}');
-    await expect(bookmarks.panel.getByRole('alert')).toBeVisible();
+    const alert = bookmarks.panel.getByRole('alert');
+    await expect(alert.locator('p').first()).toHaveText(
+      "This is not a Quire bookmark file. Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON in Quire's bookmarks panel.",
+    );
+    await expect(alert.locator('p').nth(1)).toHaveText(/^importBookmarks: argument 0: field 'format'/);
     await expect(bookmarks.items).toHaveCount(1);
   });
 });

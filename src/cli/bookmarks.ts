@@ -7,8 +7,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiMethod } from '../shared/api';
-import { importSizeProblem, type BookmarkView } from '../shared/bookmarks';
-import { BookmarkImportError } from '../core/bookmark-io';
+import type { BookmarkView } from '../shared/bookmarks';
+import { BookmarkImportError, importTooLarge } from '../core/bookmark-io';
 import { dispatch } from '../core/dispatch';
 import { defaultDataDir, openContent } from '../core/paths';
 import { createService, storeService } from '../core/service';
@@ -105,8 +105,8 @@ export async function runBookmarks(args: string[], base: string): Promise<number
       let content: string;
       try {
         // Refused by size before it is read: a huge file never reaches memory, the parser or the store.
-        const tooLarge = importSizeProblem((await stat(path)).size);
-        if (tooLarge) throw new BookmarkImportError(`import: ${path}: ${tooLarge}; nothing was changed`);
+        const tooLarge = importTooLarge((await stat(path)).size, path);
+        if (tooLarge) throw tooLarge;
         content = await readFile(path, 'utf8');
       } catch (e) {
         if (e instanceof BookmarkImportError) throw e;

@@ -114,7 +114,9 @@ describe('cli bookmarks', () => {
     const big = await dir.write('big.json', largeExport(50 * 1024 * 1024));
     const r = cli('bookmarks', 'import', big, '--data-dir', data);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`quire: import: ${big}: the import is 50 MB (52428800 bytes), over the 10 MB limit; nothing was changed`);
+    expect(r.stderr.trim()).toBe(
+      `quire: ${big} is 50 MB, larger than a bookmark file can be (10 MB). Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON in Quire's bookmarks panel.\nthe import is 50 MB (52428800 bytes), over the 10 MB limit`,
+    );
     expect(held()).toBe(before);
   });
 });

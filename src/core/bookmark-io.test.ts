@@ -32,18 +32,43 @@ describe('JSON export and import', () => {
     expect(parseImport(text)).toEqual(bookmarks);
   });
 
-  it('names the entry and field of an invalid bookmark', () => {
+  /** The refusal parseImport throws for `text`. */
+  const refusal = (text: string): BookmarkImportError => {
+    try {
+      parseImport(text);
+    } catch (e) {
+      if (e instanceof BookmarkImportError) return e;
+      throw e;
+    }
+    throw new Error('parseImport accepted the file');
+  };
+
+  it('says which bookmark is damaged and that nothing changed, then names the entry and field', () => {
     const data = JSON.parse(exportJson(bookmarks)) as { bookmarks: Record<string, unknown>[] };
     data.bookmarks[1]!.quote = { exact: '', prefix: '', suffix: '' };
-    expect(() => parseImport(JSON.stringify(data))).toThrow("import: bookmarks[1] (id bookmark-quote): field 'quote.exact': Too small: expected string to have >=1 characters");
+    const damaged = refusal(JSON.stringify(data));
+    expect(damaged.summary).toBe(
+      `Bookmark 2 of ${bookmarks.length} in this file is damaged, so none of it was imported: your bookmarks are as they were. If the file was edited, undo the edit, or export it again from the Quire it came from.`,
+    );
+    expect(damaged.detail).toBe("bookmarks[1] (id bookmark-quote): field 'quote.exact': Too small: expected string to have >=1 characters");
+    expect(damaged.message).toBe(`${damaged.summary}\n${damaged.detail}`);
     data.bookmarks[1] = { ...bookmarks[0]! };
-    expect(() => parseImport(JSON.stringify(data))).toThrow('import: bookmarks[1] (id bookmark-table): id appears twice in the file');
+    const twice = refusal(JSON.stringify(data));
+    expect(twice.summary).toMatch(/^Bookmarks 1 and 2 in this file are the same bookmark, so none of it was imported/);
+    expect(twice.detail).toBe('bookmarks[1] (id bookmark-table): id appears twice in the file');
   });
 
-  it('rejects files that are not exports', () => {
-    expect(() => parseImport('{"format": "other"}')).toThrow(BookmarkImportError);
-    expect(() => parseImport('not json')).toThrow(/^import: not JSON/);
-    expect(() => parseImport('{"__proto__": {"x": 1}, "format": "quire-bookmarks"}')).toThrow(BookmarkImportError);
+  it('tells files of another kind apart, in words for the person importing, each saying nothing changed', () => {
+    const valid = JSON.parse(exportJson(bookmarks)) as Record<string, unknown>;
+    expect(refusal('not json').summary).toMatch(/^This is not a Quire bookmark file: it is not JSON\. Nothing was imported/);
+    expect(refusal('not json').detail).toMatch(/^not JSON \(/);
+    expect(refusal('{"format": "other"}').summary).toMatch(/^This is not a Quire bookmark file\. Nothing was imported.*Export → JSON/);
+    expect(refusal('{"format": "other"}').detail).toBe("field 'format': Invalid input: expected \"quire-bookmarks\"");
+    expect(refusal(exportAnnotations(bookmarks, () => undefined)).summary).toMatch(/^This is a Web Annotation file, which Quire cannot import yet\./);
+    expect(refusal(JSON.stringify({ ...valid, version: 7 })).summary).toMatch(/^This file was saved by a newer version of Quire \(bookmark format 7\); this one reads format 1\./);
+    expect(refusal(JSON.stringify({ ...valid, exportedAt: 'yesterday' })).summary).toMatch(/^This bookmark file is damaged, so none of it was imported/);
+    expect(refusal('{"__proto__": {"x": 1}, "format": "quire-bookmarks"}').summary).toMatch(/^This bookmark file is damaged/);
+    for (const text of ['[]', 'null', '"x"', '{"format": "other"}']) expect(refusal(text).summary).toContain('your bookmarks are as they were');
   });
 
   it('never throws anything but an import error, whatever the input (property)', () => {

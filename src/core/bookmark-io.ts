@@ -10,15 +10,73 @@
  * entry and the field.
  */
 import type { z } from 'zod';
-import { BOOKMARK_EXPORT_VERSION, BookmarkExportSchema, importSizeProblem, utf8Length, type Bookmark, type BookmarkExport } from '../shared/bookmarks';
+import {
+  BOOKMARK_EXPORT_VERSION,
+  BookmarkExportSchema,
+  IMPORT_CHOOSE_EXPORT,
+  IMPORT_NOTHING_CHANGED,
+  importSizeProblem,
+  importTooLargeSummary,
+  utf8Length,
+  type Bookmark,
+  type BookmarkExport,
+} from '../shared/bookmarks';
 import type { Article } from '../shared/model';
 
 /** Looks up an article by id (the library, or the engine worker's copy of it). */
 export type ArticleLookup = (id: string) => Article | undefined;
 
-/** An import that cannot be taken; nothing was changed. */
+
+/**
+ * An import that cannot be taken; nothing was changed. Its message is two lines: what happened,
+ * what was kept and what to do, in words for the person importing; then the technical detail.
+ */
 export class BookmarkImportError extends Error {
   override readonly name = 'BookmarkImportError';
+  constructor(
+    /** For the person: what happened, what was kept, what to do. */
+    readonly summary: string,
+    /** For whoever looks closer: the entry, field and rule. */
+    readonly detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${summary}\n${detail}`, options);
+  }
+}
+
+/**
+ * The refusal of an import that is too large, or null when its size is accepted.
+ *
+ * @example importTooLarge(12 * 1024 * 1024)?.summary // 'This file is 12 MB, larger than a bookmark file can be (10 MB). Nothing was imported: …'
+ */
+export function importTooLarge(bytes: number, name?: string): BookmarkImportError | null {
+  const summary = importTooLargeSummary(bytes, name);
+  return summary === null ? null : new BookmarkImportError(summary, importSizeProblem(bytes) ?? '');
+}
+
+/** Why a parsed file is not an export this version reads, for the person importing it. */
+function refusal(error: z.ZodError, data: unknown): BookmarkImportError {
+  const detail = describe(error, data);
+  const file = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if (file.type === 'AnnotationCollection' || file['@context'] !== undefined) {
+    return new BookmarkImportError(`This is a Web Annotation file, which Quire cannot import yet. ${IMPORT_NOTHING_CHANGED} ${IMPORT_CHOOSE_EXPORT}`, detail);
+  }
+  if (file.format !== 'quire-bookmarks') {
+    return new BookmarkImportError(`This is not a Quire bookmark file. ${IMPORT_NOTHING_CHANGED} ${IMPORT_CHOOSE_EXPORT}`, detail);
+  }
+  if (typeof file.version === 'number' && file.version > BOOKMARK_EXPORT_VERSION) {
+    return new BookmarkImportError(
+      `This file was saved by a newer version of Quire (bookmark format ${file.version}); this one reads format ${BOOKMARK_EXPORT_VERSION}. ${IMPORT_NOTHING_CHANGED} Update Quire, then import it again.`,
+      detail,
+    );
+  }
+  const [top, index] = error.issues[0]?.path ?? [];
+  const count = Array.isArray(file.bookmarks) ? file.bookmarks.length : 0;
+  const which = top === 'bookmarks' && typeof index === 'number' ? `Bookmark ${index + 1} of ${count} in this file is damaged` : 'This bookmark file is damaged';
+  return new BookmarkImportError(
+    `${which}, so none of it was imported: your bookmarks are as they were. If the file was edited, undo the edit, or export it again from the Quire it came from.`,
+    detail,
+  );
 }
 
 /**
@@ -181,25 +239,33 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
  *   a text over `MAX_IMPORT_BYTES` (checked before parsing)
  */
 export function parseImport(text: string): Bookmark[] {
-  const tooLarge = importSizeProblem(utf8Length(text));
-  if (tooLarge) throw new BookmarkImportError(`import: ${tooLarge}`);
+  const tooLarge = importTooLarge(utf8Length(text));
+  if (tooLarge) throw tooLarge;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new BookmarkImportError(`import: not JSON (${(e as Error).message})`, { cause: e });
+    throw new BookmarkImportError(`This is not a Quire bookmark file: it is not JSON. ${IMPORT_NOTHING_CHANGED} ${IMPORT_CHOOSE_EXPORT}`, `not JSON (${(e as Error).message})`, {
+      cause: e,
+    });
   }
   const result = BookmarkExportSchema.safeParse(data);
-  if (!result.success) throw new BookmarkImportError(`import: ${describe(result.error, data)}`);
-  const seen = new Set<string>();
+  if (!result.success) throw refusal(result.error, data);
+  const seen = new Map<string, number>();
   result.data.bookmarks.forEach((b, i) => {
-    if (seen.has(b.id)) throw new BookmarkImportError(`import: bookmarks[${i}] (id ${b.id}): id appears twice in the file`);
-    seen.add(b.id);
+    const first = seen.get(b.id);
+    if (first !== undefined) {
+      throw new BookmarkImportError(
+        `Bookmarks ${first + 1} and ${i + 1} in this file are the same bookmark, so none of it was imported: your bookmarks are as they were. If the file was edited, undo the edit, or export it again.`,
+        `bookmarks[${i}] (id ${b.id}): id appears twice in the file`,
+      );
+    }
+    seen.set(b.id, i);
   });
   return result.data.bookmarks;
 }
 
-/** A zod error as "bookmarks[3] (id x): field 'quote.exact': message". */
+/** A zod error as "bookmarks[3] (id x): field 'quote.exact': message": the technical detail of a refusal. */
 function describe(error: z.ZodError, data: unknown): string {
   const issue = error.issues[0]!;
   const [top, index, ...field] = issue.path;

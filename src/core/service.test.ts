@@ -57,7 +57,7 @@ describe('bookmarks through the API', () => {
     expect(await dispatch(api, 'removeBookmark', ['missing-id'], () => {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await dispatch(api, 'addBookmark', [{ articleId: sleep().id, target: 'paragraph', targetId: 'x' }], () => {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const bad = await dispatch(api, 'importBookmarks', ['{"format": "quire-bookmarks", "version": 1, "exportedAt": "2026-01-01T00:00:00Z", "bookmarks": [{"id": "x"}]}'], () => {});
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^importBookmarks: argument 0: bookmarks\[0\]/) } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^Bookmark 1 of 1 in this file is damaged.*\nimportBookmarks: argument 0: bookmarks\[0\]/) } });
   });
 
   it('round-trips an export through import into another store without duplicates', async () => {

@@ -172,7 +172,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       try {
         incoming = parseImport(content);
       } catch (e) {
-        if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', `importBookmarks: argument 0: ${e.message.replace(/^import: /, '')}`);
+        if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', `${e.summary}\nimportBookmarks: argument 0: ${e.detail}`);
         throw e;
       }
       return stored('importBookmarks', () => store.importBookmarks(incoming));

@@ -218,6 +218,10 @@ export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
  * where the browser's own print dialog does it). `not-saved`: the change could not be made
  * durable (the disk is full, the data folder is not writable); nothing changed, the message says
  * why in words a person understands, and the same call may be sent again.
+ *
+ * A message is one technical line naming the method ("importBookmarks: argument 0: …"), or, for a
+ * failure a person meets in the app, a line for that person (what happened, what was kept, what
+ * to do) followed by the technical line. {@link errorLines} splits the two.
  */
 export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'forbidden' | 'unsupported' | 'not-saved' | 'internal';
 
@@ -240,6 +244,17 @@ export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<QuireApi[M]>>;
 export type QuireBridge = {
   readonly [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<ApiValue<M>>>;
 };
+
+/**
+ * A failure's message as a person reads it: the sentence for them, and the technical detail to
+ * show smaller (empty when the message is only technical, which then is the sentence).
+ *
+ * @example errorLines('Nothing was imported.\nimportBookmarks: argument 0: not JSON') // { text: 'Nothing was imported.', detail: 'importBookmarks: argument 0: not JSON' }
+ */
+export function errorLines(message: string): { readonly text: string; readonly detail: string } {
+  const cut = message.indexOf('\n');
+  return cut < 0 ? { text: message, detail: '' } : { text: message.slice(0, cut), detail: message.slice(cut + 1) };
+}
 
 /** The error a renderer-side call throws when the engine answers with a failure. */
 export class ApiError extends Error {

@@ -155,6 +155,23 @@ export function importSizeProblem(bytes: number): string | null {
   return `the import is ${formatBytes(bytes)} (${bytes} bytes), over the ${formatBytes(MAX_IMPORT_BYTES)} limit`;
 }
 
+/** What every refused import leaves as it was, in the words the person importing reads. */
+export const IMPORT_NOTHING_CHANGED = 'Nothing was imported: your bookmarks are as they were.';
+/** The way forward when a file is not one Quire can import. */
+export const IMPORT_CHOOSE_EXPORT = "Choose a file saved with Export → JSON in Quire's bookmarks panel.";
+
+/**
+ * Why an import of this many bytes is refused, for the person importing it (the app checks the
+ * file's size before sending it; the core the text's); null when its size is accepted.
+ *
+ * @example importTooLargeSummary(12 * 1024 * 1024) // 'This file is 12 MB, larger than a bookmark file can be (10 MB). Nothing was imported: …'
+ */
+export function importTooLargeSummary(bytes: number, name?: string): string | null {
+  if (importSizeProblem(bytes) === null) return null;
+  const what = name ? `${name} is` : 'This file is';
+  return `${what} ${formatBytes(bytes)}, larger than a bookmark file can be (${formatBytes(MAX_IMPORT_BYTES)}). ${IMPORT_NOTHING_CHANGED} ${IMPORT_CHOOSE_EXPORT}`;
+}
+
 /** An import file's text, refused by its UTF-8 size before anything parses it. */
 export const ImportTextSchema = z.string().superRefine((text, ctx) => {
   const problem = importSizeProblem(utf8Length(text));

@@ -49,8 +49,8 @@ const SearchOptionsSchema = z
 /** A query as it arrives: any string, cut to the longest accepted length. */
 const QuerySchema = z.string().transform((q) => q.slice(0, MAX_QUERY_LENGTH));
 
-/** Longest message a refused call answers with. */
-export const MAX_ERROR_MESSAGE_LENGTH = 300;
+/** Longest message a refused call answers with: room for a sentence for the person and the technical line. */
+export const MAX_ERROR_MESSAGE_LENGTH = 600;
 
 /** Longest PDF file name `savePdf` accepts. */
 export const MAX_PDF_FILE_NAME_LENGTH = 200;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BookmarkView } from '../../shared/bookmarks';
-import { allTags, filterBookmarks, groupBookmarks, parseTags, truncate, bookmarkRoute } from './bookmarks-model';
+import { allTags, filterBookmarks, groupBookmarks, parseTags, truncate, bookmarkRoute, importSummary } from './bookmarks-model';
 
 function bookmark(id: string, over: Partial<BookmarkView> = {}): BookmarkView {
   return {
@@ -79,5 +79,19 @@ describe('bookmarkRoute', () => {
     expect(bookmarkRoute({ articleId: 'a', target: 'passage', resolvedId: 'p-2' })).toEqual({ name: 'article', articleId: 'a', passageId: 'p-2' });
     expect(bookmarkRoute({ articleId: 'a', target: 'section', resolvedId: 'dosage' })).toEqual({ name: 'article', articleId: 'a', sectionId: 'dosage' });
     expect(bookmarkRoute({ articleId: 'a', target: 'section', resolvedId: undefined })).toEqual({ name: 'article', articleId: 'a' });
+  });
+});
+
+describe('importSummary', () => {
+  it('says when every bookmark in the file was already here, rather than counting zeros', () => {
+    expect(importSummary({ added: 0, updated: 0, unchanged: 12 })).toBe('All 12 bookmarks in the file were already here: nothing changed.');
+    expect(importSummary({ added: 0, updated: 0, unchanged: 1 })).toBe('The bookmark in the file was already here: nothing changed.');
+    expect(importSummary({ added: 0, updated: 0, unchanged: 0 })).toBe('The file holds no bookmarks: nothing changed.');
+  });
+
+  it('counts what was added and updated, and what was already here', () => {
+    expect(importSummary({ added: 1, updated: 0, unchanged: 0 })).toBe('Added 1 bookmark.');
+    expect(importSummary({ added: 3, updated: 1, unchanged: 2 })).toBe('Added 3 bookmarks and updated 1; 2 were already here.');
+    expect(importSummary({ added: 0, updated: 2, unchanged: 1 })).toBe('Updated 2 bookmarks; 1 was already here.');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * What the bookmarks panel shows: filtering by text and tag, grouping by article or by day.
  */
-import type { BookmarkView } from '../../shared/bookmarks';
+import type { BookmarkView, ImportResult } from '../../shared/bookmarks';
+import { plural } from './format';
 import type { Route } from './route';
 
 /** How the panel groups bookmarks. */
@@ -89,4 +90,24 @@ export function bookmarkRoute(bookmark: Pick<BookmarkView, 'articleId' | 'target
   const { articleId, target, resolvedId } = bookmark;
   if (resolvedId === undefined) return { name: 'article', articleId };
   return target === 'section' ? { name: 'article', articleId, sectionId: resolvedId } : { name: 'article', articleId, passageId: resolvedId };
+}
+
+/**
+ * What an import did, said to the person who imported: a file whose bookmarks were all here
+ * already says so, rather than "Added 0, updated 0".
+ *
+ * @example importSummary({ added: 0, updated: 0, unchanged: 12 }) // 'All 12 bookmarks in the file were already here: nothing changed.'
+ * @example importSummary({ added: 3, updated: 1, unchanged: 2 }) // 'Added 3 bookmarks and updated 1; 2 were already here.'
+ */
+export function importSummary({ added, updated, unchanged }: ImportResult): string {
+  const total = added + updated + unchanged;
+  if (total === 0) return 'The file holds no bookmarks: nothing changed.';
+  if (unchanged === total) {
+    return total === 1 ? 'The bookmark in the file was already here: nothing changed.' : `All ${plural(total, 'bookmark')} in the file were already here: nothing changed.`;
+  }
+  const done = [added > 0 ? `added ${plural(added, 'bookmark')}` : '', updated > 0 ? `updated ${added > 0 ? updated : plural(updated, 'bookmark')}` : '']
+    .filter(Boolean)
+    .join(' and ');
+  const rest = unchanged > 0 ? `; ${unchanged} ${unchanged === 1 ? 'was' : 'were'} already here` : '';
+  return `${done.charAt(0).toUpperCase()}${done.slice(1)}${rest}.`;
 }

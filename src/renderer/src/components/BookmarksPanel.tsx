@@ -3,9 +3,10 @@
  * date, with editing, deletion (undone from the app's notice), export and import.
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import type { BookmarkPatch, BookmarkView, ExportFormat, ImportResult } from '../../../shared/bookmarks';
+import { errorLines } from '../../../shared/api';
+import { importTooLargeSummary, type BookmarkPatch, type BookmarkView, type ExportFormat, type ImportResult } from '../../../shared/bookmarks';
 import type { ChangeOutcome } from '../bookmark-changes';
-import { allTags, filterBookmarks, groupBookmarks, type BookmarkGrouping } from '../bookmarks-model';
+import { allTags, filterBookmarks, groupBookmarks, importSummary, type BookmarkGrouping } from '../bookmarks-model';
 import { formatDate, plural } from '../format';
 import { BookmarkItem } from './BookmarkItem';
 import './BookmarksPanel.css';
@@ -38,7 +39,14 @@ const EXPORTS: readonly { format: ExportFormat; label: string }[] = [
 ];
 
 /** What the last import (or failed export) did, for the message under the toolbar. */
-type ImportMessage = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly text: string };
+/** What the last import or export said: its sentence, and for a failure the technical detail under it. */
+type ImportMessage = { readonly ok: boolean; readonly text: string; readonly detail?: string };
+
+/** A failure as the panel shows it: the sentence for the person, the detail smaller. */
+function failure(e: unknown, prefix = ''): ImportMessage {
+  const { text, detail } = errorLines(e instanceof Error ? e.message : String(e));
+  return { ok: false, text: `${prefix}${text}`, detail };
+}
 
 /** The panel (a complementary landmark named "Bookmarks"). */
 export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, onExport, onImport, onClose, onPrint }: Readonly<Props>) {
@@ -69,12 +77,19 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
+    // A file too large is refused here, before it is read or sent.
+    const tooLarge = importTooLargeSummary(file.size, file.name);
+    if (tooLarge) {
+      setImportMessage({ ok: false, text: tooLarge });
+      input.value = '';
+      return;
+    }
     file
       .text()
       .then(onImport)
       .then(
-        (r) => setImportMessage({ ok: true, text: `Added ${r.added}, updated ${r.updated}` }),
-        (e: unknown) => setImportMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+        (r) => setImportMessage({ ok: true, text: importSummary(r) }),
+        (e: unknown) => setImportMessage(failure(e)),
       )
       .finally(() => {
         input.value = '';
@@ -121,7 +136,7 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
                     onClick={() => {
                       setExportOpen(false);
                       onExport(format).catch((e: unknown) =>
-                        setImportMessage({ ok: false, text: `Export failed: ${e instanceof Error ? e.message : String(e)}` }),
+                        setImportMessage(failure(e, 'The bookmarks could not be exported: ')),
                       );
                     }}
                   >
@@ -143,9 +158,10 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
             {importMessage.text}
           </p>
         ) : (
-          <p role="alert" className="bookmarks-panel__message bookmarks-panel__message--error">
-            {importMessage.text}
-          </p>
+          <div role="alert" className="bookmarks-panel__message bookmarks-panel__message--error">
+            <p className="bookmarks-panel__message-text">{importMessage.text}</p>
+            {importMessage.detail && <p className="bookmarks-panel__message-detail">{importMessage.detail}</p>}
+          </div>
         ))}
       {error && (
         <p role="alert" className="bookmarks-panel__message bookmarks-panel__message--error">
