@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiErrorCode, type ApiResult, type QuireApi } from '../shared/api';
 import { MAX_ERROR_MESSAGE_LENGTH, parseArgs } from '../shared/schemas';
 import { badCalls, HUGE_STRING_LENGTH, PROTOTYPE_KEYS, VALID_ARGS } from './bad-calls';
-import { BookmarkImportError, parseImport } from './bookmark-io';
+import { parseImport } from './bookmark-io';
 import { buildLibrary, type LoadedLibrary } from './build';
 import { dispatch } from './dispatch';
 import { BUNDLED_CONTENT } from './paths';
