@@ -139,4 +139,60 @@ test.describe('keyboard only', () => {
     await press(page, 'Escape');
     await expect(preview.dialog).toBeHidden();
   });
+
+  test('reaches the reader comments from the article in under 15 presses, by the skip link', async ({ appPage }) => {
+    const page = appPage;
+    const quire = new QuirePage(page);
+    // Open the article from a search, by keyboard: focus lands in the article.
+    await press(page, 'ControlOrMeta+K');
+    await page.keyboard.type('sjogren dry mouth');
+    await quire.waitForAnswers();
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await expect(quire.articleTitle).toHaveText(SJOGREN);
+    const toggle = page.getByRole('button', { name: /Reader comments/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    let presses = 0;
+    const skip = page.getByRole('link', { name: 'Skip to comments' });
+    while (!(await isFocused(skip))) {
+      expect(presses, 'presses of Shift+Tab to reach "Skip to comments"').toBeLessThan(13);
+      await press(page, 'Shift+Tab');
+      presses++;
+    }
+    await expect(skip).toBeInViewport();
+    await press(page, 'Enter');
+    await expect(toggle).toBeFocused();
+    await press(page, 'Enter');
+    presses += 2;
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(presses).toBeLessThan(15);
+  });
+
+  test('stops once on each passage: its actions are one Tab stop, moved through with the arrow keys', async ({ appPage }) => {
+    const page = appPage;
+    const quire = new QuirePage(page);
+    await quire.openArticle(SJOGREN);
+    const rows = page.locator('main .article__body .bookmark-row');
+    const first = rows.nth(0).getByRole('toolbar');
+    await tabTo(page, first.getByRole('button').first());
+    await expect(first.getByRole('button', { name: 'Bookmark this passage' })).toBeFocused();
+    // The arrow keys move within the row's actions; Tab leaves for the next row's.
+    await press(page, 'ArrowDown');
+    await expect(first.getByRole('button', { name: 'Copy link to this passage' })).toBeFocused();
+    await press(page, 'ArrowDown');
+    await expect(first.getByRole('button', { name: 'Bookmark this passage' })).toBeFocused();
+    await press(page, 'End');
+    await expect(first.getByRole('button', { name: 'Copy link to this passage' })).toBeFocused();
+    await press(page, 'Tab');
+    await expect(rows.nth(1).getByRole('toolbar').locator(':focus')).toHaveCount(1);
+    // Back again, focus returns to the action last used in that row.
+    await press(page, 'Shift+Tab');
+    await expect(first.getByRole('button', { name: 'Copy link to this passage' })).toBeFocused();
+    // One Tab stop per row in the whole article body.
+    const stops = await page.locator('main .article__body').evaluate(
+      (body) => [...body.querySelectorAll<HTMLElement>('button, a[href], [tabindex]')].filter((el) => el.tabIndex >= 0 && el.checkVisibility()).length,
+    );
+    expect(stops).toBe(await rows.count());
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The app shell: header with search, the library sidebar, and the routed main view.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SearchHit, TitleHit } from '../../shared/api';
 import type { BookmarkPatch, BookmarkView, ExportFormat } from '../../shared/bookmarks';
 import type { PrintScope } from '../../shared/print';
@@ -14,7 +14,8 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
 import { LibraryHome } from './components/LibraryHome';
 import { LibraryNav } from './components/LibraryNav';
-import { ArticleScreen, type ArticleScreenHandle } from './containers/ArticleScreen';
+import { SkipLinks, type SkipLink } from './components/SkipLinks';
+import { ArticleScreen, type ArticleScreenHandle, type SkipPlace } from './containers/ArticleScreen';
 import { PrintContainer, type PrintRequest } from './containers/PrintContainer';
 import { ResultsScreen } from './containers/ResultsScreen';
 import { SearchContainer } from './containers/SearchContainer';
@@ -161,20 +162,24 @@ export function App() {
     [navigate],
   );
   const clearHighlights = useCallback(() => setHighlight(undefined), []);
+  // The skip links: to the content and the search box always, and to the open article's contents and comments.
+  const [skipPlaces, setSkipPlaces] = useState<readonly SkipPlace[]>([]);
+  const skipLinks = useMemo<SkipLink[]>(
+    () => [
+      { label: 'Skip to content', href: `#${MAIN_ID}`, go: () => document.getElementById(MAIN_ID)?.focus() },
+      { label: 'Skip to search', href: '#search', go: focusSearch },
+      ...skipPlaces.map((place) => ({
+        label: place === 'contents' ? 'Skip to contents' : 'Skip to comments',
+        href: `#${place}`,
+        go: () => articleScreen.current?.skipTo(place),
+      })),
+    ],
+    [skipPlaces, focusSearch],
+  );
 
   return (
     <div className={panelOpen ? 'app app--panel-open' : 'app'}>
-      <a
-        className="skip-link"
-        href={`#${MAIN_ID}`}
-        onClick={(event) => {
-          // The address holds the route; move focus without touching it.
-          event.preventDefault();
-          document.getElementById(MAIN_ID)?.focus();
-        }}
-      >
-        Skip to content
-      </a>
+      <SkipLinks links={skipLinks} />
       <AppHeader
         homeHref={formatRoute(HOME)}
         actions={
@@ -259,6 +264,7 @@ export function App() {
                 onAddBookmark={notice.add}
                 onRemoveBookmark={onRemoveBookmark}
                 onNotify={notice.inform}
+                onSkipPlaces={setSkipPlaces}
               />
             ) : (
               <LibraryHome articles={articles} onOpenArticle={openArticle} onRetry={retry} shortcutLabel={SHORTCUT_LABEL} />

@@ -3,6 +3,7 @@
  * link". Marked in the margin when bookmarked.
  */
 import type { ReactNode } from 'react';
+import { useRovingFocus } from '../hooks/useRovingFocus';
 import { BookmarkButton } from './BookmarkButton';
 import { usePrintMode } from './print-mode';
 import './PassageRow.css';
@@ -39,6 +40,8 @@ interface Props {
  */
 export function PassageRow({ id, target, actions, className, children }: Readonly<Props>) {
   const on = actions.bookmarked.has(id);
+  // One Tab stop per row; the arrow keys move between its actions.
+  const roving = useRovingFocus();
   // A print has no actions and no marks: the passage alone.
   if (usePrintMode()) return <div className={`print-row${className ? ` ${className}` : ''}`}>{children}</div>;
   return (
@@ -49,13 +52,21 @@ export function PassageRow({ id, target, actions, className, children }: Readonl
       data-bookmark-id={id}
     >
       {children}
-      <div className="bookmark-row__toggle">
-        <BookmarkButton pressed={on} target={target} onToggle={() => actions.onToggleBookmark(target, id)} />
+      <div
+        className="bookmark-row__toggle"
+        role="toolbar"
+        aria-label={`Actions for this ${target}`}
+        aria-orientation="vertical"
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+      >
+        <BookmarkButton pressed={on} target={target} tabIndex={roving.tabIndexOf(0)} onToggle={() => actions.onToggleBookmark(target, id)} />
         <button
           type="button"
           className="row-action link-button"
           aria-label={`Copy link to this ${target}`}
           title={`Copy link to this ${target}`}
+          tabIndex={roving.tabIndexOf(1)}
           onClick={() => actions.onCopyLink(target, id)}
         >
           <svg className="row-action__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

@@ -12,9 +12,11 @@ import { FindBar } from '../components/FindBar';
 import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
 import type { PassageActions } from '../components/PassageRow';
+import { tableOfContents } from '../article-layout';
 import { keyToggle, type MessageNotice } from '../bookmark-changes';
 import { copyText } from '../clipboard';
 import { currentSectionId, currentTarget, headerBottom, selectedPassageIds, topPassageId } from '../dom-bookmark';
+import { landOn } from '../dom';
 import { setPositionSource } from '../history';
 import { bookmarksByTarget } from '../hooks/useBookmarks';
 import { useHotkey } from '../hooks/useHotkey';
@@ -37,7 +39,12 @@ export interface ArticleScreenHandle {
   openFind(): void;
   /** The article, the section being read and the passages selected: what a print can hold. */
   printContext(): { article: Article; sectionId: string | undefined; selectedIds: string[] } | undefined;
+  /** Move focus to a place of the article (a skip link): its table of contents, or its reader comments' toggle. */
+  skipTo(place: SkipPlace): void;
 }
+
+/** The places of an article a skip link can lead to. */
+export type SkipPlace = 'contents' | 'comments';
 
 interface Props {
   /** The article to show. */
@@ -66,6 +73,8 @@ interface Props {
   readonly onRemoveBookmark: (id: string) => void;
   /** Say something in the app's notice (a copied link, a removal Ctrl+D refuses). */
   readonly onNotify: (notice: MessageNotice) => void;
+  /** Told which {@link SkipPlace}s the open article has, as it opens (none while none is open). */
+  readonly onSkipPlaces?: (places: readonly SkipPlace[]) => void;
   /** Where the app gets the {@link ArticleScreenHandle}. */
   readonly ref?: Ref<ArticleScreenHandle>;
 }
@@ -95,6 +104,7 @@ export function ArticleScreen({
   onAddBookmark,
   onRemoveBookmark,
   onNotify,
+  onSkipPlaces,
   ref,
 }: Readonly<Props>) {
   const { article, retry } = useArticle(articleId);
@@ -221,7 +231,19 @@ export function ArticleScreen({
     if (!ready || !container) return undefined;
     return { article: ready, sectionId: currentSectionId(container), selectedIds: selectedPassageIds(container) };
   }, [ready]);
-  useImperativeHandle(ref, () => ({ openFind, printContext }), [openFind, printContext]);
+  const skipTo = useCallback((place: SkipPlace) => {
+    const target = content.current?.querySelector<HTMLElement>(place === 'contents' ? '.toc a' : '.comments__toggle');
+    if (target) landOn(target, { block: 'start' });
+  }, []);
+  useImperativeHandle(ref, () => ({ openFind, printContext, skipTo }), [openFind, printContext, skipTo]);
+  // The skip links name only the places this article has.
+  const hasContents = ready ? tableOfContents(ready.sections).length > 0 : false;
+  const hasComments = (ready?.comments.length ?? 0) > 0;
+  useEffect(() => {
+    if (!onSkipPlaces) return;
+    onSkipPlaces([...(hasContents ? (['contents'] as const) : []), ...(hasComments ? (['comments'] as const) : [])]);
+    return () => onSkipPlaces([]);
+  }, [onSkipPlaces, hasContents, hasComments]);
 
   const closeFind = (): void => {
     // Leave focus where the reader found something, or else where it was before.
