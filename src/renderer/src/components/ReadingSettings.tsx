@@ -70,19 +70,21 @@ function ChoiceGroup<T extends string>({ legend, name, choices, value, onChange,
 }>) {
   const hintId = useId();
   return (
-    <fieldset className="reading-settings__group" aria-describedby={hint ? hintId : undefined}>
+    <fieldset className="reading-settings__group reading-settings__group--choices" aria-describedby={hint ? hintId : undefined}>
       <legend>{legend}</legend>
       {hint && (
         <p id={hintId} className="reading-settings__hint">
           {hint}
         </p>
       )}
-      {choices.map((c) => (
-        <label key={c.value} className={c.className ? `reading-settings__option ${c.className}` : 'reading-settings__option'}>
-          <input type="radio" name={name} checked={value === c.value} onChange={() => onChange(c.value)} />
-          {c.label}
-        </label>
-      ))}
+      <div className="reading-settings__choices">
+        {choices.map((c) => (
+          <label key={c.value} className={c.className ? `reading-settings__option ${c.className}` : 'reading-settings__option'}>
+            <input type="radio" name={name} checked={value === c.value} onChange={() => onChange(c.value)} />
+            {c.label}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }
