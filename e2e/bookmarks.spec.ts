@@ -302,10 +302,10 @@ test.describe('reading settings', () => {
     const bookmarks = new BookmarksPanel(appPage);
     const html = appPage.locator('html');
     await bookmarks.settingsButton.click();
-    await expect(bookmarks.settingsDialog.getByRole('radio', { name: 'System' })).toBeFocused();
+    await expect(bookmarks.settingChoice('Theme', 'System')).toBeFocused();
     await bookmarks.settingsDialog.getByRole('button', { name: 'Larger text' }).click();
     await expect(html).toHaveAttribute('data-font-size', '110');
-    await bookmarks.settingsDialog.getByRole('radio', { name: 'Wide' }).check();
+    await bookmarks.settingChoice('Line width', 'Wide').check();
     await expect(html).toHaveAttribute('data-line-width', 'wide');
     await appPage.keyboard.press('Escape');
     await expect(bookmarks.settingsDialog).toBeHidden();

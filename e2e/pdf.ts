@@ -1,6 +1,6 @@
 /**
- * Reading a PDF the way a person reads paper: its text page by page, with poppler's pdftotext
- * (Debian poppler-utils, installed by .ci/run).
+ * Reading a PDF the way a person reads paper: its text page by page, with poppler's pdftotext,
+ * and the fonts it is set in, with pdffonts (Debian poppler-utils, installed by .ci/run).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,35 @@ export function readPdf(pdf: Buffer): PdfText {
       normalize(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })),
     );
     return { pages, all: pages.join(' ') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A font a PDF uses, as pdffonts lists it. */
+export interface PdfFont {
+  /** Its name without the subset prefix, or '[none]' (Chromium embeds variable web fonts as unnamed Type 3 outlines). */
+  readonly name: string;
+  /** 'CID TrueType', 'Type 3'… */
+  readonly type: string;
+}
+
+/**
+ * The fonts a PDF uses.
+ *
+ * @example expect(pdfFonts(await printToPdf()).some((f) => f.type === 'Type 3')).toBe(true);
+ */
+export function pdfFonts(pdf: Buffer): PdfFont[] {
+  const dir = mkdtempSync(join(tmpdir(), 'quire-pdf-'));
+  try {
+    const file = join(dir, 'print.pdf');
+    writeFileSync(file, pdf);
+    // Two header lines, then one font a line: name, type, encoding, then yes/no columns and the object id.
+    const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2);
+    return lines.flatMap((line) => {
+      const m = /^(\S+)\s+(.+?)\s{2,}\S+\s+(?:yes|no)\s/.exec(line);
+      return m ? [{ name: (m[1] ?? '').replace(/^[A-Z]{6}\+/, ''), type: m[2] ?? '' }] : [];
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,18 +18,27 @@ export const SJOGREN = "Baclofen and Sjögren's Syndrome: Does It Help With Dry 
 export interface ThemeCase {
   readonly name: string;
   /** The choice in Reading settings. */
-  readonly choice: 'System' | 'Light' | 'Dark';
+  readonly choice: 'System' | 'Light' | 'Dark' | 'Sepia';
   /** The system's preference (emulated). */
   readonly scheme: 'light' | 'dark';
 }
 
-/** Light and dark, chosen in the app (against the opposite system preference) and followed from the system. */
+/**
+ * Light, dark and sepia, chosen in the app (against the opposite system preference: sepia is a
+ * light theme, so against a dark system) and light and dark followed from the system.
+ */
 export const THEMES: readonly ThemeCase[] = [
   { name: 'light', choice: 'Light', scheme: 'dark' },
   { name: 'dark', choice: 'Dark', scheme: 'light' },
+  { name: 'sepia', choice: 'Sepia', scheme: 'dark' },
   { name: 'system light', choice: 'System', scheme: 'light' },
   { name: 'system dark', choice: 'System', scheme: 'dark' },
 ];
+
+/** The page colour of each theme (tokens.css), as computed styles give it. */
+export const LIGHT_BG = 'rgb(251, 250, 247)';
+export const DARK_BG = 'rgb(22, 24, 28)';
+export const SEPIA_BG = 'rgb(245, 237, 218)';
 
 /** What a walk calls on each screen. */
 export type Visit = (page: Page, screen: string) => Promise<void>;
@@ -43,7 +52,8 @@ export async function applyTheme(page: Page, theme: ThemeCase): Promise<void> {
   await page.keyboard.press('Escape');
   await expect(bookmarks.settingsDialog).toBeHidden();
   const dark = theme.choice === 'Dark' || (theme.choice === 'System' && theme.scheme === 'dark');
-  await expect(page.locator('body')).toHaveCSS('background-color', dark ? 'rgb(22, 24, 28)' : 'rgb(251, 250, 247)');
+  const pageBg = theme.choice === 'Sepia' ? SEPIA_BG : dark ? DARK_BG : LIGHT_BG;
+  await expect(page.locator('body')).toHaveCSS('background-color', pageBg);
 }
 
 /** The library, search results (the drop-down and the full view), both articles, the find bar, the reading settings and the print preview. */

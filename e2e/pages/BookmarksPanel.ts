@@ -116,9 +116,19 @@ export class BookmarksPanel {
     await this.importInput.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
 
-  /** Choose a theme in the reading settings. */
-  async chooseTheme(theme: 'System' | 'Light' | 'Dark'): Promise<void> {
+  /** A choice in a group of the reading settings ("Theme", "Font", "Line spacing", "Margins"…). */
+  settingChoice(group: string, choice: string): Locator {
+    return this.settingsDialog.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: choice, exact: true });
+  }
+
+  /** Choose in a group of the reading settings, opening them first if need be. */
+  async chooseSetting(group: string, choice: string): Promise<void> {
     if ((await this.settingsButton.getAttribute('aria-expanded')) !== 'true') await this.settingsButton.click();
-    await this.settingsDialog.getByRole('radio', { name: theme }).check();
+    await this.settingChoice(group, choice).check();
+  }
+
+  /** Choose a theme in the reading settings. */
+  async chooseTheme(theme: 'System' | 'Light' | 'Dark' | 'Sepia'): Promise<void> {
+    await this.chooseSetting('Theme', theme);
   }
 }

@@ -143,7 +143,13 @@ describe('dispatch of the print calls', () => {
   });
 });
 
-describe('dispatch of the print settings', () => {
+describe('dispatch of the reading and print settings', () => {
+  it('accepts the font, line spacing and sepia theme and returns them with the other settings', async () => {
+    const result = await dispatch(api, 'updateSettings', [{ theme: 'sepia', fontFamily: 'sans', lineSpacing: 'relaxed' }], silent);
+    expect(result).toMatchObject({ ok: true, value: { theme: 'sepia', fontFamily: 'sans', lineSpacing: 'relaxed', margins: 'normal' } });
+    await dispatch(api, 'updateSettings', [{ theme: 'system', fontFamily: 'serif', lineSpacing: 'normal' }], silent);
+  });
+
   it('accepts the print choices and returns them with the other settings', async () => {
     const result = await dispatch(api, 'updateSettings', [{ printComments: true, paper: 'Letter', margins: 'wide' }], silent);
     expect(result).toMatchObject({ ok: true, value: { printComments: true, paper: 'Letter', margins: 'wide', theme: 'system' } });
@@ -155,6 +161,11 @@ describe('dispatch of the print settings', () => {
     ['paper', 'A3'],
     ['margins', 'none'],
     ['paper', null],
+    ['fontFamily', 'comic-sans'],
+    ['fontFamily', ''],
+    ['lineSpacing', 1.5],
+    ['lineSpacing', 'double'],
+    ['theme', 'solarized'],
   ])('rejects %s: %j, naming the field', async (field, value) => {
     expect(await dispatch(api, 'updateSettings', [{ [field]: value }], silent)).toMatchObject({
       ok: false,

@@ -198,7 +198,35 @@ describe('UserStore settings', () => {
     // The change is in the journal; the next start folds it into the file.
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(old);
     await openStore(dir.path);
-    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'wide', printComments: false, paper: 'Letter', margins: 'normal' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'wide', fontFamily: 'serif', lineSpacing: 'normal', printComments: false, paper: 'Letter', margins: 'normal' });
+  });
+
+  it('loads a file written before the font, line spacing and sepia settings, with their defaults, and keeps the rest', async () => {
+    // The settings as the release before the reading typography wrote them.
+    const old = { version: STORE_VERSION, bookmarks: [], settings: { theme: 'light', fontSize: 90, lineWidth: 'narrow', printComments: true, paper: 'Letter', margins: 'wide' } };
+    writeFileSync(join(dir.path, `${STORE_NAME}.json`), JSON.stringify(old, null, '\t'));
+    const { store, setAside } = await openStore(dir.path);
+    expect(setAside).toBeUndefined();
+    expect(store.settings()).toEqual({ ...old.settings, fontFamily: 'serif', lineSpacing: 'normal' });
+    expect(DEFAULT_SETTINGS).toMatchObject({ fontFamily: 'serif', lineSpacing: 'normal' });
+  });
+
+  it('remembers the font, line spacing and sepia theme across a reopen', async () => {
+    await (await openStore(dir.path)).store.updateSettings({ theme: 'sepia', fontFamily: 'system', lineSpacing: 'compact' });
+    expect((await openStore(dir.path)).store.settings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', fontFamily: 'system', lineSpacing: 'compact' });
+  });
+
+  it.each([
+    ['fontFamily', 'comic-sans'],
+    ['lineSpacing', 2],
+    ['theme', 'solarized'],
+  ])('sets aside a file whose %s is %j, as any schema violation', async (field, value) => {
+    const settings = { theme: 'light', fontSize: 100, lineWidth: 'medium', [field]: value };
+    writeFileSync(join(dir.path, `${STORE_NAME}.json`), JSON.stringify({ version: STORE_VERSION, bookmarks: [], settings }));
+    const { store, setAside } = await openStore(dir.path);
+    expect(setAside).toMatch(/quire\.corrupt-.*\.json$/);
+    expect(JSON.parse(readFileSync(setAside!, 'utf8')).settings).toEqual(settings);
+    expect(store.settings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('remembers the print choices across a reopen', async () => {

@@ -178,17 +178,36 @@ export const ImportTextSchema = z.string().superRefine((text, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
+/** Colour themes: the system's light or dark, or one chosen whatever the system says. */
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/**
+ * Faces for the reading text: the bundled serif (Source Serif 4), the bundled sans (Atkinson
+ * Hyperlegible Next), or the operating system's own interface font.
+ */
+export const FONT_FAMILIES = ['serif', 'sans', 'system'] as const;
+export type FontFamily = (typeof FONT_FAMILIES)[number];
+
+/** Space between the lines of the reading text. */
+export const LINE_SPACINGS = ['compact', 'normal', 'relaxed'] as const;
+export type LineSpacing = (typeof LINE_SPACINGS)[number];
+
 /** Reading settings, persisted, and the last print choices. */
 export const ReaderSettingsSchema = z.strictObject({
-  theme: z.enum(['system', 'light', 'dark']),
+  theme: z.enum(THEMES),
   /** Reading text size, in percent of the default. */
   fontSize: z.number().int().min(75).max(200),
   lineWidth: z.enum(['narrow', 'medium', 'wide']),
+  /** Face of the reading text (article, its tables, prints). */
+  fontFamily: z.enum(FONT_FAMILIES),
+  /** Line spacing of the reading text (article, its tables, prints). */
+  lineSpacing: z.enum(LINE_SPACINGS),
   /** Whether prints include the reader comments. */
   printComments: z.boolean(),
   /** Paper size of prints and PDFs. */
   paper: z.enum(PAPER_SIZES),
-  /** Page margins of prints and PDFs. */
+  /** Margins around the text: on screen beside the article, on paper around the page. */
   margins: z.enum(MARGIN_SIZES),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettingsSchema>;
@@ -197,7 +216,7 @@ export type ReaderSettings = z.infer<typeof ReaderSettingsSchema>;
  * Reading settings as stored: the fields added after the first release may be missing (a file
  * written before them); reading the settings fills them from {@link DEFAULT_SETTINGS}.
  */
-export const StoredSettingsSchema = ReaderSettingsSchema.partial({ printComments: true, paper: true, margins: true });
+export const StoredSettingsSchema = ReaderSettingsSchema.partial({ fontFamily: true, lineSpacing: true, printComments: true, paper: true, margins: true });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
 /** Defaults of {@link ReaderSettings}. */
@@ -205,6 +224,8 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   theme: 'system',
   fontSize: 100,
   lineWidth: 'medium',
+  fontFamily: 'serif',
+  lineSpacing: 'normal',
   printComments: false,
   paper: 'A4',
   margins: 'normal',

@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Stylesheet order is cascade order: tokens and element defaults first, then the components'
 // own sheets (imported by the components, through App), then print overrides last of all.
+import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import { App } from './App';

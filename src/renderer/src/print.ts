@@ -13,8 +13,17 @@ export function inDesktopApp(): boolean {
 
 /** Print what the page shows (the print layout, while the preview is open). */
 export async function printPage(): Promise<void> {
+  await fontsLoaded();
   if (inDesktopApp()) await getApi().printPage();
   else window.print();
+}
+
+/**
+ * Wait for the bundled reading faces in use to load: they swap in when ready (font-display: swap),
+ * and a print taken before that would be set in the fallback face.
+ */
+async function fontsLoaded(): Promise<void> {
+  await document.fonts.ready;
 }
 
 /**
@@ -22,6 +31,7 @@ export async function printPage(): Promise<void> {
  * dialog (answers `browser`: the reader picks "Save as PDF" there).
  */
 export async function savePdf(fileName: string): Promise<PdfSaveResult | 'browser'> {
+  await fontsLoaded();
   if (inDesktopApp()) return getApi().savePdf(fileName);
   window.print();
   return 'browser';

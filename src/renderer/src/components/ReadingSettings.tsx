@@ -1,7 +1,7 @@
 /**
- * The "Reading settings" button in the header and the small dialog it opens: theme, text size
- * and line width, applied as they change. Escape or the Close button closes it and puts focus
- * back on the button.
+ * The "Reading settings" button in the header and the small dialog it opens: theme, text size,
+ * font, line spacing, line width and margins, applied as they change. Escape or the Close button
+ * closes it and puts focus back on the button.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReaderSettings } from '../../../shared/bookmarks';
@@ -16,17 +16,78 @@ interface Props {
   readonly onChange: (patch: Partial<ReaderSettings>) => void;
 }
 
-const THEMES: readonly { value: ReaderSettings['theme']; label: string }[] = [
+/** One choice of a radio group: its stored value and its label. */
+interface Choice<T extends string> {
+  readonly value: T;
+  readonly label: string;
+  /** A class for the label (the font choices are shown in their own face). */
+  readonly className?: string;
+}
+
+const THEMES: readonly Choice<ReaderSettings['theme']>[] = [
   { value: 'system', label: 'System' },
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
+  { value: 'sepia', label: 'Sepia' },
 ];
 
-const WIDTHS: readonly { value: ReaderSettings['lineWidth']; label: string }[] = [
+const FONTS: readonly Choice<ReaderSettings['fontFamily']>[] = [
+  { value: 'serif', label: 'Serif', className: 'reading-settings__face--serif' },
+  { value: 'sans', label: 'Sans-serif', className: 'reading-settings__face--sans' },
+  { value: 'system', label: 'System font', className: 'reading-settings__face--system' },
+];
+
+const SPACINGS: readonly Choice<ReaderSettings['lineSpacing']>[] = [
+  { value: 'compact', label: 'Compact' },
+  { value: 'normal', label: 'Normal' },
+  { value: 'relaxed', label: 'Relaxed' },
+];
+
+const WIDTHS: readonly Choice<ReaderSettings['lineWidth']>[] = [
   { value: 'narrow', label: 'Narrow' },
   { value: 'medium', label: 'Medium' },
   { value: 'wide', label: 'Wide' },
 ];
+
+const MARGINS: readonly Choice<ReaderSettings['margins']>[] = [
+  { value: 'narrow', label: 'Narrow' },
+  { value: 'normal', label: 'Normal' },
+  { value: 'wide', label: 'Wide' },
+];
+
+/** A labelled group of radio buttons, one per choice. */
+function ChoiceGroup<T extends string>({ legend, name, choices, value, onChange, hint }: Readonly<{
+  /** The group's label. */
+  legend: string;
+  /** The radios' shared name. */
+  name: string;
+  choices: readonly Choice<T>[];
+  /** The chosen value. */
+  value: T;
+  onChange: (value: T) => void;
+  /** A line under the legend that says more (read as the group's description). */
+  hint?: string;
+}>) {
+  const hintId = useId();
+  return (
+    <fieldset className="reading-settings__group reading-settings__group--choices" aria-describedby={hint ? hintId : undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={hintId} className="reading-settings__hint">
+          {hint}
+        </p>
+      )}
+      <div className="reading-settings__choices">
+        {choices.map((c) => (
+          <label key={c.value} className={c.className ? `reading-settings__option ${c.className}` : 'reading-settings__option'}>
+            <input type="radio" name={name} checked={value === c.value} onChange={() => onChange(c.value)} />
+            {c.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
 /** The settings button and its dialog. */
 export function ReadingSettings({ settings, fontSizes, onChange }: Readonly<Props>) {
@@ -84,15 +145,7 @@ export function ReadingSettings({ settings, fontSizes, onChange }: Readonly<Prop
         <h2 id={`${id}-title`} className="reading-settings__title">
           Reading settings
         </h2>
-        <fieldset className="reading-settings__group">
-          <legend>Theme</legend>
-          {THEMES.map((t) => (
-            <label key={t.value} className="reading-settings__option">
-              <input type="radio" name={`${id}-theme`} checked={settings.theme === t.value} onChange={() => onChange({ theme: t.value })} />
-              {t.label}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceGroup legend="Theme" name={`${id}-theme`} choices={THEMES} value={settings.theme} onChange={(theme) => onChange({ theme })} />
         <fieldset className="reading-settings__group">
           <legend>Text size</legend>
           <button type="button" className="button" disabled={index === 0} onClick={() => step(-1)}>
@@ -107,15 +160,23 @@ export function ReadingSettings({ settings, fontSizes, onChange }: Readonly<Prop
             <span className="visually-hidden">Larger text</span>
           </button>
         </fieldset>
-        <fieldset className="reading-settings__group">
-          <legend>Line width</legend>
-          {WIDTHS.map((w) => (
-            <label key={w.value} className="reading-settings__option">
-              <input type="radio" name={`${id}-width`} checked={settings.lineWidth === w.value} onChange={() => onChange({ lineWidth: w.value })} />
-              {w.label}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceGroup legend="Font" name={`${id}-font`} choices={FONTS} value={settings.fontFamily} onChange={(fontFamily) => onChange({ fontFamily })} />
+        <ChoiceGroup
+          legend="Line spacing"
+          name={`${id}-spacing`}
+          choices={SPACINGS}
+          value={settings.lineSpacing}
+          onChange={(lineSpacing) => onChange({ lineSpacing })}
+        />
+        <ChoiceGroup legend="Line width" name={`${id}-width`} choices={WIDTHS} value={settings.lineWidth} onChange={(lineWidth) => onChange({ lineWidth })} />
+        <ChoiceGroup
+          legend="Margins"
+          name={`${id}-margins`}
+          choices={MARGINS}
+          value={settings.margins}
+          onChange={(margins) => onChange({ margins })}
+          hint="Beside the text, and around printed pages."
+        />
         <button type="button" className="button" onClick={close}>
           Close
         </button>

@@ -13,12 +13,18 @@ export function nearestFontSize(size: number): number {
   return FONT_SIZES.reduce((best, s) => (Math.abs(s - size) < Math.abs(best - size) ? s : best), 100);
 }
 
-/** Put the settings on `<html>` as data attributes, which the stylesheets read. */
+/**
+ * Put the settings on `<html>` as data attributes, which the stylesheets read (tokens.css for the
+ * theme, reading.css for the rest).
+ */
 function apply(settings: ReaderSettings): void {
   const root = document.documentElement.dataset;
   root.theme = settings.theme;
   root.lineWidth = settings.lineWidth;
   root.fontSize = String(nearestFontSize(settings.fontSize));
+  root.fontFamily = settings.fontFamily;
+  root.lineSpacing = settings.lineSpacing;
+  root.margins = settings.margins;
 }
 
 /** What {@link useSettings} gives. */

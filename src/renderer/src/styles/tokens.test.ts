@@ -19,9 +19,24 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-const [lightCss = '', darkCss = ''] = tokens.split('@media (prefers-color-scheme: dark)');
+const SYSTEM_DARK = '@media (prefers-color-scheme: dark)';
+const CHOSEN_DARK = ":root[data-theme='dark']";
+const SEPIA = ":root[data-theme='sepia']";
+
+/** The CSS from `start` up to the next of the markers (or the end). */
+function block(start: string): string {
+  const from = tokens.indexOf(start);
+  if (from < 0) return '';
+  const ends = [SYSTEM_DARK, CHOSEN_DARK, SEPIA].map((m) => tokens.indexOf(m, from + start.length)).filter((i) => i > from);
+  return tokens.slice(from, ends.length > 0 ? Math.min(...ends) : undefined);
+}
+
+const lightCss = tokens.slice(0, tokens.indexOf(SYSTEM_DARK));
+const darkCss = block(SYSTEM_DARK);
+const chosenDarkCss = block(CHOSEN_DARK);
+const sepiaCss = block(SEPIA);
 const light = colours(lightCss);
-const schemes = { light, dark: new Map([...light, ...colours(darkCss)]) };
+const schemes = { light, dark: new Map([...light, ...colours(darkCss)]), sepia: colours(sepiaCss) };
 
 const TEXT = ['text', 'text-muted', 'link', 'link-hover', 'accent'];
 const BACKGROUNDS = ['bg', 'surface', 'sidebar-bg', 'header-bg', 'popup-bg', 'input-bg', 'hover', 'selected-bg', 'comment-bg', 'flash-bg', 'danger-bg'];
@@ -64,7 +79,22 @@ describe('tokens.css', () => {
 
 describe('tokens.css dark theme', () => {
   it('gives the chosen dark theme the same colours as the system dark scheme', () => {
-    const [systemDark = '', chosenDark = ''] = darkCss.split(":root[data-theme='dark']");
-    expect(colours(chosenDark)).toEqual(colours(systemDark));
+    expect(colours(chosenDarkCss).size).toBeGreaterThan(0);
+    expect(colours(chosenDarkCss)).toEqual(colours(darkCss));
+  });
+
+  it('does not apply the system dark scheme over a chosen light or sepia theme', () => {
+    expect(darkCss).toContain(":root:not([data-theme='light'], [data-theme='sepia'])");
+  });
+});
+
+describe('tokens.css sepia theme', () => {
+  it('sets every colour the light theme sets, so none of another theme shows through', () => {
+    expect([...schemes.sepia.keys()].sort()).toEqual([...light.keys()].sort());
+  });
+
+  it('is a theme of its own, not the light colours again', () => {
+    expect(schemes.sepia.get('color-bg')).not.toBe(light.get('color-bg'));
+    expect(sepiaCss).toContain('color-scheme: light;');
   });
 });
