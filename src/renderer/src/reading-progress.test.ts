@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readingMinutes } from './format';
 import { minutesLeft, percentOf, scrollFraction } from './reading-progress';
 
 describe('scrollFraction', () => {
@@ -16,12 +17,12 @@ describe('scrollFraction', () => {
 });
 
 describe('minutesLeft', () => {
-  it('counts the words not yet read at 230 a minute, rounded up, and 0 at the end', () => {
+  it('counts the words not yet read at 230 a minute, as the reading time rounds, 0 only at the end', () => {
     expect(minutesLeft(2300, 0)).toBe(10);
+    expect(minutesLeft(1385, 0)).toBe(readingMinutes(1385));
     expect(minutesLeft(2300, 0.5)).toBe(5);
-    expect(minutesLeft(2300, 0.55)).toBe(5);
-    expect(minutesLeft(2300, 0.56)).toBe(5);
-    expect(minutesLeft(2300, 0.61)).toBe(4);
+    expect(minutesLeft(2300, 0.56)).toBe(4);
+    expect(minutesLeft(2300, 0.99)).toBe(1);
     expect(minutesLeft(2300, 1)).toBe(0);
   });
 });

@@ -19,13 +19,14 @@ export function scrollFraction(top: number, height: number, viewHeight: number):
 }
 
 /**
- * Minutes left to read, at {@link WORDS_PER_MINUTE}: whole minutes, rounded up, 0 at the end.
+ * Minutes left to read, at {@link WORDS_PER_MINUTE}, rounded as the article's reading time is
+ * (so that at the top it is the same figure): at least 1 while any text is left, 0 at the end.
  *
  * @example minutesLeft(2300, 0.5) // 5
  */
 export function minutesLeft(words: number, fraction: number): number {
-  // The small tolerance keeps 5.0000001 minutes (a float of 0.5 × 2300 / 230) at 5.
-  return Math.max(0, Math.ceil((words * (1 - Math.min(1, Math.max(0, fraction)))) / WORDS_PER_MINUTE - 1e-9));
+  const left = words * (1 - Math.min(1, Math.max(0, fraction)));
+  return left > 0 ? Math.max(1, Math.round(left / WORDS_PER_MINUTE)) : 0;
 }
 
 /** A fraction as a whole percentage, 100 only at the very end. */

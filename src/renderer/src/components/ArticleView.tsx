@@ -11,7 +11,7 @@ import { ArticleNotice } from './ArticleNotice';
 import { ArticleSection } from './ArticleSection';
 import { CommentsSection } from './CommentsSection';
 import type { PassageActions } from './PassageRow';
-import { ReadingProgress } from './ReadingProgress';
+import { ReadingProgress, ReadingTimeLeft } from './ReadingProgress';
 import { TableOfContents } from './TableOfContents';
 import './ArticleView.css';
 
@@ -69,6 +69,8 @@ export const ArticleView = memo(function ArticleView({
             <span>{plural(article.wordCount, 'word')}</span>
             <span aria-hidden="true"> · </span>
             <span>about {readingMinutes(article.wordCount)} min read</span>
+            <span aria-hidden="true"> · </span>
+            <ReadingTimeLeft articleRef={articleRef} articleId={article.id} wordCount={article.wordCount} />
           </p>
           <p className="article__source">
             <span className="article__label">Source:</span> {article.source}

@@ -1,9 +1,10 @@
 /**
- * How far through the article the reader is: a bar and "42% read · 5 min left", kept in view at
- * the top of the article while it scrolls.
+ * How far through the article the reader is: a thin bar kept in view under the app's header
+ * while the article scrolls ({@link ReadingProgress}), and "42% read · 5 min left" in the
+ * article's header ({@link ReadingTimeLeft}).
  *
- * It measures the scroll itself (useReadingProgress) rather than taking the figure as a prop, so
- * that only it is drawn again as the reader scrolls, never the (memoized) article.
+ * Both measure the scroll themselves (useReadingProgress) rather than take the figure as a prop,
+ * so that only they are drawn again as the reader scrolls, never the (memoized) article.
  */
 import type { RefObject } from 'react';
 import { useReadingProgress } from '../hooks/useReadingProgress';
@@ -19,18 +20,33 @@ interface Props {
   readonly wordCount: number;
 }
 
-/** The progress bar with its percentage and minutes left. */
+/** "42% read · 5 min left" ("finished" at the end). */
+function progressText(percent: number, wordCount: number): string {
+  const left = minutesLeft(wordCount, percent / 100);
+  return `${percent}% read · ${left > 0 ? `${left} min left` : 'finished'}`;
+}
+
+/**
+ * The progress bar: thinner than the space a landed passage keeps under the header, so that it
+ * never hides the top of what the reader was taken to.
+ */
 export function ReadingProgress({ articleRef, articleId, wordCount }: Readonly<Props>) {
   const percent = useReadingProgress(articleRef, articleId);
-  const left = minutesLeft(wordCount, percent / 100);
   return (
-    <div className="reading-progress" data-testid="reading-progress">
-      <progress className="reading-progress__bar" max={100} value={percent} aria-label="Reading progress" />
-      <p className="reading-progress__text">
-        <span className="reading-progress__percent">{percent}% read</span>
-        <span aria-hidden="true"> · </span>
-        <span className="reading-progress__left">{left > 0 ? `${left} min left` : 'finished'}</span>
-      </p>
+    <div className="reading-progress">
+      <progress
+        className="reading-progress__bar"
+        max={100}
+        value={percent}
+        aria-label="Reading progress"
+        aria-valuetext={progressText(percent, wordCount)}
+      />
     </div>
   );
+}
+
+/** The same progress in words, for the article's header. */
+export function ReadingTimeLeft({ articleRef, articleId, wordCount }: Readonly<Props>) {
+  const percent = useReadingProgress(articleRef, articleId);
+  return <span className="reading-time-left">{progressText(percent, wordCount)}</span>;
 }

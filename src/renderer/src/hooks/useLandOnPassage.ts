@@ -5,7 +5,7 @@
  * view, as it was left, without the highlight. Opening an article whose address names no place in
  * it returns, as quietly, to where the reader last left it (its saved position), if anywhere.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { passageDomId, sectionDomId } from '../article-layout';
 import { flash, landOn } from '../dom';
 import { headerBottom } from '../dom-bookmark';
@@ -41,8 +41,15 @@ function sectionTarget(sectionId: string): { element: HTMLElement; focus: HTMLEl
  *
  * @example useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId: 'article-title' });
  */
-export function useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId, resume }: LandingTarget): void {
+export function useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId, resume: resumeAt }: LandingTarget): void {
+  // Read when landing, never a reason to land: the saved position changes as the reader scrolls,
+  // and the app's choice of one changes (for the next article) before the address does.
+  const latestResume = useRef(resumeAt);
   useEffect(() => {
+    latestResume.current = resumeAt;
+  }, [resumeAt]);
+  useEffect(() => {
+    const resume = latestResume.current;
     if (articleId === undefined) return;
     const passage = passageId ? document.getElementById(passageDomId(passageId)) : null;
     if (passage) {
@@ -75,5 +82,5 @@ export function useLandOnPassage({ articleId, passageId, sectionId, visit, resto
     }
     window.scrollTo({ top: 0 });
     title?.focus({ preventScroll: true });
-  }, [articleId, passageId, sectionId, visit, restoring, titleId, resume]);
+  }, [articleId, passageId, sectionId, visit, restoring, titleId]);
 }
