@@ -31,9 +31,10 @@ function progressText(percent: number, wordCount: number): string {
  * never hides the top of what the reader was taken to.
  */
 export function ReadingProgress({ articleRef, articleId, wordCount }: Readonly<Props>) {
-  const percent = useReadingProgress(articleRef, articleId);
+  const { percent, headerBottom } = useReadingProgress(articleRef, articleId);
   return (
-    <div className="reading-progress">
+    // Just under the header as it is drawn: it wraps to more rows on narrow windows.
+    <div className="reading-progress" style={headerBottom > 0 ? { insetBlockStart: `${headerBottom}px` } : undefined}>
       <progress
         className="reading-progress__bar"
         max={100}
@@ -47,6 +48,6 @@ export function ReadingProgress({ articleRef, articleId, wordCount }: Readonly<P
 
 /** The same progress in words, for the article's header. */
 export function ReadingTimeLeft({ articleRef, articleId, wordCount }: Readonly<Props>) {
-  const percent = useReadingProgress(articleRef, articleId);
+  const { percent } = useReadingProgress(articleRef, articleId);
   return <span className="reading-time-left">{progressText(percent, wordCount)}</span>;
 }
