@@ -45,6 +45,8 @@ export const VALID_ARGS: { readonly [M in ApiMethod]: ApiArgs<M> } = {
   updateSettings: [{ theme: 'dark', fontSize: 110 }],
   getReadingState: [],
   saveReadingState: [{ articleId: 'baclofen-sleep-aid', passageId: 'p-1' }],
+  listPositions: [],
+  savePosition: [{ articleId: 'baclofen-sleep-aid', passageId: 'p-1', fraction: 0.5 }],
   storeNotice: [],
   printPage: [],
   savePdf: ['notes.pdf'],

@@ -111,6 +111,33 @@ describe('settings and reading state through the API', () => {
   });
 });
 
+describe('reading positions through the API', () => {
+  it('keeps a position per article with when it was read, most recent first, across a reopen', async () => {
+    const store = (await openStore(dir.path)).store;
+    let clock = Date.parse('2026-12-01T10:00:00.000Z');
+    const timed = storeService(store, async (id) => loaded.library.article(id), null, () => new Date((clock += 60_000)));
+    const sjogren = loaded.library.article('baclofen-sjogrens-syndrome')!;
+    const first = await timed.savePosition({ articleId: sleep().id, passageId: sleep().passages[4]!.id, fraction: 0.3 });
+    expect(first).toEqual({ articleId: sleep().id, passageId: sleep().passages[4]!.id, fraction: 0.3, readAt: '2026-12-01T10:01:00.000Z' });
+    await timed.savePosition({ articleId: sjogren.id, passageId: sjogren.passages[7]!.id, fraction: 0.55 });
+    const reopened = createService(loaded, (await openStore(dir.path)).store);
+    expect(await reopened.listPositions()).toEqual([
+      { articleId: sjogren.id, passageId: sjogren.passages[7]!.id, fraction: 0.55, readAt: '2026-12-01T10:02:00.000Z' },
+      first,
+    ]);
+    expect(await reopened.getReadingState()).toEqual({ articleId: sjogren.id, passageId: sjogren.passages[7]!.id });
+  });
+
+  it('refuses an unknown article and a fraction out of range, naming the field', async () => {
+    await expect(api.savePosition({ articleId: 'no-such-article', fraction: 0.5 })).rejects.toMatchObject({ name: 'NotFoundError' });
+    expect(await dispatch(api, 'savePosition', [{ articleId: sleep().id, fraction: 1.2 }], () => {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/^savePosition: argument 0\.fraction: /) },
+    });
+    expect(await api.listPositions()).toEqual([]);
+  });
+});
+
 describe('printing through the Node-side API', () => {
   it('answers unsupported, pointing to the browser’s own print dialog', async () => {
     await expect(api.printPage()).rejects.toMatchObject({ name: 'ApiCallError', code: 'unsupported', message: expect.stringContaining('Save as PDF') });

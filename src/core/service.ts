@@ -182,6 +182,13 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     updateSettings: (patch) => stored('updateSettings', () => store.updateSettings(patch)),
     getReadingState: async () => store.readingState(),
     saveReadingState: (state) => stored('saveReadingState', () => store.saveReadingState(state)),
+    listPositions: async () => store.positions(),
+    savePosition: async (input) => {
+      if (!(await articles(input.articleId))) throw new NotFoundError(`savePosition: no article with id '${input.articleId}'`);
+      const position = { ...input, readAt: now().toISOString() };
+      await stored('savePosition', () => store.savePosition(position));
+      return position;
+    },
     storeNotice: async () => notice,
   };
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
 import { DEFAULT_SETTINGS, type Bookmark } from '../shared/bookmarks';
+import { MAX_POSITIONS, type ArticlePosition } from '../shared/positions';
 import { ROOT } from './paths';
-import { JOURNAL_FILE, openStore, STORE_NAME, STORE_VERSION, UnknownBookmarkError } from './store';
+import { JOURNAL_FILE, openStore, STORE_NAME, STORE_OPTIONS, STORE_VERSION, UnknownBookmarkError } from './store';
 import { tempDir, type TempDir } from './testing';
 
 let dir: TempDir;
@@ -183,6 +184,7 @@ describe('UserStore settings', () => {
       bookmarks: [],
       settings: { theme: 'dark', fontSize: 120, lineWidth: 'wide' },
       reading: { articleId: 'baclofen-sleep-aid' },
+      positions: [],
     };
     const file = join(dir.path, `${STORE_NAME}.json`);
     writeFileSync(file, JSON.stringify(old, null, '\t'));
@@ -239,5 +241,80 @@ describe('UserStore settings', () => {
     const { store, setAside } = await openStore(dir.path);
     expect(setAside).toMatch(/quire\.corrupt-.*\.json$/);
     expect(store.settings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+const STORE_FILE_DEFAULTS = STORE_OPTIONS.defaults;
+
+const position = (articleId: string, fraction: number, readAt: string, passageId?: string): ArticlePosition => ({
+  articleId,
+  ...(passageId ? { passageId } : {}),
+  fraction,
+  readAt,
+});
+
+describe('UserStore positions', () => {
+  it('keeps one position per article, most recently read first, across a reopen', async () => {
+    const { store } = await openStore(dir.path);
+    await store.savePosition(position('baclofen-sleep-aid', 0.2, '2026-12-01T10:00:00.000Z', 'p-3'));
+    await store.savePosition(position('baclofen-sjogrens-syndrome', 0.5, '2026-12-01T10:05:00.000Z', 'p-9'));
+    await store.savePosition(position('baclofen-sleep-aid', 0.6, '2026-12-01T10:10:00.000Z', 'p-12'));
+    const expected = [position('baclofen-sleep-aid', 0.6, '2026-12-01T10:10:00.000Z', 'p-12'), position('baclofen-sjogrens-syndrome', 0.5, '2026-12-01T10:05:00.000Z', 'p-9')];
+    expect(store.positions()).toEqual(expected);
+    // The article read last is the one reopened at launch.
+    expect(store.readingState()).toEqual({ articleId: 'baclofen-sleep-aid', passageId: 'p-12' });
+    // Durable through the journal alone (before any fold), and after the fold at the next start.
+    const journalLines = readFileSync(join(dir.path, JOURNAL_FILE), 'utf8').split('\n').filter(Boolean);
+    expect(journalLines.map((l) => (JSON.parse(l) as { op: string }).op)).toEqual(['position', 'position', 'position']);
+    expect((await openStore(dir.path)).store.positions()).toEqual(expected);
+    expect(JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8')).positions).toEqual(expected);
+  });
+
+  it(`keeps only the ${MAX_POSITIONS} most recently read articles`, async () => {
+    const { store } = await openStore(dir.path, { compactBytes: 16 * 1024 });
+    const at = (i: number): string => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    for (let i = 0; i < MAX_POSITIONS + 3; i++) await store.savePosition(position(`article-${i}`, 0.5, at(i)));
+    const kept = store.positions();
+    expect(kept).toHaveLength(MAX_POSITIONS);
+    expect(kept[0]!.articleId).toBe(`article-${MAX_POSITIONS + 2}`);
+    expect(kept.at(-1)!.articleId).toBe('article-3');
+    expect(kept.some((p) => p.articleId === 'article-0')).toBe(false);
+    const reopened = (await openStore(dir.path)).store.positions();
+    expect(reopened).toEqual(kept);
+  }, 60_000);
+
+  it('loads a file written before positions, with an empty list and nothing set aside', async () => {
+    const old = { version: STORE_VERSION, recentSearches: [], bookmarks: [], settings: DEFAULT_SETTINGS, reading: { articleId: 'baclofen-sleep-aid', passageId: 'p-2' } };
+    writeFileSync(join(dir.path, `${STORE_NAME}.json`), JSON.stringify(old));
+    const { store, setAside } = await openStore(dir.path);
+    expect(setAside).toBeUndefined();
+    expect(store.positions()).toEqual([]);
+    expect(store.readingState()).toEqual(old.reading);
+    expect(JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8'))).toEqual({ ...old, positions: [] });
+  });
+
+  it.each([
+    ['a fraction above 1', { articleId: 'baclofen-sleep-aid', fraction: 1.5, readAt: '2026-12-01T10:00:00.000Z' }, 'fraction'],
+    ['a read time that is not an instant', { articleId: 'baclofen-sleep-aid', fraction: 0.5, readAt: 'yesterday' }, 'readAt'],
+    ['an article id that is not a slug', { articleId: 'Not A Slug', fraction: 0.5, readAt: '2026-12-01T10:00:00.000Z' }, 'articleId'],
+  ])('refuses to save %s, naming the field, and keeps what was saved', async (_what, bad, field) => {
+    const { store } = await openStore(dir.path);
+    await store.savePosition(position('baclofen-sleep-aid', 0.25, '2026-12-01T09:00:00.000Z'));
+    const refused = await store.savePosition(bad as ArticlePosition).then(
+      () => undefined,
+      (e: unknown) => e as { issues: { path: (string | number)[] }[] },
+    );
+    expect(refused?.issues.map((i) => i.path.join('.'))).toEqual([`value.${field}`]);
+    expect((await openStore(dir.path)).store.positions()).toEqual([position('baclofen-sleep-aid', 0.25, '2026-12-01T09:00:00.000Z')]);
+  });
+
+  it('sets aside a file whose positions are invalid, as any schema violation', async () => {
+    const file = join(dir.path, `${STORE_NAME}.json`);
+    const content = JSON.stringify({ ...STORE_FILE_DEFAULTS, positions: [{ articleId: 'baclofen-sleep-aid', fraction: -0.1, readAt: '2026-12-01T10:00:00.000Z' }] });
+    writeFileSync(file, content);
+    const { store, setAside } = await openStore(dir.path);
+    expect(setAside).toMatch(/quire\.corrupt-.*\.json$/);
+    expect(readFileSync(setAside!, 'utf8')).toBe(content);
+    expect(store.positions()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The user's store: recent searches, bookmarks, reading settings and position, in the data folder.
+ * The user's store: recent searches, bookmarks, reading settings, the last article read and each
+ * article's reading position, in the data folder.
  *
  * Two files hold it. `quire.json` is the snapshot, in the format conf and electron-store read and
  * write (conf in Node: tests, web host, CLI; electron-store in the app; both given
@@ -34,6 +35,7 @@ import {
   type StoredSettings,
 } from '../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../shared/schemas';
+import { ArticlePositionSchema, MAX_POSITIONS, withPosition, type ArticlePosition } from '../shared/positions';
 import { appendFile, errorCode, NODE_FS, replaceFile, SaveError, saveErrorOf, tempPrefix, type DurableFs } from './durable-file';
 import { acquireLock, LockTimeoutError, releaseLock, removeAbandonedDrafts, stillHeld, type HeldLock } from './file-lock';
 
@@ -48,6 +50,8 @@ export interface StoreShape {
   /** Partial in older files: {@link UserStore.settings} fills in the defaults. */
   settings: StoredSettings;
   reading: ReadingState | null;
+  /** Each article's position, most recently read first, at most {@link MAX_POSITIONS}. */
+  positions: ArticlePosition[];
 }
 
 /** The store file's base name (conf's configName, electron-store's name). */
@@ -65,6 +69,8 @@ export const STORE_OPTIONS = {
     // Fields added to the settings later are optional here, so that older files still load.
     settings: z.toJSONSchema(StoredSettingsSchema, { target: 'draft-2020-12' }) as Record<string, unknown>,
     reading: { anyOf: [{ type: 'null' }, z.toJSONSchema(ReadingStateSchema, { target: 'draft-2020-12' }) as Record<string, unknown>] },
+    // Added after the first release: an older file without it loads, and is given an empty list.
+    positions: { type: 'array', items: z.toJSONSchema(ArticlePositionSchema, { target: 'draft-2020-12' }) as Record<string, unknown>, maxItems: MAX_POSITIONS },
   },
   defaults: {
     version: STORE_VERSION,
@@ -72,6 +78,7 @@ export const STORE_OPTIONS = {
     bookmarks: [] as Bookmark[],
     settings: DEFAULT_SETTINGS,
     reading: null as ReadingState | null,
+    positions: [] as ArticlePosition[],
   },
   // A bad file must be set aside and reported, never cleared.
   clearInvalidConfig: false,
@@ -154,6 +161,7 @@ const StoreFileSchema = z.object({
   bookmarks: z.array(BookmarkSchema),
   settings: StoredSettingsSchema.optional(),
   reading: ReadingStateSchema.nullable().optional(),
+  positions: z.array(ArticlePositionSchema).max(MAX_POSITIONS).optional(),
 });
 
 /** One change, as a journal line. */
@@ -163,6 +171,7 @@ const JournalEntrySchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('recentSearches'), value: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES) }),
   z.strictObject({ op: z.literal('settings'), value: StoredSettingsSchema }),
   z.strictObject({ op: z.literal('reading'), value: ReadingStateSchema.nullable() }),
+  z.strictObject({ op: z.literal('position'), value: ArticlePositionSchema }),
 ]);
 type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
@@ -189,6 +198,11 @@ function applyEntry(data: StoreShape, entry: JournalEntry): StoreShape {
       return { ...data, settings: entry.value };
     case 'reading':
       return { ...data, reading: entry.value };
+    case 'position': {
+      // The article read last is the one the app reopens at launch.
+      const { articleId, passageId } = entry.value;
+      return { ...data, positions: withPosition(data.positions, entry.value), reading: passageId ? { articleId, passageId } : { articleId } };
+    }
   }
 }
 
@@ -595,6 +609,19 @@ export class UserStore {
   /** Remember where the reader is. */
   saveReadingState(state: ReadingState): Promise<void> {
     return this.change('save your reading position', () => ({ entry: { op: 'reading', value: state }, result: undefined }));
+  }
+
+  /** Each article's reading position, most recently read first. */
+  positions(): ArticlePosition[] {
+    return this.refresh().positions;
+  }
+
+  /**
+   * Remember where the reader is in one article (replacing its older position, keeping the
+   * newest {@link MAX_POSITIONS}); it becomes the last article read, reopened at launch.
+   */
+  savePosition(position: ArticlePosition): Promise<void> {
+    return this.change('save your reading position', () => ({ entry: { op: 'position', value: position }, result: undefined }));
   }
 
   /** Every bookmark, oldest first. */

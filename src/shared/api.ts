@@ -17,6 +17,7 @@ import type {
   ReaderSettings,
   ReadingState,
 } from './bookmarks';
+import type { ArticlePosition, PositionInput } from './positions';
 import type { PdfSaveResult } from './print';
 
 /** Options of a search call. */
@@ -161,6 +162,13 @@ export interface QuireApi {
   getReadingState(): Promise<ReadingState | null>;
   /** Remember the article and position being read. */
   saveReadingState(state: ReadingState): Promise<void>;
+  /** Each article's reading position, most recently read first (at most 500). */
+  listPositions(): Promise<readonly ArticlePosition[]>;
+  /**
+   * Remember where the reader is in one article, read now; it becomes the last article read.
+   * Returns the position as stored.
+   */
+  savePosition(position: PositionInput): Promise<ArticlePosition>;
   /** A message for the user about the store (an unreadable file set aside at start), if any. */
   storeNotice(): Promise<string | null>;
 
@@ -205,6 +213,8 @@ export const CHANNELS = {
   updateSettings: 'settings:update',
   getReadingState: 'reading:get',
   saveReadingState: 'reading:save',
+  listPositions: 'positions:list',
+  savePosition: 'positions:save',
   storeNotice: 'store:notice',
   printPage: 'print:page',
   savePdf: 'print:pdf',
@@ -300,6 +310,8 @@ export function unwrapBridge(bridge: QuireBridge): QuireApi {
     updateSettings: call('updateSettings'),
     getReadingState: call('getReadingState'),
     saveReadingState: call('saveReadingState'),
+    listPositions: call('listPositions'),
+    savePosition: call('savePosition'),
     storeNotice: call('storeNotice'),
     printPage: call('printPage'),
     savePdf: call('savePdf'),

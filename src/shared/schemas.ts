@@ -18,6 +18,7 @@ import {
   ReadingStateSchema,
 } from './bookmarks';
 import { PASSAGE_KINDS, type PassageKind } from './model';
+import { PositionInputSchema } from './positions';
 
 /** Longest accepted search query, in UTF-16 code units. Longer input is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 1000;
@@ -87,6 +88,8 @@ export const ARG_SCHEMAS = {
   updateSettings: z.tuple([ReaderSettingsSchema.partial()]),
   getReadingState: z.tuple([]),
   saveReadingState: z.tuple([ReadingStateSchema]),
+  listPositions: z.tuple([]),
+  savePosition: z.tuple([PositionInputSchema]),
   storeNotice: z.tuple([]),
   printPage: z.tuple([]),
   savePdf: z.tuple([PdfFileNameSchema]),

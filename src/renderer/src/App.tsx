@@ -1,9 +1,10 @@
 /**
  * The app shell: header with search, the library sidebar, and the routed main view.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit, TitleHit } from '../../shared/api';
 import type { BookmarkPatch, BookmarkView, ExportFormat } from '../../shared/bookmarks';
+import type { ArticlePosition } from '../../shared/positions';
 import type { PrintScope } from '../../shared/print';
 import { getApi } from './api';
 import { AppHeader } from './components/AppHeader';
@@ -12,10 +13,10 @@ import { ReadingSettings } from './components/ReadingSettings';
 import { StoreNotice } from './components/StoreNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
-import { LibraryHome } from './components/LibraryHome';
 import { LibraryNav } from './components/LibraryNav';
 import { SkipLinks, type SkipLink } from './components/SkipLinks';
 import { ArticleScreen, type ArticleScreenHandle, type SkipPlace } from './containers/ArticleScreen';
+import { HomeScreen } from './containers/HomeScreen';
 import { PrintContainer, type PrintRequest } from './containers/PrintContainer';
 import { ResultsScreen } from './containers/ResultsScreen';
 import { SearchContainer } from './containers/SearchContainer';
@@ -29,9 +30,11 @@ import { useHistoryShortcuts } from './hooks/useHistoryShortcuts';
 import { useHotkey } from './hooks/useHotkey';
 import { useLaunch } from './hooks/useLaunch';
 import { useMenuCommand } from './hooks/useMenuCommand';
+import { usePositions } from './hooks/usePositions';
 import { useRoute } from './hooks/useRoute';
 import { FONT_SIZES, useSettings } from './hooks/useSettings';
 import { go } from './history';
+import { nextArticle } from './library-order';
 import { formatRoute, HOME, type Route } from './route';
 import { resultsRoute, type ResultsRoute, type SearchFilters } from './search-model';
 import './App.css';
@@ -52,6 +55,14 @@ export function App() {
   const articleScreen = useRef<ArticleScreenHandle>(null);
   // The search an article was opened from, whose words it highlights until cleared.
   const [highlight, setHighlight] = useState<{ articleId: string; query: string }>();
+  // Each article's reading position; an article opened from the library, the home screen or
+  // "Next article" returns to its own (a search hit or a link goes where it points instead).
+  const { positions, remember: rememberPosition } = usePositions();
+  const latestPositions = useRef(positions);
+  useEffect(() => {
+    latestPositions.current = positions;
+  }, [positions]);
+  const [resumeAt, setResumeAt] = useState<ArticlePosition>();
   useDocumentTitle(undefined);
   const bookmarks = useBookmarks();
   const { settings, update: updateSettings } = useSettings();
@@ -79,6 +90,7 @@ export function App() {
   const openBookmark = useCallback(
     (bookmark: BookmarkView) => {
       setHighlight(undefined);
+      setResumeAt(undefined);
       navigate(bookmarkRoute(bookmark));
     },
     [navigate],
@@ -129,6 +141,7 @@ export function App() {
     (articleId: string) => {
       // Opened from the library, not from a search: nothing to highlight.
       setHighlight(undefined);
+      setResumeAt(latestPositions.current.find((p) => p.articleId === articleId));
       navigate({ name: 'article', articleId });
     },
     [navigate],
@@ -136,6 +149,7 @@ export function App() {
   const openHit = useCallback(
     (hit: SearchHit, query: string) => {
       setHighlight(query ? { articleId: hit.articleId, query } : undefined);
+      setResumeAt(undefined);
       navigate({ name: 'article', articleId: hit.articleId, passageId: hit.passageId });
     },
     [navigate],
@@ -143,6 +157,8 @@ export function App() {
   const openTitle = useCallback(
     (title: TitleHit, query: string) => {
       setHighlight(query ? { articleId: title.articleId, query } : undefined);
+      // The article itself was found: opened where the reader left it, like from the library.
+      setResumeAt(latestPositions.current.find((p) => p.articleId === title.articleId));
       navigate({ name: 'article', articleId: title.articleId });
     },
     [navigate],
@@ -157,6 +173,7 @@ export function App() {
   const openLink = useCallback(
     (target: Route) => {
       setHighlight(undefined);
+      setResumeAt(undefined);
       navigate(target);
     },
     [navigate],
@@ -176,6 +193,9 @@ export function App() {
     ],
     [skipPlaces, focusSearch],
   );
+  const library = articles.status === 'ready' ? articles.value : undefined;
+  const openId = route.name === 'article' ? route.articleId : undefined;
+  const next = useMemo(() => (library && openId ? nextArticle(library, openId) : undefined), [library, openId]);
 
   return (
     <div className={panelOpen ? 'app app--panel-open' : 'app'}>
@@ -265,9 +285,13 @@ export function App() {
                 onRemoveBookmark={onRemoveBookmark}
                 onNotify={notice.inform}
                 onSkipPlaces={setSkipPlaces}
+                resume={resumeAt?.articleId === route.articleId ? resumeAt : undefined}
+                onPositionSaved={rememberPosition}
+                next={next}
+                onOpenArticle={openArticle}
               />
             ) : (
-              <LibraryHome articles={articles} onOpenArticle={openArticle} onRetry={retry} shortcutLabel={SHORTCUT_LABEL} />
+              <HomeScreen articles={articles} positions={positions} onOpenArticle={openArticle} onRetry={retry} shortcutLabel={SHORTCUT_LABEL} />
             )}
           </ErrorBoundary>
           <Notice

@@ -81,3 +81,14 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
 export function citedSource(article: { readonly author?: string; readonly source?: string }): string {
   return [article.author, article.source].filter(Boolean).join(', ') || 'not recorded';
 }
+
+const READ_AT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * When something was last read, in the reader's own time zone: "1 Dec 2026, 10:05"; the input
+ * unchanged when it is not a date.
+ */
+export function formatReadAt(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : READ_AT.format(date);
+}

@@ -1,15 +1,17 @@
 /**
- * A whole article: title, metadata, table of contents, body, and (apart from it) the reader
- * comments.
+ * A whole article: how far through it the reader is, title, metadata, table of contents, body, its
+ * end with the next article, and (apart from it) the reader comments.
  */
-import { memo, useMemo } from 'react';
-import type { Article } from '../../../shared/model';
+import { memo, useMemo, useRef } from 'react';
+import type { Article, ArticleSummary } from '../../../shared/model';
 import { layoutArticle, tableOfContents } from '../article-layout';
 import { citedSource, formatDate, plural, readingMinutes } from '../format';
+import { ArticleEnd } from './ArticleEnd';
 import { ArticleNotice } from './ArticleNotice';
 import { ArticleSection } from './ArticleSection';
 import { CommentsSection } from './CommentsSection';
 import type { PassageActions } from './PassageRow';
+import { ReadingProgress, ReadingTimeLeft } from './ReadingProgress';
 import { TableOfContents } from './TableOfContents';
 import './ArticleView.css';
 
@@ -26,6 +28,10 @@ interface Props {
   readonly commentsOpen: boolean;
   /** Show or fold the reader comments. */
   readonly onCommentsOpenChange: (open: boolean) => void;
+  /** The article after this one in the library's order (undefined after the last). */
+  readonly next: ArticleSummary | undefined;
+  /** Open another article (the next one). */
+  readonly onOpenArticle: (id: string) => void;
 }
 
 /**
@@ -39,12 +45,16 @@ export const ArticleView = memo(function ArticleView({
   actions,
   commentsOpen,
   onCommentsOpenChange,
+  next,
+  onOpenArticle,
 }: Readonly<Props>) {
+  const articleRef = useRef<HTMLElement>(null);
   const sections = useMemo(() => layoutArticle(article), [article]);
   const toc = useMemo(() => tableOfContents(article.sections), [article.sections]);
   return (
     <div className="article-view">
-      <article className="article" aria-labelledby={titleId}>
+      <ReadingProgress articleRef={articleRef} articleId={article.id} wordCount={article.wordCount} />
+      <article ref={articleRef} className="article" aria-labelledby={titleId}>
         <header className="article__header">
           <h1 id={titleId} className="article__title" tabIndex={-1}>
             {article.title}
@@ -55,6 +65,8 @@ export const ArticleView = memo(function ArticleView({
             <span>{plural(article.wordCount, 'word')}</span>
             <span aria-hidden="true"> · </span>
             <span>about {readingMinutes(article.wordCount)} min read</span>
+            <span aria-hidden="true"> · </span>
+            <ReadingTimeLeft articleRef={articleRef} articleId={article.id} wordCount={article.wordCount} />
           </p>
           <p className="article__source">
             <span className="article__label">Source:</span> {citedSource(article)}
@@ -77,6 +89,7 @@ export const ArticleView = memo(function ArticleView({
           ))}
         </div>
       </article>
+      <ArticleEnd next={next} onOpenArticle={onOpenArticle} />
       <CommentsSection comments={article.comments} open={commentsOpen} onOpenChange={onCommentsOpenChange} actions={actions} />
     </div>
   );

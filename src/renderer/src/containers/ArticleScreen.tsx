@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { BookmarkView, NewBookmark } from '../../../shared/bookmarks';
-import type { Article } from '../../../shared/model';
+import type { Article, ArticleSummary } from '../../../shared/model';
+import type { ArticlePosition } from '../../../shared/positions';
 import { ArticleToolbar } from '../components/ArticleToolbar';
 import { ArticleView } from '../components/ArticleView';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -75,6 +76,14 @@ interface Props {
   readonly onNotify: (notice: MessageNotice) => void;
   /** Told which {@link SkipPlace}s the open article has, as it opens (none while none is open). */
   readonly onSkipPlaces?: (places: readonly SkipPlace[]) => void;
+  /** Where the reader left this article, to return to when the address names no place in it. */
+  readonly resume: ArticlePosition | undefined;
+  /** Told of each position of this article that the store kept. */
+  readonly onPositionSaved: (position: ArticlePosition) => void;
+  /** The article after this one in the library's order (undefined after the last). */
+  readonly next: ArticleSummary | undefined;
+  /** Open another article (the next one), where the reader left it. */
+  readonly onOpenArticle: (id: string) => void;
   /** Where the app gets the {@link ArticleScreenHandle}. */
   readonly ref?: Ref<ArticleScreenHandle>;
 }
@@ -105,6 +114,10 @@ export function ArticleScreen({
   onRemoveBookmark,
   onNotify,
   onSkipPlaces,
+  resume,
+  onPositionSaved,
+  next,
+  onOpenArticle,
   ref,
 }: Readonly<Props>) {
   const { article, retry } = useArticle(articleId);
@@ -119,7 +132,7 @@ export function ArticleScreen({
     setLandedOn(landing);
     if (passageId && ready.comments.some((c) => c.id === passageId)) setCommentsOpen(true);
   }
-  useLandOnPassage({ articleId: ready?.id, passageId, sectionId, visit, restoring, titleId: TITLE_ID });
+  useLandOnPassage({ articleId: ready?.id, passageId, sectionId, visit, restoring, titleId: TITLE_ID, resume });
 
   const content = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
@@ -128,7 +141,7 @@ export function ArticleScreen({
   const [find, setFind] = useState<FindState>(FIND_CLOSED);
   const terms = useQueryTerms(ready?.id, highlightQuery);
   const { termCount, findHits } = useArticleMarks(content, ready?.id, terms, find.open ? find.query : '');
-  useSaveReadingPosition(content, ready?.id);
+  useSaveReadingPosition(content, ready?.id, onPositionSaved);
   // Back and forward return to the passage the reader was at when they left.
   useEffect(() => {
     const id = ready?.id;
@@ -299,6 +312,8 @@ export function ArticleScreen({
         actions={actions}
         commentsOpen={commentsOpen}
         onCommentsOpenChange={setCommentsOpen}
+        next={next}
+        onOpenArticle={onOpenArticle}
       />
     </div>
   );

@@ -2,11 +2,13 @@
  * After an article is drawn, take the reader to where the address points: a passage or a section
  * (scrolled into view, focused and briefly highlighted) or the top of the article (its title
  * focused). Coming back to a position (back or forward) lands there quietly: at the top of the
- * view, as it was left, without the highlight.
+ * view, as it was left, without the highlight. Opening an article whose address names no place in
+ * it returns, as quietly, to where the reader last left it (its saved position), if anywhere.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { passageDomId, sectionDomId } from '../article-layout';
 import { flash, landOn } from '../dom';
+import { headerBottom } from '../dom-bookmark';
 
 /** Where to land. */
 export interface LandingTarget {
@@ -22,6 +24,8 @@ export interface LandingTarget {
   readonly restoring: boolean;
   /** The element id of the article's title. */
   readonly titleId: string;
+  /** Where the reader left the article last time: for an address that names no place in it. */
+  readonly resume?: { readonly passageId?: string; readonly fraction: number };
 }
 
 /** A section's element and what takes focus in it: its heading, or the section itself. */
@@ -37,8 +41,15 @@ function sectionTarget(sectionId: string): { element: HTMLElement; focus: HTMLEl
  *
  * @example useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId: 'article-title' });
  */
-export function useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId }: LandingTarget): void {
+export function useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId, resume: resumeAt }: LandingTarget): void {
+  // Read when landing, never a reason to land: the saved position changes as the reader scrolls,
+  // and the app's choice of one changes (for the next article) before the address does.
+  const latestResume = useRef(resumeAt);
   useEffect(() => {
+    latestResume.current = resumeAt;
+  }, [resumeAt]);
+  useEffect(() => {
+    const resume = latestResume.current;
     if (articleId === undefined) return;
     const passage = passageId ? document.getElementById(passageDomId(passageId)) : null;
     if (passage) {
@@ -53,6 +64,22 @@ export function useLandOnPassage({ articleId, passageId, sectionId, visit, resto
       return;
     }
     const title = document.getElementById(titleId);
+    if (resume && !restoring && !passageId && !sectionId) {
+      const left = resume.passageId ? document.getElementById(passageDomId(resume.passageId)) : null;
+      if (left) {
+        landOn(left, { block: 'start' });
+        return;
+      }
+      // The passage is gone (the article changed): as far through as it was.
+      const article = title?.closest('article');
+      if (article && resume.fraction > 0) {
+        const top = headerBottom();
+        const scrollable = article.getBoundingClientRect().height - (window.innerHeight - top);
+        window.scrollTo({ top: article.getBoundingClientRect().top + window.scrollY - top + Math.max(0, scrollable) * resume.fraction });
+        title?.focus({ preventScroll: true });
+        return;
+      }
+    }
     window.scrollTo({ top: 0 });
     title?.focus({ preventScroll: true });
   }, [articleId, passageId, sectionId, visit, restoring, titleId]);
