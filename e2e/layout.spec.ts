@@ -1,5 +1,5 @@
 /**
- * The layout at 390, 800, 1280 and 1920 px wide, in every theme: the header's search box per
+ * The layout at 320, 390, 800, 1280 and 1920 px wide, in every theme: the header's search box per
  * window range, the drop-down's width, no horizontal scroll and no control outside the window
  * (library, search drop-down, an article with a bookmarked heading and first passage, the print
  * preview), the library drawer, the table of contents (beside the text and sticky when wide,
@@ -13,7 +13,8 @@ import { Layout, overlaps, rangeOf } from './pages/Layout';
 import { PrintPreview } from './pages/PrintPreview';
 import { applyTheme, SLEEP, THEMES } from './screens';
 
-const WIDTHS = [390, 800, 1280, 1920] as const;
+/** The four widths of the pictures, and 320 px, the narrowest the app must fit. */
+const WIDTHS = [320, 390, 800, 1280, 1920] as const;
 const SCREENS_DIR = join('test-results', 'screens');
 
 for (const theme of THEMES) {
@@ -82,6 +83,12 @@ for (const theme of THEMES) {
       }
       await fits('home', width);
       await shot('home', width);
+      await quire.helpButton.click();
+      await expect(quire.helpDialog).toBeVisible();
+      await fits('search help', width);
+      await shot('search-help', width);
+      await appPage.keyboard.press('Escape');
+      await expect(quire.helpDialog).toBeHidden();
 
       // The search drop-down: as wide as the box, and never narrower than min(320 px, the window).
       await quire.search('dry mouth');

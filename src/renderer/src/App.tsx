@@ -58,8 +58,13 @@ export function App() {
   const { settings, update: updateSettings } = useSettings();
   const [panelOpen, setPanelOpen] = useState(false);
   // The library: a sidebar on wide windows, a drawer opened from the header on narrower ones.
-  const library = useDrawer<HTMLButtonElement, HTMLDivElement>();
-  const { close: closeLibrary } = library;
+  const {
+    open: libraryOpen,
+    toggle: toggleLibrary,
+    close: closeLibrary,
+    buttonRef: libraryButtonRef,
+    panelRef: libraryPanelRef,
+  } = useDrawer<HTMLButtonElement, HTMLDivElement>();
   const [printRequest, setPrintRequest] = useState<PrintRequest>();
   const bookmarksButton = useRef<HTMLButtonElement>(null);
   const closePanel = useCallback(() => {
@@ -173,7 +178,7 @@ export function App() {
     },
     [closeLibrary, openArticle],
   );
-  const appClass = ['app', panelOpen && 'app--panel-open', library.open && 'app--library-open'].filter(Boolean).join(' ');
+  const appClass = ['app', panelOpen && 'app--panel-open', libraryOpen && 'app--library-open'].filter(Boolean).join(' ');
 
   return (
     <div className={appClass}>
@@ -192,12 +197,12 @@ export function App() {
         homeHref={formatRoute(HOME)}
         menu={
           <button
-            ref={library.buttonRef}
+            ref={libraryButtonRef}
             type="button"
             className="button app__library-toggle"
-            aria-expanded={library.open}
+            aria-expanded={libraryOpen}
             aria-controls={LIBRARY_ID}
-            onClick={library.toggle}
+            onClick={toggleLibrary}
           >
             <svg className="app__library-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
@@ -253,7 +258,7 @@ export function App() {
         />
       )}
       <div className="app__body">
-        <div id={LIBRARY_ID} ref={library.panelRef} className="app__library">
+        <div id={LIBRARY_ID} ref={libraryPanelRef} className="app__library">
           <LibraryNav
             articles={articles}
             currentId={route.name === 'article' ? route.articleId : undefined}
