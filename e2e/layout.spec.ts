@@ -7,6 +7,7 @@
  * highlight note clear of the text. Pictures go to test-results/screens/layout-<screen>-<width>-<theme>.png.
  */
 import { join } from 'node:path';
+import { axe } from './axe';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { Layout, overlaps, rangeOf } from './pages/Layout';
@@ -16,6 +17,8 @@ import { applyTheme, SLEEP, THEMES } from './screens';
 /** The four widths of the pictures, and 320 px, the narrowest the app must fit. */
 const WIDTHS = [320, 390, 800, 1280, 1920] as const;
 const SCREENS_DIR = join('test-results', 'screens');
+/** The widths the drawers are also checked with axe at (no serious or critical violation). */
+const AXE_WIDTHS: readonly number[] = [390, 800];
 
 for (const theme of THEMES) {
   test(`layout at every width, ${theme.name}`, async ({ quire, appPage }) => {
@@ -27,6 +30,11 @@ for (const theme of THEMES) {
     const shot = (screen: string, width: number) =>
       appPage.screenshot({ path: join(SCREENS_DIR, `layout-${screen}-${width}-${theme.name}.png`) });
     /** No horizontal scroll, and every control that shows lies within the window's width. */
+    const axeClean = async (screen: string, width: number): Promise<void> => {
+      if (!AXE_WIDTHS.includes(width)) return;
+      const { blocking } = await axe(appPage);
+      expect.soft(blocking.map((f) => `${f.impact} ${f.id}: ${f.detail}`), `axe on ${screen} at ${width} px (${theme.name})`).toEqual([]);
+    };
     const fits = async (screen: string, width: number): Promise<void> => {
       const { scrollWidth, innerWidth } = await layout.widths();
       expect.soft(scrollWidth, `${screen} at ${width} px: no horizontal scroll`).toBeLessThanOrEqual(innerWidth);
@@ -77,6 +85,7 @@ for (const theme of THEMES) {
         await expect(layout.library.getByRole('link').first()).toBeFocused();
         await fits('library drawer', width);
         await shot('library-drawer', width);
+        await axeClean('library drawer', width);
         await appPage.keyboard.press('Escape');
         await expect(layout.library).toBeHidden();
         await expect(layout.libraryToggle).toBeFocused();
@@ -162,6 +171,7 @@ for (const theme of THEMES) {
         await expect(firstTocLink).toBeVisible();
         await fits('contents open', width);
         await shot('contents', width);
+        await axeClean('contents open', width);
         await firstTocLink.focus();
         await appPage.keyboard.press('Escape');
         await expect(firstTocLink).toBeHidden();
