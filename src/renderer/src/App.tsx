@@ -26,6 +26,7 @@ import { useArticles } from './hooks/useArticles';
 import { useBookmarkNotice } from './hooks/useBookmarkNotice';
 import { useBookmarks } from './hooks/useBookmarks';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
+import { useDrawer } from './hooks/useDrawer';
 import { useHistoryShortcuts } from './hooks/useHistoryShortcuts';
 import { useHotkey } from './hooks/useHotkey';
 import { useLaunch } from './hooks/useLaunch';
@@ -46,6 +47,7 @@ const SHORTCUT_LABEL = APPLE ? '⌘K' : 'Ctrl K';
 /** How the undo shortcut reads here. */
 const UNDO_LABEL = APPLE ? '⌘Z' : 'Ctrl+Z';
 const MAIN_ID = 'main-content';
+const LIBRARY_ID = 'library-drawer';
 
 /** The whole app. */
 export function App() {
@@ -67,6 +69,14 @@ export function App() {
   const bookmarks = useBookmarks();
   const { settings, update: updateSettings } = useSettings();
   const [panelOpen, setPanelOpen] = useState(false);
+  // The library: a sidebar on wide windows, a drawer opened from the header on narrower ones.
+  const {
+    open: libraryOpen,
+    toggle: toggleLibrary,
+    close: closeLibrary,
+    buttonRef: libraryButtonRef,
+    panelRef: libraryPanelRef,
+  } = useDrawer<HTMLButtonElement, HTMLDivElement>();
   const [printRequest, setPrintRequest] = useState<PrintRequest>();
   const bookmarksButton = useRef<HTMLButtonElement>(null);
   const closePanel = useCallback(() => {
@@ -197,11 +207,35 @@ export function App() {
   const openId = route.name === 'article' ? route.articleId : undefined;
   const next = useMemo(() => (library && openId ? nextArticle(library, openId) : undefined), [library, openId]);
 
+  const openFromLibrary = useCallback(
+    (articleId: string) => {
+      closeLibrary();
+      openArticle(articleId);
+    },
+    [closeLibrary, openArticle],
+  );
+  const appClass = ['app', panelOpen && 'app--panel-open', libraryOpen && 'app--library-open'].filter(Boolean).join(' ');
+
   return (
-    <div className={panelOpen ? 'app app--panel-open' : 'app'}>
+    <div className={appClass}>
       <SkipLinks links={skipLinks} />
       <AppHeader
         homeHref={formatRoute(HOME)}
+        menu={
+          <button
+            ref={libraryButtonRef}
+            type="button"
+            className="button app__library-toggle"
+            aria-expanded={libraryOpen}
+            aria-controls={LIBRARY_ID}
+            onClick={toggleLibrary}
+          >
+            <svg className="app__library-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
+            </svg>
+            <span className="app__library-label">Library</span>
+          </button>
+        }
         actions={
           <>
             <button
@@ -250,13 +284,15 @@ export function App() {
         />
       )}
       <div className="app__body">
-        <LibraryNav
-          articles={articles}
-          currentId={route.name === 'article' ? route.articleId : undefined}
-          onOpenArticle={openArticle}
-          onRetry={retry}
-          showError={route.name !== 'home'}
-        />
+        <div id={LIBRARY_ID} ref={libraryPanelRef} className="app__library">
+          <LibraryNav
+            articles={articles}
+            currentId={route.name === 'article' ? route.articleId : undefined}
+            onOpenArticle={openFromLibrary}
+            onRetry={retry}
+            showError={route.name !== 'home'}
+          />
+        </div>
         <main id={MAIN_ID} className="app__main" tabIndex={-1}>
           <ErrorBoundary key={route.name === 'article' ? `article/${route.articleId}` : route.name}>
             {route.name === 'results' ? (

@@ -10,14 +10,17 @@ interface Props {
   readonly homeHref: string;
   /** The search box. */
   readonly children: ReactNode;
+  /** The button before the app's name (the library drawer's, on windows without the sidebar). */
+  readonly menu?: ReactNode;
   /** Buttons at the end of the header (bookmarks, reading settings). */
   readonly actions?: ReactNode;
 }
 
 /** The app header (the page's banner landmark). */
-export function AppHeader({ homeHref, children, actions }: Readonly<Props>) {
+export function AppHeader({ homeHref, children, menu, actions }: Readonly<Props>) {
   return (
     <header className="app-header">
+      {menu && <div className="app-header__menu">{menu}</div>}
       <a className="app-header__brand" href={homeHref}>
         Quire
       </a>

@@ -1,6 +1,7 @@
 /**
- * The strip that stays in view at the top of an open article while it scrolls: the find bar and
- * the note about highlighted search words, when they show.
+ * The strip that stays in view at the top of an open article while it scrolls: the find bar, when
+ * it shows. (The note about highlighted search words sits in the flow above the article instead,
+ * so that it never covers the text.)
  */
 import type { ReactNode } from 'react';
 import './ArticleToolbar.css';

@@ -1,8 +1,9 @@
 /**
  * An article's table of contents: its section headings, nested by level, with the section being
- * read marked as the reader scrolls.
+ * read marked as the reader scrolls. Beside the text on wide windows; on narrower ones folded
+ * behind its heading's button (a disclosure: Escape folds it and returns to the button).
  */
-import { useMemo } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TocEntry } from '../article-layout';
 import { sectionDomId } from '../article-layout';
 import { isModifiedClick } from '../dom';
@@ -59,11 +60,35 @@ function TocList({ entries, onNavigate, activeDomId }: Readonly<ListProps>) {
 export function TableOfContents({ entries, onNavigate }: Readonly<Props>) {
   const ids = useMemo(() => domIds(entries), [entries]);
   const activeDomId = useScrollSpy(ids);
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const bodyId = useId();
   if (entries.length === 0) return null;
+  // Only where the list folds (the button shows): beside the text it stays.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Escape' || !open || !toggle.current?.checkVisibility()) return;
+    event.preventDefault();
+    setOpen(false);
+    toggle.current.focus();
+  };
   return (
-    <nav className="toc" aria-label="Table of contents">
-      <h2 className="toc__title">Contents</h2>
-      <TocList entries={entries} onNavigate={onNavigate} activeDomId={activeDomId} />
+    <nav className={open ? 'toc toc--open' : 'toc'} aria-label="Table of contents" onKeyDown={onKeyDown}>
+      <h2 className="toc__title">
+        <button
+          ref={toggle}
+          type="button"
+          className="toc__toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          Contents
+        </button>
+        <span className="toc__title-text">Contents</span>
+      </h2>
+      <div id={bodyId} className="toc__body">
+        <TocList entries={entries} onNavigate={onNavigate} activeDomId={activeDomId} />
+      </div>
     </nav>
   );
 }

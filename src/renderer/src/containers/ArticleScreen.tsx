@@ -283,24 +283,23 @@ export function ArticleScreen({
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
     <div ref={content}>
-      {(find.open || showHighlights) && (
+      {find.open && (
         <ArticleToolbar>
-          {find.open && (
-            <FindBar
-              query={find.query}
-              onQueryChange={(query) => setFind((f) => ({ ...f, query, index: 0 }))}
-              total={findHits.length}
-              current={current}
-              onNext={() => step(1)}
-              onPrevious={() => step(-1)}
-              onClose={closeFind}
-              inputRef={findInput}
-            />
-          )}
-          {showHighlights && <HighlightNotice query={highlightQuery} count={termCount} onClear={onClearHighlights} />}
+          <FindBar
+            query={find.query}
+            onQueryChange={(query) => setFind((f) => ({ ...f, query, index: 0 }))}
+            total={findHits.length}
+            current={current}
+            onNext={() => step(1)}
+            onPrevious={() => step(-1)}
+            onClose={closeFind}
+            inputRef={findInput}
+          />
         </ArticleToolbar>
       )}
       <div className="article-actions">
+        {/* In the flow above the article, not floating over its text. */}
+        {showHighlights && <HighlightNotice query={highlightQuery} count={termCount} onClear={onClearHighlights} />}
         <button type="button" className="button" onClick={() => onPrint()} aria-keyshortcuts="Control+P Meta+P">
           Print…
         </button>
