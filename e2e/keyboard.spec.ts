@@ -195,4 +195,23 @@ test.describe('keyboard only', () => {
     );
     expect(stops).toBe(await rows.count());
   });
+
+  for (const { width, lands } of [
+    { width: 1280, lands: 'its first section, beside the text' },
+    { width: 390, lands: 'the button that unfolds them' },
+  ]) {
+    test(`skips to the article's contents at ${width} px: ${lands}`, async ({ appPage }) => {
+      const page = appPage;
+      await page.setViewportSize({ width, height: 844 });
+      const quire = new QuirePage(page);
+      await quire.openArticle(SJOGREN);
+      const skip = page.getByRole('link', { name: 'Skip to contents' });
+      await skip.focus();
+      await press(page, 'Enter');
+      const contents = page.getByRole('navigation', { name: 'Table of contents' });
+      const target = width >= 1100 ? contents.getByRole('link').first() : contents.getByRole('button', { name: 'Contents' });
+      await expect(target).toBeFocused();
+      await expect(target).toBeInViewport();
+    });
+  }
 });

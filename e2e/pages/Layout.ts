@@ -3,7 +3,8 @@
  * folded table of contents, and measurements (boxes, horizontal scroll, controls outside the
  * window).
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { QuirePage } from './QuirePage';
 
 /** The window-size ranges of the layout (styles/tokens.css). */
 export type Range = 'narrow' | 'medium' | 'wide';
@@ -109,12 +110,7 @@ export class Layout {
 
   /** Open an article from the library: the sidebar, or the drawer where there is no sidebar. */
   async openArticle(title: string): Promise<void> {
-    if (await this.libraryToggle.isVisible()) {
-      await this.libraryToggle.click();
-      await expect(this.library).toBeVisible();
-    }
-    await this.library.getByRole('link', { name: title }).click();
-    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await new QuirePage(this.page).openArticle(title);
   }
 
   /** Whether every library list that shows comes after the article in reading (document) order. */

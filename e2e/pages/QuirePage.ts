@@ -172,8 +172,13 @@ export class QuirePage {
     await this.searchBox.fill('');
   }
 
-  /** Open an article from the library list by its title. */
+  /** Open an article from the library list by its title: the sidebar, or the drawer where there is no sidebar. */
   async openArticle(title: string): Promise<void> {
+    const drawer = this.page.getByRole('banner').getByRole('button', { name: 'Library' });
+    if (await drawer.isVisible()) {
+      await drawer.click();
+      await expect(this.library).toBeVisible();
+    }
     await this.library.getByRole('link', { name: title }).click();
     await expect(this.articleTitle).toHaveText(title);
   }

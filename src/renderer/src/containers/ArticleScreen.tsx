@@ -245,7 +245,9 @@ export function ArticleScreen({
     return { article: ready, sectionId: currentSectionId(container), selectedIds: selectedPassageIds(container) };
   }, [ready]);
   const skipTo = useCallback((place: SkipPlace) => {
-    const target = content.current?.querySelector<HTMLElement>(place === 'contents' ? '.toc a' : '.comments__toggle');
+    // The contents: their first link beside the text, or the button that unfolds them on narrower windows.
+    const candidates = content.current?.querySelectorAll<HTMLElement>(place === 'contents' ? '.toc__toggle, .toc a' : '.comments__toggle') ?? [];
+    const target = [...candidates].find((el) => el.checkVisibility());
     if (target) landOn(target, { block: 'start' });
   }, []);
   useImperativeHandle(ref, () => ({ openFind, printContext, skipTo }), [openFind, printContext, skipTo]);
