@@ -14,7 +14,10 @@ import { StoreNotice } from './components/StoreNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Notice } from './components/Notice';
 import { LibraryNav } from './components/LibraryNav';
+import { COMMENTS_ID } from './components/CommentsSection';
+import { SEARCH_INPUT_ID } from './components/SearchBox';
 import { SkipLinks, type SkipLink } from './components/SkipLinks';
+import { CONTENTS_ID } from './components/TableOfContents';
 import { ArticleScreen, type ArticleScreenHandle, type SkipPlace } from './containers/ArticleScreen';
 import { HomeScreen } from './containers/HomeScreen';
 import { PrintContainer, type PrintRequest } from './containers/PrintContainer';
@@ -194,10 +197,10 @@ export function App() {
   const skipLinks = useMemo<SkipLink[]>(
     () => [
       { label: 'Skip to content', href: `#${MAIN_ID}`, go: () => document.getElementById(MAIN_ID)?.focus() },
-      { label: 'Skip to search', href: '#search', go: focusSearch },
+      { label: 'Skip to search', href: `#${SEARCH_INPUT_ID}`, go: focusSearch },
       ...skipPlaces.map((place) => ({
         label: place === 'contents' ? 'Skip to contents' : 'Skip to comments',
-        href: `#${place}`,
+        href: `#${place === 'contents' ? CONTENTS_ID : COMMENTS_ID}`,
         go: () => articleScreen.current?.skipTo(place),
       })),
     ],

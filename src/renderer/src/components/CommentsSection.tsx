@@ -21,6 +21,9 @@ interface Props {
   readonly actions: PassageActions;
 }
 
+/** The element id of the article's reader comments (on screen; a print has none), which a skip link leads to. */
+export const COMMENTS_ID = 'article-comments';
+
 /** The "Reader comments (N)" region; nothing when there are none. */
 export function CommentsSection({ comments, open, onOpenChange, actions }: Readonly<Props>) {
   const headingId = useId();
@@ -28,7 +31,7 @@ export function CommentsSection({ comments, open, onOpenChange, actions }: Reado
   const print = usePrintMode();
   if (comments.length === 0) return null;
   return (
-    <section className="comments" aria-labelledby={headingId} data-open={open || undefined}>
+    <section id={print ? undefined : COMMENTS_ID} className="comments" aria-labelledby={headingId} data-open={open || undefined}>
       <h2 id={headingId} className="comments__title">
         {print ? (
           `Reader comments (${comments.length})`

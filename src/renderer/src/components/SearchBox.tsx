@@ -9,6 +9,9 @@ import { nextOptionKey, type SearchListModel, type SearchOption } from '../searc
 import { SearchList } from './SearchList';
 import './SearchBox.css';
 
+/** The search input's element id: the app has one search box, which the skip links lead to. */
+export const SEARCH_INPUT_ID = 'search-input';
+
 interface Props {
   /** The text in the box. */
   readonly query: string;
@@ -70,7 +73,7 @@ export function SearchBox({
   shortcutLabel,
 }: Readonly<Props>) {
   const id = useId();
-  const inputId = `${id}-input`;
+  const inputId = SEARCH_INPUT_ID;
   const listId = `${id}-results`;
   const hintId = `${id}-hint`;
   const { options } = list;

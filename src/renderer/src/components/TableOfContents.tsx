@@ -56,6 +56,9 @@ function TocList({ entries, onNavigate, activeDomId }: Readonly<ListProps>) {
   );
 }
 
+/** The element id of the table of contents, which a skip link leads to. */
+export const CONTENTS_ID = 'article-contents';
+
 /** The "Table of contents" navigation landmark; nothing when there are no sections. */
 export function TableOfContents({ entries, onNavigate }: Readonly<Props>) {
   const ids = useMemo(() => domIds(entries), [entries]);
@@ -72,7 +75,7 @@ export function TableOfContents({ entries, onNavigate }: Readonly<Props>) {
     toggle.current.focus();
   };
   return (
-    <nav className={open ? 'toc toc--open' : 'toc'} aria-label="Table of contents" onKeyDown={onKeyDown}>
+    <nav id={CONTENTS_ID} className={open ? 'toc toc--open' : 'toc'} aria-label="Table of contents" onKeyDown={onKeyDown}>
       <h2 className="toc__title">
         <button
           ref={toggle}
