@@ -284,7 +284,7 @@ export function ArticleScreen({
   }
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
-    <div ref={content}>
+    <div ref={content} className="article-screen">
       {find.open && (
         <ArticleToolbar>
           <FindBar
