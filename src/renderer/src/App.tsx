@@ -233,7 +233,7 @@ export function App() {
             aria-controls={LIBRARY_ID}
             onClick={toggleLibrary}
           >
-            <svg className="app__library-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <svg className="line-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
             </svg>
             <span className="app__library-label">Library</span>

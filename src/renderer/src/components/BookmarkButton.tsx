@@ -27,7 +27,7 @@ export function BookmarkButton({ pressed, target, onToggle, tabIndex }: Readonly
       tabIndex={tabIndex}
       onClick={onToggle}
     >
-      <svg className="row-action__icon bookmark-button__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <svg className="line-icon bookmark-button__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <path d="M4 1.5h8a.5.5 0 0 1 .5.5v12.5L8 11.25 3.5 14.5V2a.5.5 0 0 1 .5-.5Z" />
       </svg>
     </button>

@@ -43,7 +43,7 @@ export function LibraryControls({ shown, topic, onClearTopic, sort, onSortChange
         <label htmlFor={sortId}>Sort by</label>
         <select
           id={sortId}
-          className="library-controls__select"
+          className="select"
           value={sort}
           onChange={(event) => {
             if (isLibrarySort(event.target.value)) onSortChange(event.target.value);

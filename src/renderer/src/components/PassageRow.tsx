@@ -69,7 +69,7 @@ export function PassageRow({ id, target, actions, className, children }: Readonl
           tabIndex={roving.tabIndexOf(1)}
           onClick={() => actions.onCopyLink(target, id)}
         >
-          <svg className="row-action__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <svg className="line-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M6.75 9.25a3 3 0 0 0 4.24 0l2.5-2.5a3 3 0 0 0-4.24-4.24l-1 1" />
             <path d="M9.25 6.75a3 3 0 0 0-4.24 0l-2.5 2.5a3 3 0 0 0 4.24 4.24l1-1" />
           </svg>

@@ -150,7 +150,7 @@ export function PrintPreview({ options, available, onChange, onPrint, onSavePdf,
         <div className="print-preview__fields">
           <label>
             Paper
-            <select value={options.paper} onChange={(event) => onChange({ paper: event.target.value as PaperSize })}>
+            <select className="select" value={options.paper} onChange={(event) => onChange({ paper: event.target.value as PaperSize })}>
               {PAPER_SIZES.map((paper) => (
                 <option key={paper} value={paper}>
                   {PAPER_LABELS[paper]}
@@ -160,7 +160,7 @@ export function PrintPreview({ options, available, onChange, onPrint, onSavePdf,
           </label>
           <label>
             Margins
-            <select value={options.margins} onChange={(event) => onChange({ margins: event.target.value as MarginSize })}>
+            <select className="select" value={options.margins} onChange={(event) => onChange({ margins: event.target.value as MarginSize })}>
               {MARGIN_SIZES.map((margins) => (
                 <option key={margins} value={margins}>
                   {MARGIN_LABELS[margins]}
