@@ -1,6 +1,24 @@
+import { buildLibrary } from '../src/core/build';
+import { BUNDLED_CONTENT } from '../src/core/paths';
+import { libraryService } from '../src/core/service';
 import { expect, test } from './fixtures';
 
 test.describe('search', () => {
+  test('sends the query as typed: a space after the last word ends it, as the engine reads it everywhere', async ({ quire }) => {
+    // What the engine answers for each text, asked in this process, as the CLI asks it.
+    const engine = libraryService(await buildLibrary(BUNDLED_CONTENT));
+    const totals = new Map<string, number>();
+    for (const query of ['tap', 'tap ']) totals.set(query, (await engine.search(query, { limit: 20 })).total);
+    // Still typing "tap" finds words that begin so; "tap " is the finished word, which no passage has.
+    expect(totals.get('tap')).toBeGreaterThan(0);
+    expect(totals.get('tap ')).toBe(0);
+    await quire.search('tap');
+    await quire.waitForAnswers();
+    await expect(quire.searchStatus).toContainText(`${totals.get('tap')} passages`);
+    await quire.searchBox.press('Space');
+    await expect(quire.page.getByText(/No results for/)).toBeVisible();
+  });
+
   test('searches as you type and lands on the chosen passage', async ({ quire, appPage }) => {
     await quire.search('pickle juice');
     await expect(quire.options.first()).toBeVisible();

@@ -92,8 +92,9 @@ export function formatRoute(route: Route): string {
 /** The results route from its query string; the library when it names no query. */
 function parseResults(query: string): Route {
   const params = new URLSearchParams(query);
-  const q = params.get('q')?.trim();
-  if (!q) return HOME;
+  // The query as typed (a trailing space is the engine's to read); a blank one names none.
+  const q = params.get('q');
+  if (!q?.trim()) return HOME;
   const offset = Number(params.get('offset') ?? 0);
   const articleIds = params.getAll('article').filter((id) => id !== '');
   const kinds = PASSAGE_KINDS.filter((k) => params.getAll('kind').includes(k));

@@ -109,7 +109,7 @@ export function SearchContainer({ inputRef, onOpenHit, onOpenTitle, onOpenResult
     addRecent(query);
     setOpen(false);
     setActiveKey(undefined);
-    onOpenResults(query.trim(), filters);
+    onOpenResults(query, filters);
   };
 
   /** Put text in the box (a suggestion, a recent search, a correction) and keep typing there. */

@@ -23,13 +23,15 @@ export interface SearchState {
 }
 
 /**
- * Search the library for `query` (trimmed) with `options`; an empty query searches nothing.
+ * Search the library for `query` as typed, with `options`; a blank query searches nothing. The
+ * text is sent untrimmed: the engine reads a space after the last word as that word being
+ * finished ("tap " is the word tap), and its absence as a word still being typed (a prefix).
  * Pass the same options object while they do not change (memoize it): a new one searches again.
  *
  * @example const { response, pending } = useSearch(inputValue, options);
  */
 export function useSearch(query: string, options: SearchOptions = DEFAULT_OPTIONS): SearchState {
-  const text = query.trim();
+  const text = query.trim() === '' ? '' : query;
   // Each search takes a number; only the answer to the newest one is kept.
   const sequence = useRef(0);
   const [latest, setLatest] = useState<{ text: string; options: SearchOptions; response?: SearchResponse; error?: ApiError }>();

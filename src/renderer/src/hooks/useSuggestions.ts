@@ -18,13 +18,14 @@ export interface SuggestionsState {
 const NONE: readonly string[] = [];
 
 /**
- * Completions of `query` (trimmed; none for an empty query). A failed call shows none: the
+ * Completions of `query` as typed (none for a blank query; the engine decides what a trailing
+ * space means, as for the search). A failed call shows none: the
  * suggestions are a help, never in the way of the results.
  *
  * @example const { suggestions } = useSuggestions(inputValue);
  */
 export function useSuggestions(query: string, limit = SUGGESTION_LIMIT): SuggestionsState {
-  const text = query.trim();
+  const text = query.trim() === '' ? '' : query;
   const sequence = useRef(0);
   const [latest, setLatest] = useState<{ text: string; suggestions: readonly string[] }>();
   useEffect(() => {
