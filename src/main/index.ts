@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { APP_URL } from '../core/app-protocol';
-import { startEngineWorker } from '../core/engine-client';
+import { articleLookup, startEngineWorker } from '../core/engine-client';
 import { storeService } from '../core/service';
 import { openStore, StoreAccessError, storeSetAsideNotice } from '../core/store';
 import { isTrustedSender, secureWebPreferences } from '../core/shell-policy';
@@ -72,14 +72,14 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession, appUrl);
   guardWebContents();
   // The index loads and searches in a worker thread, off the thread that runs windows and menus.
-  const engine = await startEngineWorker(join(__dirname, 'worker.js'), libraryDir);
+  // A worker that dies is reported (its calls fail saying so) and started again on the next call.
+  const engine = await startEngineWorker(join(__dirname, 'worker.js'), libraryDir, { onExit: (reason) => console.error(`quire: ${reason}`) });
   app.on('will-quit', () => void engine.close());
   const { store, setAside } = await openStore(app.getPath('userData'), { factory: electronBackend });
   const notice = setAside ? storeSetAsideNotice(setAside) : null;
   if (notice) console.error(`quire: ${notice}`);
-  const articles = (id: string) => engine.api.getArticle(id).catch(() => undefined);
   const print = printService(() => mainWindow);
-  bindApi({ ...engine.api, ...storeService(store, articles, notice), ...print }, (frame) => isTrustedSender(frame, appUrl));
+  bindApi({ ...engine.api, ...storeService(store, articleLookup(engine.api), notice), ...print }, (frame) => isTrustedSender(frame, appUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();
