@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     build: {
       // The engine runs in a worker thread of its own: a second entry.
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), worker: resolve('src/core/engine-worker.ts') } },
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), worker: resolve('src/core/api/engine-worker.ts') } },
     },
   },
   preload: {

@@ -1,7 +1,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
-import { openStore, type StoreShape } from '../src/core/store';
+import { openStore, type StoreShape } from '../src/core/user/store';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { Notice } from './pages/Notice';

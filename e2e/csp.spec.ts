@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { APP_CSP, cspOfHtml, cspProblems, parseCsp } from '../src/core/csp';
+import { APP_CSP, cspOfHtml, cspProblems, parseCsp } from '../src/core/shell/csp';
 
 const BUILT_INDEX = join(process.cwd(), 'out', 'renderer', 'index.html');
 

@@ -165,7 +165,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
           const base64 = await app.evaluate(async ({ BrowserWindow }) => {
             const [window] = BrowserWindow.getAllWindows();
             if (!window) throw new Error('no window');
-            // The options src/main/print.ts uses (src/core/print-options.ts).
+            // The options src/main/print.ts uses (src/core/shell/print-options.ts).
             const data = await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
             return data.toString('base64');
           });

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { openStore } from '../src/core/store';
+import { openStore } from '../src/core/user/store';
 import type { ArticlePosition } from '../src/shared/positions';
 import { expect, test } from './fixtures';
 import { HomeScreen } from './pages/HomeScreen';

@@ -8,7 +8,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ReaderSettings } from '../src/shared/bookmarks';
-import { openStore } from '../src/core/store';
+import { openStore } from '../src/core/user/store';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { PrintPreview } from './pages/PrintPreview';

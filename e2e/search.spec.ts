@@ -1,6 +1,6 @@
-import { buildLibrary } from '../src/core/build';
-import { BUNDLED_CONTENT } from '../src/core/paths';
-import { libraryService } from '../src/core/service';
+import { buildLibrary } from '../src/core/content/build';
+import { BUNDLED_CONTENT } from '../src/core/library/paths';
+import { libraryService } from '../src/core/api/service';
 import { expect, test } from './fixtures';
 
 test.describe('search', () => {

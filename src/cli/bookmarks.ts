@@ -8,11 +8,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiMethod } from '../shared/api';
 import type { BookmarkView } from '../shared/bookmarks';
-import { BookmarkImportError, importTooLarge } from '../core/bookmark-io';
-import { dispatch } from '../core/dispatch';
-import { defaultDataDir, openContent } from '../core/paths';
-import { createService, storeService } from '../core/service';
-import { openStore, storeSetAsideNotice } from '../core/store';
+import { BookmarkImportError, importTooLarge } from '../core/user/bookmark-io';
+import { dispatch } from '../core/api/dispatch';
+import { defaultDataDir, openContent } from '../core/library/paths';
+import { createService, storeService } from '../core/api/service';
+import { openStore, storeSetAsideNotice } from '../core/user/store';
 
 /** Usage of the bookmarks commands. */
 export const BOOKMARKS_USAGE = `  npm run cli -- bookmarks list [--json]

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../core/paths';
-import { articleSource, largeExport, tempDir, type TempDir } from '../core/testing';
+import { ROOT } from '../core/library/paths';
+import { articleSource, largeExport, tempDir, type TempDir } from '../core/testing/temp-dir';
 
 /** Run the CLI as a user would, in a separate process. */
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {

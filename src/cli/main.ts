@@ -12,11 +12,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SearchHit } from '../shared/api';
 import { MAX_SEARCH_LIMIT } from '../shared/schemas';
-import { buildLibrary, writeLibrary } from '../core/build';
-import { BUNDLED_CONTENT, BUNDLED_LIBRARY, openContent } from '../core/paths';
-import { ContentError } from '../core/problems';
+import { buildLibrary, writeLibrary } from '../core/content/build';
+import { BUNDLED_CONTENT, BUNDLED_LIBRARY, openContent } from '../core/library/paths';
+import { ContentError } from '../core/content/problems';
 import { BOOKMARKS_USAGE, BookmarksUsageError, runBookmarks } from './bookmarks';
-import { search } from '../core/search';
+import { search } from '../core/search/search';
 
 const USAGE = `usage:
   npm run cli -- build  [--content DIR] [--out DIR]

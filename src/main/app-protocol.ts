@@ -1,10 +1,10 @@
 /**
- * The `app://quire/` protocol: the built renderer served from its folder, as src/core/app-protocol.ts
+ * The `app://quire/` protocol: the built renderer served from its folder, as src/core/shell/app-protocol.ts
  * decides, with the CSP header on every answer.
  */
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { answerAppRequest, APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../core/app-protocol';
+import { answerAppRequest, APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../core/shell/app-protocol';
 
 /** Register the app scheme as standard and secure; must run before the app is ready. */
 export function registerAppScheme(): void {

@@ -1,9 +1,9 @@
 /**
  * The one way a link leaves the app: an https link, shown to the user, opened in their browser
- * only if they say so. src/core/shell-policy.ts decides which links qualify.
+ * only if they say so. src/core/shell/shell-policy.ts decides which links qualify.
  */
 import { dialog, shell, type BrowserWindow } from 'electron';
-import { EXTERNAL_LINK_OPEN, externalLinkDialog, isExternalLinkAllowed } from '../core/shell-policy';
+import { EXTERNAL_LINK_OPEN, externalLinkDialog, isExternalLinkAllowed } from '../core/shell/shell-policy';
 
 /**
  * Offer a link to the system browser; resolves with whether it was opened.

@@ -6,11 +6,11 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { APP_URL } from '../core/app-protocol';
-import { articleLookup, startEngineWorker } from '../core/engine-client';
-import { storeService } from '../core/service';
-import { openStore, StoreAccessError, storeSetAsideNotice } from '../core/store';
-import { isTrustedSender, secureWebPreferences } from '../core/shell-policy';
+import { APP_URL } from '../core/shell/app-protocol';
+import { articleLookup, startEngineWorker } from '../core/api/engine-client';
+import { storeService } from '../core/api/service';
+import { openStore, StoreAccessError, storeSetAsideNotice } from '../core/user/store';
+import { isTrustedSender, secureWebPreferences } from '../core/shell/shell-policy';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';

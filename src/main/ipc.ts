@@ -4,13 +4,13 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, CHANNELS, type ApiResult, type QuireApi } from '../shared/api';
-import { dispatch } from '../core/dispatch';
-import type { SenderFrame } from '../core/shell-policy';
+import { dispatch } from '../core/api/dispatch';
+import type { SenderFrame } from '../core/shell/shell-policy';
 
 /**
  * Bind the API to IPC.
  *
- * @param isTrusted whether the sending frame is the app's own page (src/core/shell-policy.ts
+ * @param isTrusted whether the sending frame is the app's own page (src/core/shell/shell-policy.ts
  *   isTrustedSender); it gets null when the frame is gone
  */
 export function bindApi(api: QuireApi, isTrusted: (frame: SenderFrame | null) => boolean): void {

@@ -1,13 +1,13 @@
 /**
  * Printing the app's window: the system print dialog, and PDFs through a save dialog.
  *
- * The options and the dialog's defaults live in src/core/print-options.ts; this file only hands
+ * The options and the dialog's defaults live in src/core/shell/print-options.ts; this file only hands
  * them to Electron and writes the file.
  */
 import { writeFile } from 'node:fs/promises';
 import { app, dialog, type BrowserWindow } from 'electron';
-import { pdfOptions, printFailure, printOptions, saveDialogOptions } from '../core/print-options';
-import { ApiCallError, type PrintApi } from '../core/service';
+import { pdfOptions, printFailure, printOptions, saveDialogOptions } from '../core/shell/print-options';
+import { ApiCallError, type PrintApi } from '../core/api/service';
 
 /** The folder the save dialog opens in: the documents folder, else home. */
 function documentsDir(): string {

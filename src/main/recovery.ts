@@ -1,10 +1,10 @@
 /**
  * Recovery from a renderer that went away: reload the window (the store lives in main, so the
- * reader comes back where they were), and stop if it keeps crashing, as src/core/crash-recovery.ts
+ * reader comes back where they were), and stop if it keeps crashing, as src/core/shell/crash-recovery.ts
  * decides.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
-import { CRASH_DIALOG_BUTTONS, CRASH_DIALOG_RETRY, CrashRecovery } from '../core/crash-recovery';
+import { CRASH_DIALOG_BUTTONS, CRASH_DIALOG_RETRY, CrashRecovery } from '../core/shell/crash-recovery';
 
 /**
  * Watch a window's renderer and recover it.

@@ -2,10 +2,10 @@
  * The shell's security policy applied to Electron: the session-level request block, permission
  * handlers, no spellchecker downloads, and no navigation, new window or webview in any page.
  *
- * Every decision is made in src/core/shell-policy.ts; this file only hands it to Electron.
+ * Every decision is made in src/core/shell/shell-policy.ts; this file only hands it to Electron.
  */
 import { app, BrowserWindow, type Session, type WebContents } from 'electron';
-import { isPermissionAllowed, isRequestAllowed, SPELLCHECKER_DICTIONARY_URL } from '../core/shell-policy';
+import { isPermissionAllowed, isRequestAllowed, SPELLCHECKER_DICTIONARY_URL } from '../core/shell/shell-policy';
 import { openExternalSafely } from './external';
 
 /**

@@ -3,8 +3,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../shared/bookmarks';
-import { ROOT } from '../core/paths';
-import { largeExport } from '../core/testing';
+import { ROOT } from '../core/library/paths';
+import { largeExport } from '../core/testing/temp-dir';
 import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, sameSecret, TOKEN_HEADER } from './server';
 import { call, rawExchange, type Reply, startTestHost, type TestHost } from './testing';
 

@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLED_CONTENT, RENDERER_DIR, defaultDataDir, openContent } from '../core/paths';
-import { ContentError } from '../core/problems';
-import { createService } from '../core/service';
-import { openStore, storeSetAsideNotice } from '../core/store';
+import { BUNDLED_CONTENT, RENDERER_DIR, defaultDataDir, openContent } from '../core/library/paths';
+import { ContentError } from '../core/content/problems';
+import { createService } from '../core/api/service';
+import { openStore, storeSetAsideNotice } from '../core/user/store';
 import { startWebHost } from './server';
 
 const USAGE = 'usage: npm run web -- [--port N] [--data-dir DIR] [--content DIR]';

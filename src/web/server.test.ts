@@ -1,11 +1,11 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../core/build';
-import { BUNDLED_CONTENT } from '../core/paths';
-import { createService } from '../core/service';
-import { openStore } from '../core/store';
-import { tempDir, type TempDir } from '../core/testing';
+import { buildLibrary } from '../core/content/build';
+import { BUNDLED_CONTENT } from '../core/library/paths';
+import { createService } from '../core/api/service';
+import { openStore } from '../core/user/store';
+import { tempDir, type TempDir } from '../core/testing/temp-dir';
 import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER, type WebHost } from './server';
 import { call as rawCall, type Reply } from './testing';
 

@@ -25,9 +25,9 @@ import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import type { ApiErrorCode, ApiFailure, ApiMethod, ApiResult, QuireApi } from '../shared/api';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/bookmarks';
-import { staticHeaders } from '../core/app-protocol';
-import { dispatch, isApiMethod } from '../core/dispatch';
-import { resolveStaticFile } from '../core/static-files';
+import { staticHeaders } from '../core/shell/app-protocol';
+import { dispatch, isApiMethod } from '../core/api/dispatch';
+import { resolveStaticFile } from '../core/shell/static-files';
 
 
 /** How long stopping waits for answers in flight before cutting their connections. */

@@ -4,11 +4,11 @@
  */
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { buildLibrary } from '../core/build';
-import { BUNDLED_CONTENT } from '../core/paths';
-import { createService } from '../core/service';
-import { openStore, type UserStore } from '../core/store';
-import { tempDir, type TempDir } from '../core/testing';
+import { buildLibrary } from '../core/content/build';
+import { BUNDLED_CONTENT } from '../core/library/paths';
+import { createService } from '../core/api/service';
+import { openStore, type UserStore } from '../core/user/store';
+import { tempDir, type TempDir } from '../core/testing/temp-dir';
 import { startWebHost, TOKEN_HEADER, type WebHost, type WebHostOptions } from './server';
 
 /** An HTTP answer. */

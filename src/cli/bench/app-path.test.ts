@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary, writeLibrary } from '../../core/build';
-import type { EngineWorker } from '../../core/engine-client';
-import { BUNDLED_CONTENT, ROOT } from '../../core/paths';
-import { search, suggest } from '../../core/search';
-import { libraryService } from '../../core/service';
-import { tempDir, type TempDir } from '../../core/testing';
+import { buildLibrary, writeLibrary } from '../../core/content/build';
+import type { EngineWorker } from '../../core/api/engine-client';
+import { BUNDLED_CONTENT, ROOT } from '../../core/library/paths';
+import { search, suggest } from '../../core/search/search';
+import { libraryService } from '../../core/api/service';
+import { tempDir, type TempDir } from '../../core/testing/temp-dir';
 import { keystroke, SEARCH_LIMIT, startSourceEngine, SUGGEST_LIMIT } from './app-path';
 
 let dir: TempDir;

@@ -4,9 +4,9 @@
  * the engine worker through its client.
  */
 import { join } from 'node:path';
-import { startEngineWorker, type EngineWorker } from '../../core/engine-client';
-import { ROOT } from '../../core/paths';
-import type { LibraryApi } from '../../core/service';
+import { startEngineWorker, type EngineWorker } from '../../core/api/engine-client';
+import { ROOT } from '../../core/library/paths';
+import type { LibraryApi } from '../../core/api/service';
 
 /** Results asked for per search, as the app's search box asks (renderer `useSearch`). */
 export const SEARCH_LIMIT = 20;
@@ -17,7 +17,7 @@ export const SUGGEST_LIMIT = 5;
  * The engine worker run from its TypeScript source: the built app runs the bundled worker, and
  * here tsx's require hook compiles the same source (as the engine worker's tests do).
  */
-export const ENGINE_WORKER_SOURCE = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(ROOT, 'src/core/engine-worker.ts'))});`;
+export const ENGINE_WORKER_SOURCE = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(ROOT, 'src/core/api/engine-worker.ts'))});`;
 
 /**
  * Start the engine worker on a written library, from source, and wait until it has loaded it.

@@ -3,7 +3,7 @@
  * the box, searching as they type.
  */
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import type { SearchDoc } from '../../core/search';
+import type { SearchDoc } from '../../core/search/search';
 
 /**
  * The fields indexed: the same as Quire's index (see `searchDocs`), with MiniSearch's default

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../core/build';
+import { buildLibrary } from '../../core/content/build';
 import { generateArticles, generateVocabulary, MEDICAL_WORDS, writeCorpus } from './corpus';
 import { createRandom } from './random';
 

@@ -13,7 +13,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { ROOT, RENDERER_DIR } from '../../core/paths';
+import { ROOT, RENDERER_DIR } from '../../core/library/paths';
 import { keystrokes } from './queries';
 import { percentile, roundMs } from './stats';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../core/build';
-import { exportJson } from '../../core/bookmark-io';
-import { BUNDLED_CONTENT } from '../../core/paths';
+import { buildLibrary } from '../../core/content/build';
+import { exportJson } from '../../core/user/bookmark-io';
+import { BUNDLED_CONTENT } from '../../core/library/paths';
 import { manyBookmarks, measureStore } from './store';
 
 describe('the store bench', () => {

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Bookmark } from '../../shared/bookmarks';
 import { MAX_NOTE_LENGTH } from '../../shared/bookmarks';
-import { quotePassage } from '../../core/anchoring';
-import { exportJson } from '../../core/bookmark-io';
-import { dispatch } from '../../core/dispatch';
-import type { LoadedLibrary } from '../../core/load';
-import { createService } from '../../core/service';
-import { openStore } from '../../core/store';
+import { quotePassage } from '../../core/user/anchoring';
+import { exportJson } from '../../core/user/bookmark-io';
+import { dispatch } from '../../core/api/dispatch';
+import type { LoadedLibrary } from '../../core/library/load';
+import { createService } from '../../core/api/service';
+import { openStore } from '../../core/user/store';
 import { type Percentiles, percentiles, roundMs } from './stats';
 
 /** What was measured of the store. */

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../core/build';
-import { ROOT } from '../../core/paths';
-import { search } from '../../core/search';
-import { tempDir, type TempDir } from '../../core/testing';
+import { buildLibrary } from '../../core/content/build';
+import { ROOT } from '../../core/library/paths';
+import { search } from '../../core/search/search';
+import { tempDir, type TempDir } from '../../core/testing/temp-dir';
 import { readCollection } from './beir';
 import { Bm25Index, bm25Terms } from './bm25';
 import { writeCollectionArticles } from './library';

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLibrary, writeLibrary } from '../content/build';
+import { articleLookup, startEngineWorker, type EngineWorker } from './engine-client';
+import { BUNDLED_CONTENT, ROOT } from '../library/paths';
+import { ApiCallError, NotFoundError } from './service';
+import { tempDir, type TempDir } from '../testing/temp-dir';
+
+let dir: TempDir;
+let engine: EngineWorker;
+// The built app runs the bundled worker; here the TypeScript source runs through tsx's loader.
+const WORKER = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(ROOT, 'src/core/api/engine-worker.ts'))});`;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  await writeLibrary(dir.path, await buildLibrary(BUNDLED_CONTENT));
+  engine = await startEngineWorker(WORKER, dir.path, { eval: true });
+});
+afterAll(async () => {
+  await engine.close();
+  await dir.remove();
+});
+
+describe('engine worker', () => {
+  it('answers searches and articles from another thread', async () => {
+    const response = await engine.api.search('pilocarpine', { limit: 2 });
+    expect(response.results[0]?.text).toContain('ilocarpine');
+    expect((await engine.api.listArticles()).map((a) => a.id)).toContain('baclofen-sleep-aid');
+    expect(await engine.api.suggest('pilo')).toEqual(['pilocarpine']);
+  });
+
+  it('carries not-found back as NotFoundError', async () => {
+    await expect(engine.api.getArticle('nope')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('reports a worker that dies as stopped, not as a missing article, and starts a new one on the next call', async () => {
+    // The real worker, which dies (exit code 7) when asked for the article 'crash-now', as a crash would end it mid-call.
+    const crashing = `require('node:worker_threads').parentPort.on('message', (m) => { if (m.args && m.args[0] === 'crash-now') process.exit(7); }); ${WORKER}`;
+    const exits: string[] = [];
+    const engine = await startEngineWorker(crashing, dir.path, { eval: true, onExit: (reason) => exits.push(reason) });
+    try {
+      const lookup = articleLookup(engine.api);
+      // An article the engine does not have is absent (its bookmarks show as orphaned)...
+      await expect(lookup('nope')).resolves.toBeUndefined();
+      // ...but a dead worker is an error saying so, never an absent article.
+      const died = lookup('crash-now');
+      await expect(died).rejects.toBeInstanceOf(ApiCallError);
+      await expect(died).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/search engine stopped \(worker exit code 7\)/) });
+      expect(exits).toEqual([expect.stringMatching(/exit code 7/)]);
+      // The next calls start a new worker, which answers.
+      const [article, response] = await Promise.all([lookup('baclofen-sleep-aid'), engine.api.search('pilocarpine', { limit: 1 })]);
+      expect(article?.id).toBe('baclofen-sleep-aid');
+      expect(response.results).toHaveLength(1);
+      expect(exits).toHaveLength(1);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('fails to start with the reason when the library is missing', async () => {
+    await expect(startEngineWorker(WORKER, join(dir.path, 'missing'), { eval: true })).rejects.toThrow(/engine: library: cannot read/);
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * The engine behind the API: {@link QuireApi} implemented over a loaded library and the store.
+ *
+ * The library half is read-only and can run anywhere, a worker thread included; the store half
+ * stays with the process that owns the store file.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApiErrorCode, QuireApi } from '../../shared/api';
+import type { Bookmark, BookmarkView, ExportFormat, ExportedFile } from '../../shared/bookmarks';
+import type { Article } from '../../shared/model';
+import { anchor, quotePassage, quoteSection } from '../user/anchoring';
+import { BookmarkImportError, exportAnnotations, exportJson, exportMarkdown, parseImport } from '../user/bookmark-io';
+import type { LoadedLibrary } from '../library/load';
+import { search, suggest } from '../search/search';
+import { StoreSaveError, UnknownBookmarkError, type UserStore } from '../user/store';
+
+/** An API call that names something that does not exist. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+/** A failure with an API error code, carried across a thread boundary. */
+export class ApiCallError extends Error {
+  override readonly name = 'ApiCallError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The API calls answered from the library alone. */
+export type LibraryApi = Pick<QuireApi, 'listArticles' | 'getArticle' | 'search' | 'suggest'>;
+/** The API calls that print the window (the desktop app's main process answers them). */
+export type PrintApi = Pick<QuireApi, 'printPage' | 'savePdf'>;
+/** The API calls answered from the user's store. */
+export type StoreApi = Omit<QuireApi, keyof LibraryApi | keyof PrintApi>;
+
+/** The library half of the API. */
+export function libraryService(loaded: LoadedLibrary): LibraryApi {
+  const { library } = loaded;
+  return {
+    listArticles: async () => library.summaries(),
+    getArticle: async (id) => {
+      const article = library.article(id);
+      if (!article) throw new NotFoundError(`getArticle: no article with id '${id}'`);
+      return article;
+    },
+    search: async (query, options) => search(loaded, query, options),
+    suggest: async (query, limit) => suggest(loaded, query, limit),
+  };
+}
+
+/** Fetches an article for the store half (from the library, or from the engine worker). */
+export type ArticleSource = (id: string) => Promise<Article | undefined>;
+
+/** Export file names and types by format. */
+const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string }> = {
+  json: { extension: 'json', mimeType: 'application/json' },
+  markdown: { extension: 'md', mimeType: 'text/markdown' },
+  annotations: { extension: 'jsonld', mimeType: 'application/ld+json' },
+};
+
+/**
+ * The store half of the API: recent searches, bookmarks, settings, reading position.
+ *
+ * @param articles where bookmarks find their articles, to quote and re-anchor them
+ * @param notice a message for the user about the store (a file set aside), if any
+ */
+export function storeService(store: UserStore, articles: ArticleSource, notice: string | null = null, now: () => Date = () => new Date()): StoreApi {
+  /** The articles of some bookmarks, fetched once each. */
+  const fetchArticles = async (bookmarks: readonly Bookmark[]): Promise<Map<string, Article | undefined>> => {
+    const ids = [...new Set(bookmarks.map((b) => b.articleId))];
+    return new Map(await Promise.all(ids.map(async (id) => [id, await articles(id)] as const)));
+  };
+  const view = (b: Bookmark, article: Article | undefined): BookmarkView => {
+    const where = anchor(b, article);
+    const sectionId = b.target === 'section' ? where.targetId : [...(article?.passages ?? []), ...(article?.comments ?? [])].find((p) => p.id === where.targetId)?.sectionId;
+    const section = article?.sections.find((s) => s.id === sectionId);
+    const shown: BookmarkView = {
+      ...b,
+      status: where.status,
+      ...(where.targetId ? { resolvedId: where.targetId } : {}),
+      ...(article ? { articleTitle: article.title } : {}),
+      ...(section ? { sectionTitle: section.title } : sectionId === 'comments' ? { sectionTitle: 'Reader comments' } : {}),
+    };
+    views.set(b.id, { key: viewKey(b), view: shown });
+    byObject.set(b, shown);
+    return shown;
+  };
+  // Each bookmark is anchored once, then again only when it changes: listing thousands of them
+  // must not search their articles on every call. (The library does not change while served.)
+  const views = new Map<string, { key: string; view: BookmarkView }>();
+  const viewKey = (b: Bookmark): string => `${b.updatedAt}\u0000${b.articleId}\u0000${b.target}\u0000${b.targetId}\u0000${b.quote.exact}`;
+  // The store keeps a bookmark's object until it changes: the same object is the same view.
+  const byObject = new WeakMap<Bookmark, BookmarkView>();
+  const cachedView = (b: Bookmark): BookmarkView | undefined => {
+    const same = byObject.get(b);
+    if (same) return same;
+    // Read again from the file (another process changed it): a new object, perhaps the same bookmark.
+    const known = views.get(b.id);
+    if (!known || known.key !== viewKey(b)) return undefined;
+    byObject.set(b, known.view);
+    return known.view;
+  };
+  const viewOne = async (b: Bookmark): Promise<BookmarkView> => cachedView(b) ?? view(b, await articles(b.articleId));
+  /** Run a store call, its failures as the API's errors. */
+  const stored = async <T>(method: keyof StoreApi, f: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof UnknownBookmarkError) throw new NotFoundError(`${method}: ${e.message}`);
+      if (e instanceof StoreSaveError) throw new ApiCallError('not-saved', e.message);
+      throw e;
+    }
+  };
+
+  return {
+    recentSearches: async () => store.recentSearches(),
+    addRecentSearch: (query) => stored('addRecentSearch', () => store.addRecentSearch(query)),
+    clearRecentSearches: () => stored('clearRecentSearches', () => store.clearRecentSearches()),
+
+    listBookmarks: async () => {
+      const all = store.bookmarks();
+      const missing = all.filter((b) => !cachedView(b));
+      const byId = missing.length > 0 ? await fetchArticles(missing) : new Map<string, Article | undefined>();
+      const listed = all.map((b) => cachedView(b) ?? view(b, byId.get(b.articleId)));
+      if (views.size > all.length) {
+        const present = new Set(all.map((b) => b.id));
+        for (const id of views.keys()) if (!present.has(id)) views.delete(id);
+      }
+      return listed;
+    },
+    addBookmark: async (input) => {
+      const existing = store.bookmarks().find((b) => b.articleId === input.articleId && b.target === input.target && b.targetId === input.targetId);
+      if (existing) return viewOne(existing);
+      const article = await articles(input.articleId);
+      if (!article) throw new NotFoundError(`addBookmark: no article with id '${input.articleId}'`);
+      const quote = input.target === 'passage' ? quotePassage(article, input.targetId) : quoteSection(article, input.targetId);
+      if (!quote) throw new NotFoundError(`addBookmark: article '${input.articleId}' has no ${input.target} '${input.targetId}'`);
+      const at = now().toISOString();
+      const bookmark: Bookmark = {
+        id: randomUUID(),
+        articleId: input.articleId,
+        target: input.target,
+        targetId: input.targetId,
+        quote,
+        note: input.note ?? '',
+        tags: input.tags ?? [],
+        createdAt: at,
+        updatedAt: at,
+      };
+      return view(await stored('addBookmark', () => store.addBookmark(bookmark)), article);
+    },
+    updateBookmark: async (id, patch) => viewOne(await stored('updateBookmark', () => store.updateBookmark(id, patch, now()))),
+    removeBookmark: (id) => stored('removeBookmark', () => store.removeBookmark(id)),
+    restoreBookmark: async (bookmark) => {
+      const existing = store.bookmarks().find((b) => b.id === bookmark.id);
+      return viewOne(existing ?? (await stored('restoreBookmark', () => store.addBookmark(bookmark))));
+    },
+    exportBookmarks: async (format): Promise<ExportedFile> => {
+      const all = store.bookmarks();
+      const byId = await fetchArticles(all);
+      const articleOf = (id: string): Article | undefined => byId.get(id);
+      const content = format === 'json' ? exportJson(all, now()) : format === 'markdown' ? exportMarkdown(all, articleOf) : exportAnnotations(all, articleOf);
+      const { extension, mimeType } = EXPORTS[format];
+      return { fileName: `quire-bookmarks-${now().toISOString().slice(0, 10)}.${extension}`, mimeType, content };
+    },
+    importBookmarks: async (content) => {
+      let incoming: Bookmark[];
+      try {
+        incoming = parseImport(content);
+      } catch (e) {
+        if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', `${e.summary}\nimportBookmarks: argument 0: ${e.detail}`);
+        throw e;
+      }
+      return stored('importBookmarks', () => store.importBookmarks(incoming));
+    },
+
+    getSettings: async () => store.settings(),
+    updateSettings: (patch) => stored('updateSettings', () => store.updateSettings(patch)),
+    getReadingState: async () => store.readingState(),
+    saveReadingState: (state) => stored('saveReadingState', () => store.saveReadingState(state)),
+    listPositions: async () => store.positions(),
+    savePosition: async (input) => {
+      if (!(await articles(input.articleId))) throw new NotFoundError(`savePosition: no article with id '${input.articleId}'`);
+      const position = { ...input, readAt: now().toISOString() };
+      await stored('savePosition', () => store.savePosition(position));
+      return position;
+    },
+    storeNotice: async () => notice,
+  };
+}
+
+/**
+ * The print calls where there is no window to print (the web host): both answer `unsupported`.
+ *
+ * In a browser the renderer opens the browser's own print dialog instead, whose "Save as PDF"
+ * makes the PDF; these answers are the safety net for a renderer that asks anyway.
+ */
+export function browserPrintService(): PrintApi {
+  const unsupported = (method: keyof PrintApi) => async (): Promise<never> => {
+    throw new ApiCallError(
+      'unsupported',
+      `${method}: not available in the browser: use the browser's own print dialog (Ctrl+P or ⌘+P), whose "Save as PDF" printer saves a PDF`,
+    );
+  };
+  return { printPage: unsupported('printPage'), savePdf: unsupported('savePdf') };
+}
+
+/**
+ * Create the whole API as Node hosts serve it (the web host, tests), printing answered by
+ * {@link browserPrintService}. Arguments are assumed valid: {@link dispatch} parses them.
+ *
+ * @example const api = createService(await loadLibrary('out/library'), (await openStore(dir)).store);
+ */
+export function createService(loaded: LoadedLibrary, store: UserStore, notice: string | null = null): QuireApi {
+  return { ...libraryService(loaded), ...storeService(store, async (id) => loaded.library.article(id), notice), ...browserPrintService() };
+}

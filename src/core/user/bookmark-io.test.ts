@@ -1,0 +1,413 @@
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BookmarkSchema, type Bookmark } from '../../shared/bookmarks';
+import type { Article, Passage, Section } from '../../shared/model';
+import { quotePassage } from './anchoring';
+import { BookmarkImportError, exportAnnotations, exportJson, exportMarkdown, markdownLines, markdownText, parseImport } from './bookmark-io';
+import { buildLibrary, type LoadedLibrary } from '../content/build';
+import { BUNDLED_CONTENT } from '../library/paths';
+
+let loaded: LoadedLibrary;
+let bookmarks: Bookmark[];
+beforeAll(async () => {
+  loaded = await buildLibrary(BUNDLED_CONTENT);
+  const sleep = loaded.library.article('baclofen-sleep-aid')!;
+  const table = sleep.passages.find((p) => p.kind === 'table')!;
+  const quote = sleep.passages.find((p) => p.kind === 'quote')!;
+  const at = '2026-11-22T07:00:00.000Z';
+  bookmarks = [
+    { id: 'bookmark-table', articleId: sleep.id, target: 'passage', targetId: table.id, quote: quotePassage(sleep, table.id)!, note: 'the numbers', tags: ['study'], createdAt: at, updatedAt: at },
+    { id: 'bookmark-quote', articleId: sleep.id, target: 'passage', targetId: quote.id, quote: quotePassage(sleep, quote.id)!, note: '', tags: [], createdAt: at, updatedAt: at },
+  ];
+});
+
+describe('JSON export and import', () => {
+  it('round-trips losslessly', () => {
+    const text = exportJson(bookmarks, new Date('2026-11-22T08:00:00.000Z'));
+    expect(JSON.parse(text)).toMatchObject({ format: 'quire-bookmarks', version: 1, exportedAt: '2026-11-22T08:00:00.000Z' });
+    expect(parseImport(text)).toEqual(bookmarks);
+  });
+
+  /** The refusal parseImport throws for `text`. */
+  const refusal = (text: string): BookmarkImportError => {
+    try {
+      parseImport(text);
+    } catch (e) {
+      if (e instanceof BookmarkImportError) return e;
+      throw e;
+    }
+    throw new Error('parseImport accepted the file');
+  };
+
+  it('says which bookmark is damaged and that nothing changed, then names the entry and field', () => {
+    const data = JSON.parse(exportJson(bookmarks)) as { bookmarks: Record<string, unknown>[] };
+    data.bookmarks[1]!.quote = { exact: '', prefix: '', suffix: '' };
+    const damaged = refusal(JSON.stringify(data));
+    expect(damaged.summary).toBe(
+      `Bookmark 2 of ${bookmarks.length} in this file is damaged, so none of it was imported: your bookmarks are as they were. If the file was edited, undo the edit, or export it again from the Quire it came from.`,
+    );
+    expect(damaged.detail).toBe("bookmarks[1] (id bookmark-quote): field 'quote.exact': Too small: expected string to have >=1 characters");
+    expect(damaged.message).toBe(`${damaged.summary}\n${damaged.detail}`);
+    data.bookmarks[1] = { ...bookmarks[0]! };
+    const twice = refusal(JSON.stringify(data));
+    expect(twice.summary).toMatch(/^Bookmarks 1 and 2 in this file are the same bookmark, so none of it was imported/);
+    expect(twice.detail).toBe('bookmarks[1] (id bookmark-table): id appears twice in the file');
+  });
+
+  it('tells files of another kind apart, in words for the person importing, each saying nothing changed', () => {
+    const valid = JSON.parse(exportJson(bookmarks)) as Record<string, unknown>;
+    expect(refusal('not json').summary).toMatch(/^This is not a Quire bookmark file: it is not JSON\. Nothing was imported/);
+    expect(refusal('not json').detail).toMatch(/^not JSON \(/);
+    expect(refusal('{"format": "other"}').summary).toMatch(/^This is not a Quire bookmark file\. Nothing was imported.*Export → JSON/);
+    expect(refusal('{"format": "other"}').detail).toBe("field 'format': Invalid input: expected \"quire-bookmarks\"");
+    expect(refusal(exportAnnotations(bookmarks, () => undefined)).summary).toMatch(/^This is a Web Annotation file, which Quire cannot import yet\./);
+    expect(refusal(JSON.stringify({ ...valid, version: 7 })).summary).toMatch(/^This file was saved by a newer version of Quire \(bookmark format 7\); this one reads format 1\./);
+    expect(refusal(JSON.stringify({ ...valid, exportedAt: 'yesterday' })).summary).toMatch(/^This bookmark file is damaged, so none of it was imported/);
+    expect(refusal('{"__proto__": {"x": 1}, "format": "quire-bookmarks"}').summary).toMatch(/^This bookmark file is damaged/);
+    for (const text of ['[]', 'null', '"x"', '{"format": "other"}']) expect(refusal(text).summary).toContain('your bookmarks are as they were');
+  });
+
+  it('never throws anything but an import error, whatever the input (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ format: 'quire-bookmarks', version: 1, exportedAt: '2026-01-01T00:00:00Z', bookmarks: [v] }))), (text) => {
+        try {
+          parseImport(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(BookmarkImportError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('Markdown export', () => {
+  it('lists article, section, quote, note, tags and link', () => {
+    const md = exportMarkdown(bookmarks, (id) => loaded.library.article(id));
+    const [table, quote] = readRendered(new MarkdownIt().render(md));
+    const sleep = loaded.library.article('baclofen-sleep-aid')!;
+    expect(table).toEqual({
+      article: sleep.title,
+      section: 'What the Numbers Say: Digging Into Sleep Latency, Quality, and Duration',
+      quote: bookmarks[0]!.quote.exact,
+      paragraphs: ['the numbers', 'Tags: study'],
+      href: `quire:#/article/baclofen-sleep-aid/${bookmarks[0]!.targetId}`,
+      linkText: 'Open in Quire',
+      after: ' · saved 2026-11-22',
+    });
+    expect(table!.quote).toContain('Sleep Latency | 24 min | 41 min');
+    expect(quote!.paragraphs).toEqual([]);
+  });
+});
+
+/**
+ * Two real renderers, each as permissive as it can be set: raw HTML and dangerous protocols
+ * allowed, so only the export's escaping can keep user text from becoming markup. markdown-it in
+ * its default preset (CommonMark, GFM tables and strikethrough) with linkify (bare domains and
+ * addresses become links); micromark with every GFM extension (autolink literals, footnotes,
+ * tables, task lists, strikethrough), which follows the CommonMark and GFM specs to the letter.
+ */
+const RENDERERS: Record<string, (md: string) => string> = {
+  'markdown-it': (md) => new MarkdownIt({ html: true, linkify: true }).render(md),
+  micromark: (md) => micromark(md, { allowDangerousHtml: true, allowDangerousProtocol: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] }),
+};
+
+interface El {
+  readonly tag: string;
+  readonly attrs: Record<string, string>;
+  readonly children: readonly (El | string)[];
+}
+
+/** Rendered HTML, parsed by a real HTML parser, as elements and text. */
+function htmlTree(html: string): (El | string)[] {
+  const convert = (node: DefaultTreeAdapterTypes.ChildNode): El | string => {
+    if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
+    // A comment or doctype counts as markup too: name it so the checks see it.
+    if (!('tagName' in node)) return { tag: node.nodeName, attrs: {}, children: [] };
+    return { tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])), children: node.childNodes.map(convert) };
+  };
+  return parseFragment(html).childNodes.map(convert);
+}
+
+/** The text a reader sees in an element: `<br>` a line break, the source's newline after it not. */
+function textOf(children: readonly (El | string)[]): string {
+  let out = '';
+  for (const c of children) {
+    if (typeof c === 'string') out += c;
+    else if (c.tag === 'br') out += '\n\u0000';
+    else out += textOf(c.children);
+  }
+  return out.replaceAll('\u0000\n', '').replaceAll('\u0000', '');
+}
+
+/** Every tag name in a tree. */
+function tagsOf(nodes: readonly (El | string)[]): string[] {
+  return nodes.flatMap((n) => (typeof n === 'string' ? [] : [n.tag, ...tagsOf(n.children)]));
+}
+
+/** One bookmark as read back from the rendered export. */
+interface RenderedBookmark {
+  readonly article: string;
+  readonly section: string;
+  readonly quote: string;
+  /** Text of the paragraphs between the quote and the link: the note, then the tags. */
+  readonly paragraphs: readonly string[];
+  readonly href: string;
+  readonly linkText: string;
+  readonly after: string;
+}
+
+/**
+ * Read the rendered export back, requiring exactly the export's own structure: one h1, then per
+ * article an h2, then per bookmark an h3, a blockquote of one paragraph, paragraphs of text and
+ * the link's paragraph. Anything else (another element, text outside a block) fails the test.
+ */
+function readRendered(html: string): RenderedBookmark[] {
+  const blocks = htmlTree(html).filter((n) => typeof n !== 'string' || n.trim() !== '');
+  const expectPlain = (el: El, allowed: readonly string[] = ['br']): void => {
+    expect(tagsOf(el.children).filter((t) => !allowed.includes(t)), `unexpected markup in <${el.tag}>: ${html}`).toEqual([]);
+  };
+  const out: RenderedBookmark[] = [];
+  const head = blocks.shift() as El;
+  expect(head.tag).toBe('h1');
+  expect(textOf(head.children)).toBe('Quire bookmarks');
+  let article: string | undefined;
+  while (blocks.length > 0) {
+    const block = blocks.shift()!;
+    expect(typeof block, `text outside any block: ${JSON.stringify(block)}`).toBe('object');
+    const el = block as El;
+    if (el.tag === 'h2') {
+      expectPlain(el, []);
+      article = textOf(el.children);
+      continue;
+    }
+    expect(el.tag).toBe('h3');
+    expect(article).toBeDefined();
+    expectPlain(el, []);
+    const quote = blocks.shift() as El;
+    expect(quote.tag).toBe('blockquote');
+    const inner = quote.children.filter((n) => typeof n !== 'string' || n.trim() !== '') as El[];
+    expect(inner.map((n) => n.tag)).toEqual(['p']);
+    expectPlain(inner[0]!);
+    const paragraphs: string[] = [];
+    for (;;) {
+      const p = blocks.shift() as El;
+      expect(p?.tag).toBe('p');
+      const link = p.children[0];
+      if (typeof link === 'object' && link.tag === 'a') {
+        expectPlain(link, []);
+        expect(p.children.slice(1).every((c) => typeof c === 'string')).toBe(true);
+        out.push({
+          article: article!,
+          section: textOf(el.children),
+          quote: textOf(inner[0]!.children),
+          paragraphs,
+          href: link.attrs.href ?? '',
+          linkText: textOf(link.children),
+          after: textOf(p.children.slice(1)),
+        });
+        break;
+      }
+      expectPlain(p);
+      paragraphs.push(textOf(p.children));
+    }
+  }
+  return out;
+}
+
+/** Text as the export promises to render it: line ends as LF, NUL as U+FFFD (CommonMark's rule). */
+const asRendered = (text: string): string => text.replaceAll(/\r\n?/g, '\n').replaceAll('\0', '\ufffd');
+/** Text with lines, as a paragraph carries it: no line breaks at either end. */
+const asParagraph = (text: string): string => asRendered(text).replace(/^\n+|\n+$/g, '');
+
+/**
+ * Hostile text: Markdown and HTML syntax, every ASCII punctuation character, whitespace of every
+ * kind (line ends, tabs, no-break and ideographic spaces), control characters, lone surrogates
+ * and plain letters, in any order.
+ */
+const hostileChar = fc.oneof(
+  fc.constantFrom(
+    '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<!-- x -->', '<div>', '&amp;', '&#60;', '&lt;', '&', '#', '## ', '# x #',
+    '- ', '* ', '+ ', '1. ', '1) ', '2024.', '> ', '```', '~~~', '    ', '\t', '---', '===', '***', '___', '| a | b |', '|---|', ':-:', '\n| a | b \n| - | - |\n', '\na | b \n:-: | :-:',
+    '[a](javascript:alert(1))', '[x]: http://e.com', '![i](x.png)', '<http://e.com>', 'http://e.com', 'https://x.y/z', 'www.e.com', 'e.com',
+    'a@b.co', 'mailto:a@b.co', '[^1]', '[ ] ', '~~s~~', '*em*', '_em_', '**b**', '`c`', '\\', '\\\n', '$x$', '$$', ':smile:', '@user', '#12',
+    '{x}', '...', '. ', '.', '-', '+', '\n', '\n\n', '\r\n', '\r', '  \n', ' ', '\u00a0', '\u3000', '\u2028', '\u2029', '\ufeff', '\u000b',
+    '\u000c', '\u0000', '\u0001', '\u007f', '\u0085', '\ud800', '\udfff', 'é', '日本', '👍', 'a', 'Z', '5', ')', '(', ']', '[',
+  ),
+  fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
+  fc.string({ unit: 'binary', maxLength: 2 }),
+);
+const hostile = (minLength = 0): fc.Arbitrary<string> => fc.array(hostileChar, { minLength, maxLength: 12 }).map((parts) => parts.join(''));
+const nonEmpty = hostile(1).filter((t) => t.trim() !== '');
+
+const STAMP = '2026-11-22T07:00:00.000Z';
+
+/** Articles whose titles, section titles and passage ids are hostile text, and bookmarks in them. */
+const hostileLibrary = fc
+  .record({
+    articles: fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z0-9]{1,8}$/), title: nonEmpty, sections: fc.array(fc.record({ id: nonEmpty, title: hostile() }), { minLength: 1, maxLength: 3 }) }), {
+      minLength: 1,
+      maxLength: 3,
+      selector: (a) => a.id,
+    }),
+    bookmarks: fc.array(
+      fc.record({
+        article: fc.nat(),
+        section: fc.nat(),
+        inLibrary: fc.boolean(),
+        target: fc.constantFrom('passage', 'section'),
+        targetId: nonEmpty,
+        quote: nonEmpty,
+        note: hostile(),
+        tags: fc.array(nonEmpty.map((t) => t.trim()).filter((t) => t !== ''), { maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+  })
+  .map(({ articles, bookmarks: picks }) => {
+    const library = new Map<string, Article>();
+    const list = picks.map((p, i): Bookmark => {
+      const a = articles[p.article % articles.length]!;
+      const section = a.sections[p.section % a.sections.length]!;
+      const target = p.target as Bookmark['target'];
+      const articleId = p.inLibrary ? a.id : `gone-${a.id}`;
+      const targetId = target === 'section' ? section.id : p.targetId;
+      return { id: `bookmark-${i}`, articleId, target, targetId, quote: { exact: p.quote, prefix: '', suffix: '' }, note: p.note, tags: p.tags, createdAt: STAMP, updatedAt: STAMP };
+    });
+    for (const a of articles) {
+      const sections: Section[] = a.sections.map((s) => ({ id: s.id, title: s.title, level: 2, path: [s.title] }));
+      const passages: Passage[] = list
+        .filter((b) => b.articleId === a.id && b.target === 'passage')
+        .map((b, i) => ({ id: b.targetId, kind: 'paragraph', sectionId: a.sections[i % a.sections.length]!.id, text: b.quote.exact, html: '' }));
+      library.set(a.id, { id: a.id, title: a.title, source: 's', topics: [], sections, passages, comments: [] } as unknown as Article);
+    }
+    return { library, bookmarks: list };
+  });
+
+describe('markdownText and markdownLines', () => {
+  it('escape what could be Markdown and leave plain prose alone', () => {
+    expect(markdownText('Take 5 mg at night, with food; ask why?')).toBe('Take 5 mg at night, with food; ask why?');
+    expect(markdownText('# <b>*x*</b>')).toBe('\\# \\<b\\>\\*x\\*\\</b\\>');
+    expect(markdownText('1. first')).toBe('1\\. first');
+    expect(markdownText('well-kept - see www.e.com.')).toBe('well-kept - see www\\.e\\.com.');
+    expect(markdownText('Note: see https://e.com')).toBe('Note: see https\\://e\\.com');
+    expect(markdownText('- item')).toBe('\\- item');
+    expect(markdownText('  code')).toBe('&#x20;&#x20;code');
+    expect(markdownLines('a\n\nb\n')).toEqual(['a\\', '\\', 'b']);
+    expect(markdownLines('\n')).toEqual([]);
+  });
+});
+
+describe('Markdown export, rendered', () => {
+  for (const [name, render] of Object.entries(RENDERERS)) {
+    it(`renders every title, quote, note, tag, id and date as its text, with no markup of its own (${name}, property)`, () => {
+      fc.assert(
+        fc.property(hostileLibrary, ({ library, bookmarks: list }) => {
+          const md = exportMarkdown(list, (id) => library.get(id));
+          expect(md).not.toMatch(/[\0\r]/);
+          const rendered = readRendered(render(md));
+          const expected = list.map((b): RenderedBookmark => {
+            const article = library.get(b.articleId);
+            const passage = article?.passages.find((p) => p.id === b.targetId);
+            const section = article?.sections.find((s) => s.id === (b.target === 'section' ? b.targetId : passage?.sectionId));
+            const note = asParagraph(b.note);
+            return {
+              article: article ? asRendered(article.title).replaceAll('\n', ' ') : `${b.articleId} (no longer in the library)`,
+              section: section ? asRendered(section.title).replaceAll('\n', ' ') : 'Bookmark',
+              quote: asParagraph(b.quote.exact),
+              paragraphs: [...(note ? [note] : []), ...(b.tags.length > 0 ? [asParagraph(`Tags: ${b.tags.join(', ')}`)] : [])],
+              href: '',
+              linkText: 'Open in Quire',
+              after: ' · saved 2026-11-22',
+            };
+          });
+          const key = (r: RenderedBookmark): string => JSON.stringify({ ...r, href: '' });
+          expect(rendered.map(key).sort()).toEqual(expected.map(key).sort());
+          // Each link leads to its bookmark's ids, whatever characters they hold.
+          const hrefs = rendered.map((r) => {
+            const m = /^quire:#\/article\/([^/]+)(?:\/([^/]+))?$/.exec(r.href);
+            expect(m, `not a Quire link: ${r.href}`).not.toBeNull();
+            return JSON.stringify([decodeURIComponent(m![1]!), m![2] === undefined ? null : decodeURIComponent(m![2])]);
+          });
+          const targets = list.map((b) => JSON.stringify([b.articleId, b.target === 'passage' ? b.targetId.replaceAll(/[\ud800-\udfff]/gu, '\ufffd') : null]));
+          expect(hrefs.sort()).toEqual(targets.sort());
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('turns the 50 hostile bookmarks of the report into text: no script, no extra heading', () => {
+    const evil: Bookmark[] = Array.from({ length: 50 }, (_, i) => ({
+      ...bookmarks[0]!,
+      id: `bookmark-evil-${i}`,
+      note: i % 2 ? '<script>alert(1)</script>' : `# Fake heading ${i}\n\n<script src="x"></script>`,
+      tags: ['<script>', '## tag'],
+    }));
+    for (const render of Object.values(RENDERERS)) {
+      const tags = tagsOf(htmlTree(render(exportMarkdown(evil, (id) => loaded.library.article(id)))));
+      expect(tags.filter((t) => t === 'script')).toEqual([]);
+      expect(tags.filter((t) => /^h[1-6]$/.test(t)).length).toBe(1 + 1 + 50);
+    }
+  });
+});
+
+describe('Web Annotation export', () => {
+  it('writes an AnnotationCollection with TextQuoteSelectors', () => {
+    const data = JSON.parse(exportAnnotations(bookmarks, (id) => loaded.library.article(id))) as {
+      type: string;
+      total: number;
+      first: { items: { type: string; motivation: string; body?: { value: string; purpose: string }[]; target: { selector: { type: string; exact?: string }[] } }[] };
+    };
+    expect(data.type).toBe('AnnotationCollection');
+    expect(data.total).toBe(2);
+    const [table, quote] = data.first.items;
+    expect(table?.type).toBe('Annotation');
+    expect(table?.motivation).toBe('commenting');
+    expect(table?.body).toEqual([
+      { type: 'TextualBody', value: 'the numbers', format: 'text/plain', purpose: 'commenting' },
+      { type: 'TextualBody', value: 'study', purpose: 'tagging' },
+    ]);
+    expect(quote?.motivation).toBe('bookmarking');
+    expect(table?.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact).toBe(bookmarks[0]!.quote.exact);
+  });
+
+  it('keeps every text as it was and percent-encodes every id it puts in an IRI or fragment (property)', () => {
+    const IRI_SAFE = /^[A-Za-z0-9\-._~%:]*$/;
+    fc.assert(
+      fc.property(hostileLibrary, ({ library, bookmarks: list }) => {
+        const items = (JSON.parse(exportAnnotations(list, (id) => library.get(id))) as {
+          first: { items: { id: string; body?: { value: string; purpose: string }[]; target: { source: string; title?: string; selector: { type: string; value?: string; exact?: string }[] } }[] };
+        }).first.items;
+        items.forEach((item, i) => {
+          const b = list[i]!;
+          expect([item.id, item.target.source].filter((iri) => !IRI_SAFE.test(iri))).toEqual([]);
+          const fragment = item.target.selector.find((s) => s.type === 'FragmentSelector')!.value!;
+          expect(fragment).toMatch(/^[A-Za-z0-9\-._~%]*$/);
+          expect(decodeURIComponent(fragment)).toBe(b.targetId.replaceAll(/[\ud800-\udfff]/gu, '\ufffd'));
+          expect(item.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact).toBe(b.quote.exact);
+          expect(item.target.title).toBe(library.get(b.articleId)?.title);
+          expect(item.body?.filter((x) => x.purpose === 'commenting').map((x) => x.value) ?? []).toEqual(b.note ? [b.note] : []);
+          expect(item.body?.filter((x) => x.purpose === 'tagging').map((x) => x.value) ?? []).toEqual(b.tags);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('JSON export, hostile text', () => {
+  it('round-trips whatever a note, tag, quote or id holds (property)', () => {
+    fc.assert(
+      fc.property(hostileLibrary, ({ bookmarks: list }) => {
+        const valid = list.filter((b) => BookmarkSchema.safeParse(b).success);
+        expect(parseImport(exportJson(valid))).toEqual(valid);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
