@@ -12,6 +12,11 @@ const noRawIpc = {
   importNames: ['ipcMain', 'ipcRenderer'],
   message: 'Bind IPC only in src/main/ipc.ts (main) and src/preload (renderer side).',
 };
+const noTestHelpers = {
+  group: ['**/testing', '**/testing/*', '**/fixtures/*'],
+  message: 'Test helpers and fixtures are for tests only: production code never imports them.',
+};
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', 'src/core/testing/**', 'src/web/testing.ts', 'e2e/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', '.scratch/**'] },
@@ -38,7 +43,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noNode] }] },
   },
   {
-    files: ['src/core/**/*.ts', 'src/web/**/*.ts', 'src/cli/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*'],
+    files: ['src/core/**/*.ts', 'src/web/**/*.ts', 'src/cli/**/*.ts', 'scripts/**/*'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noTestHelpers] }] },
+  },
+  {
+    files: testFiles,
+    ignores: ['src/renderer/**', 'src/shared/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {

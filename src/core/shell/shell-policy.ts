@@ -1,6 +1,13 @@
 /**
  * The desktop shell's security policy as plain data and decisions, so it can be asserted in Node.
  *
+ * src/core/shell/ holds every decision the Electron shell makes, as functions Node tests can call,
+ * because Electron itself cannot run where Quire is tested: this module (window preferences,
+ * which requests, navigations and windows are refused, which links open outside), the content
+ * security policy (csp.ts), the `app://quire/` protocol (app-protocol.ts) and the files it may serve
+ * (static-files.ts), when a crashed page is reloaded (crash-recovery.ts) and the print dialog's
+ * options (print-options.ts). src/main only hands these decisions to Electron.
+ *
  * src/main applies it; nothing here imports Electron. "The app" is the page the window loads:
  * `app://quire/` (src/core/shell/app-protocol.ts), or the dev server's origin under `electron-vite dev`.
  */

@@ -1,5 +1,10 @@
 /**
  * Helpers for tests that need real content folders: real files in a fresh temp directory.
+ *
+ * src/core/testing/ is for tests only, and no production module imports it: temp folders and
+ * generated articles and exports (this module), one valid and many bad calls of every API method
+ * (bad-calls.ts), and fixtures/ (the captured seed articles, relevance judgements, an old store
+ * file, and the writer process the store's durability tests kill).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
