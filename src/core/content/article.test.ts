@@ -292,4 +292,13 @@ describe('parseArticle problems in blocks', () => {
       "9:1 unknown or malformed container ':::': use '::: faq' or '::: comment author=\"…\" time=\"…\"'",
     ]);
   });
+
+  it('reports a stray ::: whatever the words of the problems before it', () => {
+    // A comment time that happens to contain the word "container" is not a container problem.
+    const body = 'Body.\n\n::: comment author="A" time="container"\n\nHi.\n\n:::\n\n:::\n';
+    expect(messages(articleSource({ body }))).toEqual([
+      "9:1 comment 'time' must be an ISO 8601 date-time (e.g. 2025-11-20T07:08), got 'container'",
+      "15:1 unknown or malformed container ':::': use '::: faq' or '::: comment author=\"…\" time=\"…\"'",
+    ]);
+  });
 });
