@@ -217,3 +217,88 @@ describe('parseArticle notices', () => {
     ]);
   });
 });
+
+describe('parseArticle, each kind of block', () => {
+  const passages = (body: string): string[] =>
+    (parse(articleSource({ body })).article?.passages ?? []).map((p) => `${p.id}:${p.kind}:${JSON.stringify(p.text)}`);
+
+  it('keeps fenced and indented code as written, escaped in the HTML', () => {
+    const { article } = parse(articleSource({ body: '```js\nconst a = 1 < 2;\n```\n\n    indented\n    code\n' }));
+    expect(article?.passages.map((p) => [p.kind, p.text, p.html])).toEqual([
+      ['paragraph', 'const a = 1 < 2;', '<pre><code class="language-js">const a = 1 &lt; 2;\n</code></pre>'],
+      ['paragraph', 'indented\ncode', '<pre><code>indented\ncode\n</code></pre>'],
+    ]);
+  });
+
+  it('marks ordered lists, gives each list its own id, and joins an item’s paragraphs', () => {
+    const { article } = parse(articleSource({ body: '1. one\n2. two\n\n- a\n\n  more of a\n- b\n' }));
+    expect(article?.passages.map((p) => [p.text, p.list?.id, p.list?.ordered])).toEqual([
+      ['one', 'list-1', true],
+      ['two', 'list-1', true],
+      ['a\nmore of a', 'list-2', false],
+      ['b', 'list-2', false],
+    ]);
+    expect(article?.passages[2]?.html).toBe('<p>a</p>\n<p>more of a</p>');
+  });
+
+  it('keeps a quote without attribution whole, even one line starting with a dash', () => {
+    expect(passages('> Just a quote.\n\n> — not an attribution alone\n')).toEqual([
+      'lead-1:quote:"Just a quote."',
+      'lead-2:quote:"— not an attribution alone"',
+    ]);
+  });
+
+  it('takes the words of images, inline code and line breaks as written', () => {
+    expect(passages('A ![alt text](x.png) and `code`  \nnext line\nsoft.\n')).toEqual(['lead-1:paragraph:"A alt text and code\\nnext line soft."']);
+  });
+
+  it('starts a heading path afresh after the lead, and names a heading without letters by position', () => {
+    const { article } = parse(articleSource({ body: 'Lead.\n\n### Deep\n\nx\n\n## Up\n\ny\n\n## ???\n\nz\n' }));
+    expect(article?.sections.map((s) => `${s.id}:${s.path.join(' > ')}`)).toEqual(['lead:Beginning', 'deep:Deep', 'up:Up', 'section:???']);
+  });
+
+  it('reads questions in a ::: faq that comes before any heading', () => {
+    expect(passages('::: faq\n\n### Is it?\n\nYes.\n\n:::\n')).toEqual(['is-it-1:question:"Is it?"', 'is-it-2:answer:"Yes."']);
+  });
+
+  it('gives two comments by the same author at the same time distinct ids', () => {
+    const comment = '::: comment author="A" time="2025-01-01T10:00"\n\nHi.\n\n:::\n';
+    const { article } = parse(articleSource({ body: `Body.\n\n${comment}\n${comment}` }));
+    expect(article?.comments.map((c) => c.id)).toEqual(['comment-a-202501011000', 'comment-a-202501011000-2']);
+  });
+});
+
+describe('parseArticle problems in blocks', () => {
+  it('reports an empty heading and an empty list item', () => {
+    expect(messages(articleSource({ body: '##\n\ntext\n\n- a\n-\n- b\n' }))).toEqual(['7:1 heading is empty', '12:1 list item is empty']);
+  });
+
+  it('reports a nested ::: faq', () => {
+    expect(messages(articleSource({ body: '## Q\n\n::: faq\n\n::: faq\n\n### A?\n\nB.\n\n:::\n\n:::\n' }))).toEqual([
+      '11:1 a ::: faq block cannot be nested',
+      "19:1 unknown or malformed container ':::': use '::: faq' or '::: comment author=\"…\" time=\"…\"'",
+    ]);
+  });
+
+  it('reports a comment without a time, and one without text', () => {
+    expect(messages(articleSource({ body: 'Body.\n\n::: comment author="A"\n\nHi.\n\n:::\n' }))).toEqual([
+      "9:1 comment 'time' is required (ISO 8601, e.g. 2025-11-20T07:08)",
+    ]);
+    expect(messages(articleSource({ body: 'Body.\n\n::: comment author="A" time="2025-01-01T10:00"\n:::\n' }))).toEqual(['9:1 comment has no text']);
+  });
+
+  it('reports a stray ::: once: a later bare ::: closes what was already reported', () => {
+    expect(messages(articleSource({ body: 'Text.\n\n:::\n\nMore.\n\n:::\n' }))).toEqual([
+      "9:1 unknown or malformed container ':::': use '::: faq' or '::: comment author=\"…\" time=\"…\"'",
+    ]);
+  });
+
+  it('reports a stray ::: whatever the words of the problems before it', () => {
+    // A comment time that happens to contain the word "container" is not a container problem.
+    const body = 'Body.\n\n::: comment author="A" time="container"\n\nHi.\n\n:::\n\n:::\n';
+    expect(messages(articleSource({ body }))).toEqual([
+      "9:1 comment 'time' must be an ISO 8601 date-time (e.g. 2025-11-20T07:08), got 'container'",
+      "15:1 unknown or malformed container ':::': use '::: faq' or '::: comment author=\"…\" time=\"…\"'",
+    ]);
+  });
+});

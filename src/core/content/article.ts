@@ -1,10 +1,20 @@
 /**
  * Article parsing: one Markdown file with front matter into the Article model.
  *
+ * src/core/content turns the files people write into the article model, and says exactly where
+ * any of them is wrong. This module reads one article: its front matter is checked by
+ * frontmatter.ts against a schema, and the notice it names is looked up in the folder's
+ * notices.yaml (notices.ts), both parsed by content-yaml.ts so that no YAML can hang the build;
+ * its body becomes sections and passages here. Every problem is a ContentProblem (problems.ts),
+ * reported as file:line:column. build.ts reads a whole folder (content-files.ts opens only
+ * regular files, within a size limit) into a library and its search index, and content-cache.ts
+ * keeps that build for the next start when it can be trusted.
+ *
  * Markdown is parsed by markdown-it (CommonMark with GFM tables) with raw HTML disabled, so all
  * HTML it produces is escaped text plus markdown-it's own tags: safe to display as is. Two
  * custom containers add structure plain Markdown lacks: `::: faq` (each `###` heading inside is a
- * question over its answer) and `::: comment author="…" time="…"` (one reader comment).
+ * question over its answer) and `::: comment author="…" time="…"` (one reader comment). Each
+ * kind of block token has its handler ({@link HANDLERS}); they share one {@link ParseContext}.
  */
 import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
@@ -19,7 +29,7 @@ import {
   type Section,
   type TableData,
 } from '../../shared/model';
-import { parseFrontMatter, splitFrontMatter } from './frontmatter';
+import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './frontmatter';
 import type { Notices } from './notices';
 import { type ContentProblem, bytePositionOf, firstInvalidUtf8 } from './problems';
 import { countWords, slugify } from '../search/text';
@@ -59,6 +69,11 @@ function renderInline(token: Token | undefined): string {
   return markdown.renderer.renderInline(token?.children ?? [], markdown.options, {});
 }
 
+/** Sanitized HTML of a run of block tokens, without the trailing newline. */
+function renderBlocks(tokens: readonly Token[]): string {
+  return markdown.renderer.render(tokens as Token[], markdown.options, {}).trim();
+}
+
 /** Index of the token closing the block opened at `open`. */
 function closingIndex(tokens: readonly Token[], open: number): number {
   let depth = 0;
@@ -87,6 +102,260 @@ export interface ParsedArticle {
 }
 
 /**
+ * The state of one file's parse, shared by every token handler: the tokens, what has been read
+ * from them so far, and the problems found.
+ */
+class ParseContext {
+  readonly sections: Section[] = [];
+  readonly passages: Passage[] = [];
+  readonly comments: Passage[] = [];
+  readonly commentIds = new Set<string>();
+  /** The section that text goes into now; none before the first heading or text. */
+  section: Section | undefined;
+  /** The headings the current one is under, outermost first, ending with it. */
+  stack: Section[] = [];
+  /** Inside a `::: faq` block. */
+  inFaq = false;
+  /** Lists read so far, for numbering their ids. */
+  listCount = 0;
+  /** An unknown container was reported: a bare `:::` after it is its close, not a new problem. */
+  containerReported = false;
+  private readonly sectionIds = new Set<string>();
+  private readonly perSection = new Map<string, number>();
+
+  constructor(
+    readonly file: string,
+    readonly tokens: readonly Token[],
+    /** The Markdown body's lines, for counting a table row's cells as written. */
+    readonly bodyLines: readonly string[],
+    /** 0-based line of the body's first line in the file. */
+    private readonly bodyLine: number,
+    readonly problems: ContentProblem[],
+  ) {}
+
+  /** Report a problem at a 0-based body line (the body's first line when there is none). */
+  report(line0: number | undefined, message: string): void {
+    this.problems.push({ file: this.file, line: this.bodyLine + (line0 ?? 0) + 1, column: 1, message });
+  }
+
+  /** `base`, or `base-2`, `base-3`… when it is taken; the id returned is taken from then on. */
+  uniqueId(base: string, taken: Set<string> = this.sectionIds): string {
+    let id = base || 'section';
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  }
+
+  /** Start a section: it is where the passages that follow go. */
+  openSection(s: Section): void {
+    this.sections.push(s);
+    this.stack.push(s);
+    this.section = s;
+  }
+
+  /** Give the current section the faq role (the last one read is the current one). */
+  markFaq(): void {
+    if (!this.section) return;
+    this.section = { ...this.section, role: 'faq' };
+    this.sections[this.sections.length - 1] = this.section;
+  }
+
+  /** Add a passage to the current section, numbered within it; text before any heading starts the lead. */
+  addPassage(line0: number | undefined, fields: Omit<Passage, 'id' | 'sectionId'>): void {
+    if (this.comments.length > 0) {
+      this.report(line0, 'reader comments must come last: move this text above the first ::: comment');
+    }
+    if (!this.section) {
+      this.section = { id: this.uniqueId(LEAD_SECTION_ID), title: LEAD_SECTION_TITLE, level: 1, path: [LEAD_SECTION_TITLE] };
+      this.sections.push(this.section);
+    }
+    const s = this.section;
+    const n = (this.perSection.get(s.id) ?? 0) + 1;
+    this.perSection.set(s.id, n);
+    this.passages.push({ id: `${s.id}-${n}`, sectionId: s.id, ...fields });
+  }
+}
+
+/**
+ * Reads the token at `i` and any it covers.
+ *
+ * @returns the index of the last token it read
+ */
+type TokenHandler = (ctx: ParseContext, i: number) => number;
+
+/** `## Heading`: a section, or a question inside `::: faq`. */
+const heading: TokenHandler = (ctx, i) => {
+  const t = ctx.tokens[i]!;
+  const level = Number(t.tag.slice(1));
+  const inline = ctx.tokens[i + 1];
+  const text = inlineText(inline).trim();
+  const end = closingIndex(ctx.tokens, i);
+  if (level === 1) {
+    ctx.report(t.map?.[0], "heading level 1 is reserved for the title: use '##' for sections");
+    return end;
+  }
+  if (!text) {
+    ctx.report(t.map?.[0], 'heading is empty');
+    return end;
+  }
+  ctx.stack = ctx.stack.filter((s) => s.level < level && s.id !== LEAD_SECTION_ID);
+  const role = ctx.inFaq && level >= 3 ? ('question' as const) : undefined;
+  ctx.openSection({
+    id: ctx.uniqueId(slugify(text)),
+    title: text,
+    level,
+    path: [...ctx.stack.map((p) => p.title), text],
+    ...(role ? { role } : {}),
+  });
+  if (role) ctx.addPassage(t.map?.[0], { kind: 'question', text, html: renderInline(inline) });
+  return end;
+};
+
+/** A paragraph: text (an answer under a question), or what markdown-it could not read as a container or table. */
+const paragraph: TokenHandler = (ctx, i) => {
+  const line0 = ctx.tokens[i]!.map?.[0];
+  const inline = ctx.tokens[i + 1];
+  const end = closingIndex(ctx.tokens, i);
+  const raw = inline?.content ?? '';
+  if (/^:::/.test(raw)) {
+    // A bare ':::' closes a container already reported as unknown.
+    if (/^:::\s*$/.test(raw) && ctx.containerReported) return end;
+    ctx.report(line0, `unknown or malformed container '${raw.split('\n')[0]}': use '::: faq' or '::: comment author="…" time="…"'`);
+    ctx.containerReported = true;
+    return end;
+  }
+  if (/^\s*\|.*\|\s*$/m.test(raw) && /^\s*\|?\s*:?-{3,}/m.test(raw)) {
+    ctx.report(line0, tableProblem(raw));
+    return end;
+  }
+  const kind: PassageKind = ctx.inFaq && ctx.section?.role === 'question' ? 'answer' : 'paragraph';
+  ctx.addPassage(line0, { kind, text: inlineText(inline), html: renderInline(inline) });
+  return end;
+};
+
+/** A bulleted or numbered list: one passage per item, all carrying the list. */
+const list: TokenHandler = (ctx, i) => {
+  const { tokens } = ctx;
+  const end = closingIndex(tokens, i);
+  const info = { id: `list-${++ctx.listCount}`, ordered: tokens[i]!.type === 'ordered_list_open' };
+  for (let j = i + 1; j < end; j++) {
+    if (tokens[j]!.type !== 'list_item_open') continue;
+    const itemEnd = closingIndex(tokens, j);
+    const text = blockTexts(tokens, j + 1, itemEnd).join('\n');
+    if (text.trim()) ctx.addPassage(tokens[j]!.map?.[0], { kind: 'list-item', text, html: renderBlocks(tokens.slice(j + 1, itemEnd)), list: info });
+    else ctx.report(tokens[j]!.map?.[0], 'list item is empty');
+    j = itemEnd;
+  }
+  return end;
+};
+
+/** A table: one passage, its cells as data; every row must have the header's number of cells. */
+const table: TokenHandler = (ctx, i) => {
+  const line0 = ctx.tokens[i]!.map?.[0] ?? 0;
+  const end = closingIndex(ctx.tokens, i);
+  const data = tableData(ctx.tokens, i, end);
+  const width = data.header.length;
+  data.rows.forEach((row, r) => {
+    // Counted on the line as written: markdown-it pads a short row and drops a long row's extra cells.
+    const cells = (ctx.bodyLines[line0 + 2 + r] ?? '').replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(/(?<!\\)\|/).length;
+    if (cells !== width) ctx.report(line0 + 2 + r, `malformed table: row ${r + 1} has ${cells} cells, the header has ${width}`);
+  });
+  const text = [data.header, ...data.rows].map((row) => row.join(' | ')).join('\n');
+  ctx.addPassage(ctx.tokens[i]!.map?.[0], { kind: 'table', text, html: renderBlocks(ctx.tokens.slice(i, end + 1)), table: data });
+  return end;
+};
+
+/** A blockquote: one passage; a last paragraph starting with a dash is its attribution. */
+const blockquote: TokenHandler = (ctx, i) => {
+  const end = closingIndex(ctx.tokens, i);
+  const paragraphs: { text: string; html: string }[] = [];
+  for (let j = i + 1; j < end; j++) {
+    const t = ctx.tokens[j]!;
+    if (t.type === 'inline') paragraphs.push({ text: inlineText(t), html: renderInline(t) });
+  }
+  const last = paragraphs.at(-1);
+  const cite = paragraphs.length > 1 && last ? ATTRIBUTION.exec(last.text) : null;
+  const body = cite ? paragraphs.slice(0, -1) : paragraphs;
+  const attribution = cite?.[1]?.trim();
+  const quote = body.map((p) => p.text).join('\n\n');
+  ctx.addPassage(ctx.tokens[i]!.map?.[0], {
+    kind: 'quote',
+    text: attribution ? `${quote}\n— ${attribution}` : quote,
+    html: body.map((p) => `<p>${p.html}</p>`).join('\n'),
+    ...(attribution ? { attribution } : {}),
+  });
+  return end;
+};
+
+/** `::: faq`: the section it is in becomes a questions-and-answers block. */
+const faqOpen: TokenHandler = (ctx, i) => {
+  if (ctx.inFaq) ctx.report(ctx.tokens[i]!.map?.[0], 'a ::: faq block cannot be nested');
+  ctx.inFaq = true;
+  ctx.markFaq();
+  return i;
+};
+
+/** The `:::` closing a faq block. */
+const faqClose: TokenHandler = (ctx, i) => {
+  ctx.inFaq = false;
+  return i;
+};
+
+/** `::: comment author="…" time="…"`: one reader comment, kept apart from the body. */
+const comment: TokenHandler = (ctx, i) => {
+  const { tokens } = ctx;
+  const line0 = tokens[i]!.map?.[0];
+  const end = closingIndex(tokens, i);
+  const attrs = Object.fromEntries([...tokens[i]!.info.matchAll(ATTRIBUTE)].map((m) => [m[1], m[2]]));
+  const author = attrs.author?.trim();
+  const time = attrs.time?.trim();
+  if (!author) ctx.report(line0, `comment 'author' is required: ::: comment author="Name" time="2025-11-20T07:08"`);
+  if (!time) ctx.report(line0, "comment 'time' is required (ISO 8601, e.g. 2025-11-20T07:08)");
+  else if (!COMMENT_TIME.test(time) || Number.isNaN(Date.parse(time))) {
+    ctx.report(line0, `comment 'time' must be an ISO 8601 date-time (e.g. 2025-11-20T07:08), got '${time}'`);
+  }
+  const texts = blockTexts(tokens, i + 1, end);
+  if (texts.length === 0) ctx.report(line0, 'comment has no text');
+  if (author && time && texts.length > 0) {
+    ctx.comments.push({
+      id: ctx.uniqueId(`comment-${slugify(author)}-${time.replace(/\D/g, '')}`, ctx.commentIds),
+      kind: 'comment',
+      sectionId: COMMENTS_SECTION_ID,
+      text: texts.join('\n\n'),
+      html: renderBlocks(tokens.slice(i + 1, end)),
+      attribution: author,
+      time,
+    });
+  }
+  return end;
+};
+
+/** Fenced or indented code: a paragraph passage of the code exactly as written. */
+const code: TokenHandler = (ctx, i) => {
+  const t = ctx.tokens[i]!;
+  ctx.addPassage(t.map?.[0], { kind: 'paragraph', text: t.content.replace(/\n$/, ''), html: renderBlocks([t]) });
+  return i;
+};
+
+/**
+ * The handler for each kind of token that starts a block; every other kind (a paragraph's inline
+ * content, a horizontal rule, the closing tokens) adds nothing.
+ */
+const HANDLERS: ReadonlyMap<string, TokenHandler> = new Map([
+  ['heading_open', heading],
+  ['paragraph_open', paragraph],
+  ['bullet_list_open', list],
+  ['ordered_list_open', list],
+  ['table_open', table],
+  ['blockquote_open', blockquote],
+  ['container_faq_open', faqOpen],
+  ['container_faq_close', faqClose],
+  ['container_comment_open', comment],
+  ['fence', code],
+  ['code_block', code],
+]);
+
+/**
  * Parse one article file.
  *
  * @param file path used in problem reports
@@ -109,204 +378,24 @@ export function parseArticle(file: string, bytes: Uint8Array, notices: Notices =
   const front = parseFrontMatter(file, split, problems, notices);
   const idLine = 1 + split.yaml.split('\n').findIndex((l) => /^id\s*:/.test(l)) + split.yamlLine;
 
-  const at = (line0: number | undefined, message: string): void => {
-    problems.push({ file, line: split.bodyLine + (line0 ?? 0) + 1, column: 1, message });
-  };
-  const bodyLines = split.body.split('\n');
-  const tokens = markdown.parse(split.body, {});
-
-  const sections: Section[] = [];
-  const passages: Passage[] = [];
-  const comments: Passage[] = [];
-  const sectionIds = new Set<string>();
-  const perSection = new Map<string, number>();
-  const commentIds = new Set<string>();
-
-  let section: Section | undefined;
-  let stack: Section[] = [];
-  let inFaq = false;
-  let listCount = 0;
-
-  const uniqueId = (base: string, taken: Set<string>): string => {
-    let id = base || 'section';
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    return id;
-  };
-  const currentSection = (): Section => {
-    if (!section) {
-      section = { id: uniqueId(LEAD_SECTION_ID, sectionIds), title: LEAD_SECTION_TITLE, level: 1, path: [LEAD_SECTION_TITLE] };
-      sections.push(section);
-    }
-    return section;
-  };
-  const addPassage = (line0: number | undefined, fields: Omit<Passage, 'id' | 'sectionId'>): void => {
-    if (comments.length > 0) {
-      at(line0, 'reader comments must come last: move this text above the first ::: comment');
-    }
-    const s = currentSection();
-    const n = (perSection.get(s.id) ?? 0) + 1;
-    perSection.set(s.id, n);
-    passages.push({ id: `${s.id}-${n}`, sectionId: s.id, ...fields });
-  };
-
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const line0 = t.map?.[0];
-    switch (t.type) {
-      case 'heading_open': {
-        const level = Number(t.tag.slice(1));
-        const inline = tokens[i + 1];
-        const text = inlineText(inline).trim();
-        i = closingIndex(tokens, i);
-        if (level === 1) {
-          at(line0, "heading level 1 is reserved for the title: use '##' for sections");
-          break;
-        }
-        if (!text) {
-          at(line0, 'heading is empty');
-          break;
-        }
-        stack = stack.filter((s) => s.level < level && s.id !== LEAD_SECTION_ID);
-        const role = inFaq && level >= 3 ? ('question' as const) : undefined;
-        const s: Section = {
-          id: uniqueId(slugify(text), sectionIds),
-          title: text,
-          level,
-          path: [...stack.map((p) => p.title), text],
-          ...(role ? { role } : {}),
-        };
-        sections.push(s);
-        stack.push(s);
-        section = s;
-        if (role) {
-          addPassage(line0, { kind: 'question', text, html: renderInline(inline) });
-        }
-        break;
-      }
-      case 'paragraph_open': {
-        const inline = tokens[i + 1];
-        const text = inlineText(inline);
-        i = closingIndex(tokens, i);
-        const raw = inline?.content ?? '';
-        if (/^:::/.test(raw)) {
-          // A bare ':::' closes a container already reported as unknown.
-          if (/^:::\s*$/.test(raw) && problems.some((p) => p.message.includes('container'))) break;
-          at(line0, `unknown or malformed container '${raw.split('\n')[0]}': use '::: faq' or '::: comment author="…" time="…"'`);
-          break;
-        }
-        if (/^\s*\|.*\|\s*$/m.test(raw) && /^\s*\|?\s*:?-{3,}/m.test(raw)) {
-          at(line0, tableProblem(raw));
-          break;
-        }
-        const kind: PassageKind = inFaq && section?.role === 'question' ? 'answer' : 'paragraph';
-        addPassage(line0, { kind, text, html: renderInline(inline) });
-        break;
-      }
-      case 'bullet_list_open':
-      case 'ordered_list_open': {
-        const end = closingIndex(tokens, i);
-        const list = { id: `list-${++listCount}`, ordered: t.type === 'ordered_list_open' };
-        for (let j = i + 1; j < end; j++) {
-          if (tokens[j]!.type !== 'list_item_open') continue;
-          const itemEnd = closingIndex(tokens, j);
-          const text = blockTexts(tokens, j + 1, itemEnd).join('\n');
-          const html = markdown.renderer.render(tokens.slice(j + 1, itemEnd), markdown.options, {}).trim();
-          if (text.trim()) addPassage(tokens[j]!.map?.[0], { kind: 'list-item', text, html, list });
-          else at(tokens[j]!.map?.[0], 'list item is empty');
-          j = itemEnd;
-        }
-        i = end;
-        break;
-      }
-      case 'table_open': {
-        const end = closingIndex(tokens, i);
-        const table = tableData(tokens, i, end);
-        const width = table.header.length;
-        table.rows.forEach((row, r) => {
-          const cells = (bodyLines[(line0 ?? 0) + 2 + r] ?? '').replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(/(?<!\\)\|/).length;
-          if (cells !== width) at((line0 ?? 0) + 2 + r, `malformed table: row ${r + 1} has ${cells} cells, the header has ${width}`);
-        });
-        const text = [table.header, ...table.rows].map((row) => row.join(' | ')).join('\n');
-        const html = markdown.renderer.render(tokens.slice(i, end + 1), markdown.options, {}).trim();
-        addPassage(line0, { kind: 'table', text, html, table });
-        i = end;
-        break;
-      }
-      case 'blockquote_open': {
-        const end = closingIndex(tokens, i);
-        const paragraphs: { text: string; html: string }[] = [];
-        for (let j = i + 1; j < end; j++) {
-          if (tokens[j]!.type === 'inline') {
-            paragraphs.push({ text: inlineText(tokens[j]), html: renderInline(tokens[j]) });
-          }
-        }
-        const last = paragraphs.at(-1);
-        const cite = paragraphs.length > 1 && last ? ATTRIBUTION.exec(last.text) : null;
-        const body = cite ? paragraphs.slice(0, -1) : paragraphs;
-        const attribution = cite?.[1]?.trim();
-        const quote = body.map((p) => p.text).join('\n\n');
-        addPassage(line0, {
-          kind: 'quote',
-          text: attribution ? `${quote}\n— ${attribution}` : quote,
-          html: body.map((p) => `<p>${p.html}</p>`).join('\n'),
-          ...(attribution ? { attribution } : {}),
-        });
-        i = end;
-        break;
-      }
-      case 'container_faq_open':
-        if (inFaq) at(line0, 'a ::: faq block cannot be nested');
-        inFaq = true;
-        if (section) section = { ...section, role: 'faq' };
-        if (section) sections[sections.length - 1] = section;
-        break;
-      case 'container_faq_close':
-        inFaq = false;
-        break;
-      case 'container_comment_open': {
-        const end = closingIndex(tokens, i);
-        const attrs = Object.fromEntries([...t.info.matchAll(ATTRIBUTE)].map((m) => [m[1], m[2]]));
-        const author = attrs.author?.trim();
-        const time = attrs.time?.trim();
-        if (!author) at(line0, `comment 'author' is required: ::: comment author="Name" time="2025-11-20T07:08"`);
-        if (!time) at(line0, "comment 'time' is required (ISO 8601, e.g. 2025-11-20T07:08)");
-        else if (!COMMENT_TIME.test(time) || Number.isNaN(Date.parse(time))) {
-          at(line0, `comment 'time' must be an ISO 8601 date-time (e.g. 2025-11-20T07:08), got '${time}'`);
-        }
-        const texts = blockTexts(tokens, i + 1, end);
-        if (texts.length === 0) at(line0, 'comment has no text');
-        if (author && time && texts.length > 0) {
-          const id = uniqueId(`comment-${slugify(author)}-${time.replace(/\D/g, '')}`, commentIds);
-          comments.push({
-            id,
-            kind: 'comment',
-            sectionId: COMMENTS_SECTION_ID,
-            text: texts.join('\n\n'),
-            html: markdown.renderer.render(tokens.slice(i + 1, end), markdown.options, {}).trim(),
-            attribution: author,
-            time,
-          });
-        }
-        i = end;
-        break;
-      }
-      case 'fence':
-      case 'code_block':
-        addPassage(line0, { kind: 'paragraph', text: t.content.replace(/\n$/, ''), html: markdown.renderer.render([t], markdown.options, {}).trim() });
-        break;
-      default:
-        break;
-    }
+  const ctx = new ParseContext(file, markdown.parse(split.body, {}), split.body.split('\n'), split.bodyLine, problems);
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const handler = HANDLERS.get(ctx.tokens[i]!.type);
+    if (handler) i = handler(ctx, i);
   }
 
-  if (passages.length === 0 && problems.length === 0) {
-    at(undefined, 'article is empty: it has no body text after the front matter');
+  if (ctx.passages.length === 0 && problems.length === 0) {
+    ctx.report(undefined, 'article is empty: it has no body text after the front matter');
   }
   if (!front || problems.length > 0) return { problems, idLine };
+  return { article: articleOf(front, ctx, notices), problems, idLine };
+}
 
+/** The article from its checked front matter and its parsed body. */
+function articleOf(front: FrontMatter, ctx: ParseContext, notices: Notices): Article {
+  const { sections, passages, comments } = ctx;
   const body = passages.map((p) => p.text).join(' ');
-  const article: Article = {
+  return {
     id: front.id,
     title: front.title,
     ...(front.published ? { published: front.published } : {}),
@@ -322,7 +411,6 @@ export function parseArticle(file: string, bytes: Uint8Array, notices: Notices =
     passages,
     comments,
   };
-  return { article, problems, idLine };
 }
 
 /** Cells of a table as plain text. */

@@ -52,6 +52,23 @@ describe('openStore with a bad file', () => {
   });
 });
 
+describe('openStore with recent searches over the limit', () => {
+  const tooMany = Array.from({ length: MAX_RECENT_SEARCHES + 1 }, (_, i) => `q${i}`);
+  it.each([
+    // Checked by conf / electron-store, against the JSON Schema.
+    ['every field', { ...STORE_OPTIONS.defaults, recentSearches: tooMany }],
+    // Checked before the missing field is filled in, against the same schema.
+    ['a field missing', { version: STORE_VERSION, bookmarks: [], recentSearches: tooMany }],
+  ])('sets the file aside, with %s', async (_what, data) => {
+    const content = JSON.stringify(data);
+    writeFileSync(join(dir.path, `${STORE_NAME}.json`), content);
+    const { store, setAside } = await openStore(dir.path);
+    expect(setAside).toMatch(/quire\.corrupt-.*\.json$/);
+    expect(readFileSync(setAside!, 'utf8')).toBe(content);
+    expect(store.recentSearches()).toEqual([]);
+  });
+});
+
 const bookmark = (id: string, extra: Partial<Bookmark> = {}): Bookmark => ({
   id,
   articleId: 'baclofen-sleep-aid',
@@ -161,6 +178,30 @@ describe('store migration', () => {
     ]);
     expect(readFileSync(join(dir.path, `${STORE_NAME}.v0.json`), 'utf8')).toBe(fixture);
     expect((JSON.parse(readFileSync(join(dir.path, `${STORE_NAME}.json`), 'utf8')) as { version: number }).version).toBe(STORE_VERSION);
+  });
+
+  it('sets aside a version-0 file that would not be a store even migrated, byte for byte, and writes no backup', async () => {
+    // A bookmark without its creation time cannot become a current bookmark.
+    const v0 = JSON.parse(readFileSync(join(ROOT, 'src/core/testing/fixtures/store-v0.json'), 'utf8')) as { bookmarks: Record<string, unknown>[] };
+    delete v0.bookmarks[0]!.created;
+    const content = JSON.stringify(v0);
+    writeFileSync(join(dir.path, `${STORE_NAME}.json`), content);
+    const { store, setAside } = await openStore(dir.path, { now: new Date('2026-11-22T06:30:00.000Z') });
+    expect(setAside).toBe(join(dir.path, `${STORE_NAME}.corrupt-2026-11-22T06-30-00-000Z.json`));
+    expect(readFileSync(setAside!, 'utf8')).toBe(content);
+    expect(readdirSync(dir.path).sort()).toEqual([`${STORE_NAME}.corrupt-2026-11-22T06-30-00-000Z.json`, `${STORE_NAME}.json`]);
+    expect(store.bookmarks()).toEqual([]);
+  });
+
+  it('loads a current file that lacks a field and has one this version does not know, keeping both as they were', async () => {
+    const file = join(dir.path, `${STORE_NAME}.json`);
+    const { positions: _, ...rest } = { ...STORE_OPTIONS.defaults, recentSearches: ['taper'] };
+    writeFileSync(file, JSON.stringify({ ...rest, fromNewerQuire: { kept: true } }));
+    const { store, setAside } = await openStore(dir.path);
+    expect(setAside).toBeUndefined();
+    expect(store.recentSearches()).toEqual(['taper']);
+    expect(store.positions()).toEqual([]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ ...STORE_OPTIONS.defaults, recentSearches: ['taper'], fromNewerQuire: { kept: true } });
   });
 });
 

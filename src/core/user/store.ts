@@ -2,6 +2,14 @@
  * The user's store: recent searches, bookmarks, reading settings, the last article read and each
  * article's reading position, in the data folder.
  *
+ * src/core/user holds what the reader made, as opposed to the content they read: this module
+ * keeps it on disk, writing through durable-file.ts (appends and replacements that are on disk
+ * when they return, or fail in words) under the lock of file-lock.ts (shared by every process
+ * using the data folder); anchoring.ts finds a bookmark's passage again after the content
+ * changed, and bookmark-io.ts exports bookmarks (JSON, Markdown, W3C annotations) and reads a
+ * JSON export back in. The bookmark, settings and position schemas live in src/shared, since
+ * they cross the API; the store's file layout is {@link StoreSchema}, declared once here.
+ *
  * Two files hold it. `quire.json` is the snapshot, in the format conf and electron-store read and
  * write (conf in Node: tests, web host, CLI; electron-store in the app; both given
  * {@link STORE_OPTIONS}, so both read the same file and check it against the same schema).
@@ -32,7 +40,6 @@ import {
   type Bookmark,
   type ReaderSettings,
   type ReadingState,
-  type StoredSettings,
 } from '../../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../../shared/schemas';
 import { ArticlePositionSchema, MAX_POSITIONS, withPosition, type ArticlePosition } from '../../shared/positions';
@@ -42,44 +49,67 @@ import { acquireLock, LockTimeoutError, releaseLock, removeAbandonedDrafts, stil
 /** Version of the store's layout; {@link migrate} brings older files up to it. */
 export const STORE_VERSION = 1;
 
-/** What the store holds. */
-export interface StoreShape {
-  version: number;
-  recentSearches: string[];
-  bookmarks: Bookmark[];
+/**
+ * The store file's layout, declared once. Its TypeScript type ({@link StoreShape}), the JSON
+ * Schema that conf and electron-store check the file against ({@link STORE_OPTIONS}), the check
+ * of a migrated or incomplete file, and the values of the journal's changes all derive from it.
+ *
+ * Not strict, as conf's check is not: a field this version does not know is no reason to set a
+ * file aside.
+ */
+const StoreSchema = z.object({
+  /** {@link STORE_VERSION} in a current file; {@link migrate} brings an older one up to it. */
+  version: z.number().int().min(0),
+  /** Newest first, at most {@link MAX_RECENT_SEARCHES}. */
+  recentSearches: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES),
+  /** Oldest first. */
+  bookmarks: z.array(BookmarkSchema),
   /** Partial in older files: {@link UserStore.settings} fills in the defaults. */
-  settings: StoredSettings;
-  reading: ReadingState | null;
-  /** Each article's position, most recently read first, at most {@link MAX_POSITIONS}. */
-  positions: ArticlePosition[];
-}
+  settings: StoredSettingsSchema,
+  /** The article read last (and where in it), reopened at launch. */
+  reading: ReadingStateSchema.nullable(),
+  /**
+   * Each article's position, most recently read first, at most {@link MAX_POSITIONS}. Added
+   * after the first release: an older file without it loads, and is given an empty list.
+   */
+  positions: z.array(ArticlePositionSchema).max(MAX_POSITIONS),
+});
+
+/** What the store holds. */
+export type StoreShape = z.infer<typeof StoreSchema>;
+
+/** An empty store: what a new data folder starts with, and what an older file lacks is filled from. */
+const STORE_DEFAULTS: StoreShape = {
+  version: STORE_VERSION,
+  recentSearches: [],
+  bookmarks: [],
+  settings: DEFAULT_SETTINGS,
+  reading: null,
+  positions: [],
+};
+
+/** A current store file: a migration's result, or a file with missing fields filled, must be one before it is written. */
+const CurrentStoreSchema = StoreSchema.extend({ version: z.literal(STORE_VERSION) });
+
+/** Whether `data`, its missing fields filled from the defaults, is a current store file. */
+const isCurrentStore = (data: object): boolean => CurrentStoreSchema.safeParse({ ...STORE_DEFAULTS, ...data }).success;
 
 /** The store file's base name (conf's configName, electron-store's name). */
 export const STORE_NAME = 'quire';
 /** The journal of changes since the snapshot, beside it. */
 export const JOURNAL_FILE = `${STORE_NAME}.journal`;
 
+/**
+ * The store's fields as JSON Schema, one entry each: conf's `schema` option (conf makes the
+ * object around them itself, with no list of required fields; a missing one is filled before
+ * the file is read, see {@link openStore}).
+ */
+const STORE_JSON_SCHEMA = (z.toJSONSchema(StoreSchema, { target: 'draft-2020-12' }) as { properties: Record<keyof StoreShape, Record<string, unknown>> }).properties;
+
 /** Options shared by conf and electron-store: schema, defaults, and no silent wipes. */
 export const STORE_OPTIONS = {
-  schema: {
-    version: { type: 'integer', minimum: 0 },
-    recentSearches: { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: MAX_RECENT_SEARCHES },
-    // The bookmark schema is written once, in zod, and given to conf as JSON Schema.
-    bookmarks: { type: 'array', items: z.toJSONSchema(BookmarkSchema, { target: 'draft-2020-12' }) as Record<string, unknown> },
-    // Fields added to the settings later are optional here, so that older files still load.
-    settings: z.toJSONSchema(StoredSettingsSchema, { target: 'draft-2020-12' }) as Record<string, unknown>,
-    reading: { anyOf: [{ type: 'null' }, z.toJSONSchema(ReadingStateSchema, { target: 'draft-2020-12' }) as Record<string, unknown>] },
-    // Added after the first release: an older file without it loads, and is given an empty list.
-    positions: { type: 'array', items: z.toJSONSchema(ArticlePositionSchema, { target: 'draft-2020-12' }) as Record<string, unknown>, maxItems: MAX_POSITIONS },
-  },
-  defaults: {
-    version: STORE_VERSION,
-    recentSearches: [] as string[],
-    bookmarks: [] as Bookmark[],
-    settings: DEFAULT_SETTINGS,
-    reading: null as ReadingState | null,
-    positions: [] as ArticlePosition[],
-  },
+  schema: STORE_JSON_SCHEMA,
+  defaults: STORE_DEFAULTS,
   // A bad file must be set aside and reported, never cleared.
   clearInvalidConfig: false,
 } as const;
@@ -154,24 +184,14 @@ export function storeSetAsideNotice(setAside: string): string {
   return `Your saved data could not be read, so Quire started with an empty store. The old file was kept, unchanged, at ${setAside}.`;
 }
 
-/** The current store file, for checking a migration's result before it is written. */
-const StoreFileSchema = z.object({
-  version: z.literal(STORE_VERSION),
-  recentSearches: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES).optional(),
-  bookmarks: z.array(BookmarkSchema),
-  settings: StoredSettingsSchema.optional(),
-  reading: ReadingStateSchema.nullable().optional(),
-  positions: z.array(ArticlePositionSchema).max(MAX_POSITIONS).optional(),
-});
-
-/** One change, as a journal line. */
+/** One change, as a journal line: each carries the new value of a field of {@link StoreSchema}. */
 const JournalEntrySchema = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('put'), bookmarks: z.array(BookmarkSchema) }),
+  z.strictObject({ op: z.literal('put'), bookmarks: StoreSchema.shape.bookmarks }),
   z.strictObject({ op: z.literal('remove'), id: z.string() }),
-  z.strictObject({ op: z.literal('recentSearches'), value: z.array(z.string().max(1000)).max(MAX_RECENT_SEARCHES) }),
-  z.strictObject({ op: z.literal('settings'), value: StoredSettingsSchema }),
-  z.strictObject({ op: z.literal('reading'), value: ReadingStateSchema.nullable() }),
-  z.strictObject({ op: z.literal('position'), value: ArticlePositionSchema }),
+  z.strictObject({ op: z.literal('recentSearches'), value: StoreSchema.shape.recentSearches }),
+  z.strictObject({ op: z.literal('settings'), value: StoreSchema.shape.settings }),
+  z.strictObject({ op: z.literal('reading'), value: StoreSchema.shape.reading }),
+  z.strictObject({ op: z.literal('position'), value: StoreSchema.shape.positions.element }),
 ]);
 type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
@@ -329,7 +349,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       if (version < STORE_VERSION) {
         const migrated = migrate(record);
         // A file that would not be valid even migrated is not an old store but a broken one.
-        if (StoreFileSchema.safeParse(migrated).success) {
+        if (isCurrentStore(migrated)) {
           const backup = join(dataDir, `${STORE_NAME}.v${version}.json`);
           await replaceFile(existsSync(backup) ? join(dataDir, `${STORE_NAME}.v${version}-${now.getTime()}.json`) : backup, text!, fs);
           parsed = migrated;
@@ -339,10 +359,10 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     }
     // Every key present, so that conf and electron-store never write the file themselves (their
     // writes are not checked; this one is). A file that has them all is checked by the backend.
-    const missing = (data: object): boolean => Object.keys(STORE_OPTIONS.defaults).some((key) => !(key in data));
+    const missing = (data: object): boolean => Object.keys(StoreSchema.shape).some((key) => !(key in data));
     if (parsed !== undefined && missing(parsed as object)) {
       // Not the store's layout (a schema violation): kept aside, and an empty store begun.
-      if (!StoreFileSchema.safeParse({ ...STORE_OPTIONS.defaults, ...(parsed as object) }).success) {
+      if (!isCurrentStore(parsed as object)) {
         setAside = putAside(file, STORE_NAME);
         parsed = undefined;
       }
