@@ -2,8 +2,11 @@
  * The one contract between the UI and the engine.
  *
  * Main implements {@link QuireApi} over IPC, the web host over HTTP, the preload exposes it as
- * {@link QuireBridge}, and the renderer calls it. Every other type in this file is derived from
- * the interface, so a method is declared exactly once.
+ * {@link QuireBridge}, and the renderer calls it. A method is declared once, in the interface,
+ * and listed once at run time, in {@link CHANNELS} (a method missing there fails to compile).
+ * Every other type in this file is derived from the interface, and every piece of code written
+ * per method (the bridge, the preload, the HTTP and worker clients) is derived from the list
+ * through {@link perMethod}.
  */
 import type { ArticleSummary, Article, PassageKind } from './model';
 import type {
@@ -290,8 +293,8 @@ export function errorLines(message: string): { readonly text: string; readonly d
  * A failed API call with its code: the one error class on both sides of the contract.
  *
  * The engine's services throw it (`not-found` for an unknown article, `not-saved` when the store
- * could not write), {@link dispatch} turns it into an {@link ApiFailure} with the same code and
- * message, and the clients ({@link unwrapBridge}, the engine worker's client) throw it again from
+ * could not write), dispatch (src/core/api) turns it into an {@link ApiFailure} with the same
+ * code and message, and the clients ({@link unwrapBridge}, the engine worker's client) throw it again from
  * a failure they receive. Any other error thrown by the engine is a bug, answered as `internal`.
  */
 export class ApiError extends Error {
@@ -312,7 +315,7 @@ export class ApiError extends Error {
  * preload, the HTTP client and the engine worker's client. `make` is checked for every method at
  * once: each function it makes must take that method's arguments and resolve with `V[M]`.
  *
- * @example const api: QuireApi = perMethod<ApiMethod, ApiValues>(API_METHODS, (method) => async (...args) => call(method, args));
+ * @example const api: QuireApi = perMethod<ApiMethod, ApiValues>(API_METHODS, (method) => (...args) => send(method, args));
  */
 export function perMethod<K extends ApiMethod, V extends { [M in K]: unknown }>(
   methods: readonly K[],
