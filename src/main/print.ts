@@ -7,7 +7,8 @@
 import { writeFile } from 'node:fs/promises';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { pdfOptions, printFailure, printOptions, saveDialogOptions } from '../core/shell/print-options';
-import { ApiCallError, type PrintApi } from '../core/api/service';
+import { ApiError } from '../shared/api';
+import type { PrintApi } from '../core/api/service';
 
 /** The folder the save dialog opens in: the documents folder, else home. */
 function documentsDir(): string {
@@ -26,7 +27,7 @@ function documentsDir(): string {
 export function printService(currentWindow: () => BrowserWindow | undefined): PrintApi {
   const windowFor = (method: keyof PrintApi): BrowserWindow => {
     const window = currentWindow();
-    if (!window || window.isDestroyed()) throw new ApiCallError('internal', `${method}: no window is open to print`);
+    if (!window || window.isDestroyed()) throw new ApiError('internal', `${method}: no window is open to print`);
     return window;
   };
   return {
@@ -35,7 +36,7 @@ export function printService(currentWindow: () => BrowserWindow | undefined): Pr
       return new Promise((resolve, reject) => {
         window.webContents.print(printOptions(), (success, failureReason) => {
           const failure = printFailure(success, failureReason);
-          if (failure) reject(new ApiCallError('internal', failure));
+          if (failure) reject(new ApiError('internal', failure));
           else resolve();
         });
       });
@@ -48,7 +49,7 @@ export function printService(currentWindow: () => BrowserWindow | undefined): Pr
       try {
         await writeFile(filePath, data);
       } catch (e) {
-        throw new ApiCallError('internal', `savePdf: could not write ${filePath} (${(e as Error).message})`);
+        throw new ApiError('internal', `savePdf: could not write ${filePath} (${(e as Error).message})`);
       }
       return { saved: true, path: filePath };
     },

@@ -1,36 +1,23 @@
 /**
  * The bridge between the isolated renderer and main: one method per API call, nothing else.
- * ipcRenderer itself is never exposed.
+ *
+ * Its methods are derived from the one list of the contract (src/shared/api.ts): each forwards
+ * all its arguments on its own channel and returns the envelope main answers with. ipcRenderer
+ * itself is never exposed, nor a generic `invoke(channel, ...)`: the renderer can reach only the
+ * channels of the API. It runs sandboxed, bundled into one file, so it imports only src/shared
+ * and electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type QuireBridge } from '../shared/api';
+import { API_METHODS, CHANNELS, perMethod, type ApiArgs, type ApiMethod, type ApiResults, type QuireBridge } from '../shared/api';
 import { MENU_COMMAND_CHANNEL, type MenuCommand, type QuireShellBridge } from '../shared/shell';
 
-const quire: QuireBridge = {
-  listArticles: () => ipcRenderer.invoke(CHANNELS.listArticles),
-  getArticle: (id) => ipcRenderer.invoke(CHANNELS.getArticle, id),
-  search: (query, options) => ipcRenderer.invoke(CHANNELS.search, query, options),
-  suggest: (query, limit) => ipcRenderer.invoke(CHANNELS.suggest, query, limit),
-  recentSearches: () => ipcRenderer.invoke(CHANNELS.recentSearches),
-  addRecentSearch: (query) => ipcRenderer.invoke(CHANNELS.addRecentSearch, query),
-  clearRecentSearches: () => ipcRenderer.invoke(CHANNELS.clearRecentSearches),
-  listBookmarks: () => ipcRenderer.invoke(CHANNELS.listBookmarks),
-  addBookmark: (input) => ipcRenderer.invoke(CHANNELS.addBookmark, input),
-  updateBookmark: (id, patch) => ipcRenderer.invoke(CHANNELS.updateBookmark, id, patch),
-  removeBookmark: (id) => ipcRenderer.invoke(CHANNELS.removeBookmark, id),
-  restoreBookmark: (bookmark) => ipcRenderer.invoke(CHANNELS.restoreBookmark, bookmark),
-  exportBookmarks: (format) => ipcRenderer.invoke(CHANNELS.exportBookmarks, format),
-  importBookmarks: (content) => ipcRenderer.invoke(CHANNELS.importBookmarks, content),
-  getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings),
-  updateSettings: (patch) => ipcRenderer.invoke(CHANNELS.updateSettings, patch),
-  getReadingState: () => ipcRenderer.invoke(CHANNELS.getReadingState),
-  saveReadingState: (state) => ipcRenderer.invoke(CHANNELS.saveReadingState, state),
-  listPositions: () => ipcRenderer.invoke(CHANNELS.listPositions),
-  savePosition: (position) => ipcRenderer.invoke(CHANNELS.savePosition, position),
-  storeNotice: () => ipcRenderer.invoke(CHANNELS.storeNotice),
-  printPage: () => ipcRenderer.invoke(CHANNELS.printPage),
-  savePdf: (fileName) => ipcRenderer.invoke(CHANNELS.savePdf, fileName),
-};
+/** The bridge's function for one method: its arguments, all of them, on its own channel. */
+const forward =
+  <M extends ApiMethod>(method: M) =>
+  (...args: ApiArgs<M>): Promise<ApiResults[M]> =>
+    ipcRenderer.invoke(CHANNELS[method], ...args);
+
+const quire: QuireBridge = perMethod<ApiMethod, ApiResults>(API_METHODS, forward);
 
 const quireShell: QuireShellBridge = {
   onMenuCommand: (listener) => {

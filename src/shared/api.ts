@@ -2,8 +2,11 @@
  * The one contract between the UI and the engine.
  *
  * Main implements {@link QuireApi} over IPC, the web host over HTTP, the preload exposes it as
- * {@link QuireBridge}, and the renderer calls it. Every other type in this file is derived from
- * the interface, so a method is declared exactly once.
+ * {@link QuireBridge}, and the renderer calls it. A method is declared once, in the interface,
+ * and listed once at run time, in {@link CHANNELS} (a method missing there fails to compile).
+ * Every other type in this file is derived from the interface, and every piece of code written
+ * per method (the bridge, the preload, the HTTP and worker clients) is derived from the list
+ * through {@link perMethod}.
  */
 import type { ArticleSummary, Article, PassageKind } from './model';
 import type {
@@ -247,13 +250,33 @@ export type ApiResult<T> = { readonly ok: true; readonly value: T } | ApiFailure
 /** The arguments of a method. */
 export type ApiArgs<M extends ApiMethod> = Parameters<QuireApi[M]>;
 
+/**
+ * Each method's resolved value, by method.
+ *
+ * A map rather than only {@link ApiValue}: code generic in the method (built by
+ * {@link perMethod}) type-checks against `ApiValues[M]`, which TypeScript relates across
+ * mapped types where it cannot relate `Awaited<ReturnType<QuireApi[M]>>`.
+ */
+export type ApiValues = { [M in ApiMethod]: Awaited<ReturnType<QuireApi[M]>> };
+
 /** The resolved value of a method. */
-export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<QuireApi[M]>>;
+export type ApiValue<M extends ApiMethod> = ApiValues[M];
+
+/** Each method's outcome as it crosses the boundary, by method. */
+export type ApiResults = { [M in ApiMethod]: ApiResult<ApiValue<M>> };
+
+/**
+ * One function per method of `K`, each taking its method's arguments and resolving with `V[M]`.
+ *
+ * `MethodFunctions<ApiMethod, ApiValues>` is {@link QuireApi} member for member, and
+ * `MethodFunctions<ApiMethod, ApiResults>` is the bridge.
+ */
+export type MethodFunctions<K extends ApiMethod, V extends { [M in K]: unknown }> = {
+  readonly [M in K]: (...args: ApiArgs<M>) => Promise<V[M]>;
+};
 
 /** What the preload exposes as `window.quire`: each method returns a result envelope. */
-export type QuireBridge = {
-  readonly [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<ApiValue<M>>>;
-};
+export type QuireBridge = MethodFunctions<ApiMethod, ApiResults>;
 
 /**
  * A failure's message as a person reads it: the sentence for them, and the technical detail to
@@ -266,7 +289,14 @@ export function errorLines(message: string): { readonly text: string; readonly d
   return cut < 0 ? { text: message, detail: '' } : { text: message.slice(0, cut), detail: message.slice(cut + 1) };
 }
 
-/** The error a renderer-side call throws when the engine answers with a failure. */
+/**
+ * A failed API call with its code: the one error class on both sides of the contract.
+ *
+ * The engine's services throw it (`not-found` for an unknown article, `not-saved` when the store
+ * could not write), dispatch (src/core/api) turns it into an {@link ApiFailure} with the same
+ * code and message, and the clients ({@link unwrapBridge}, the engine worker's client) throw it again from
+ * a failure they receive. Any other error thrown by the engine is a bug, answered as `internal`.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -278,42 +308,34 @@ export class ApiError extends Error {
 }
 
 /**
+ * One function per method of `methods`, each made by `make` for its own method.
+ *
+ * The one way every side of the contract derives its per-method code from the one list
+ * ({@link API_METHODS}, or a part of it) instead of naming the methods again: the bridge, the
+ * preload, the HTTP client and the engine worker's client. `make` is checked for every method at
+ * once: each function it makes must take that method's arguments and resolve with `V[M]`.
+ *
+ * @example const api: QuireApi = perMethod<ApiMethod, ApiValues>(API_METHODS, (method) => (...args) => send(method, args));
+ */
+export function perMethod<K extends ApiMethod, V extends { [M in K]: unknown }>(
+  methods: readonly K[],
+  make: <M extends K>(method: M) => (...args: ApiArgs<M>) => Promise<V[M]>,
+): MethodFunctions<K, V> {
+  return Object.fromEntries(methods.map((method) => [method, make(method)])) as MethodFunctions<K, V>;
+}
+
+/**
  * Turn a bridge (envelopes) into the plain API (values or thrown {@link ApiError}).
  *
  * @example const api = unwrapBridge(window.quire); const list = await api.listArticles();
  */
 export function unwrapBridge(bridge: QuireBridge): QuireApi {
-  const call =
+  const unwrap =
     <M extends ApiMethod>(method: M) =>
     async (...args: ApiArgs<M>): Promise<ApiValue<M>> => {
-      const fn = bridge[method] as (...a: ApiArgs<M>) => Promise<ApiResult<ApiValue<M>>>;
-      const result = await fn(...args);
+      const result = await bridge[method](...args);
       if (!result.ok) throw new ApiError(result.error.code, result.error.message);
       return result.value;
     };
-  return {
-    listArticles: call('listArticles'),
-    getArticle: call('getArticle'),
-    search: call('search'),
-    suggest: call('suggest'),
-    recentSearches: call('recentSearches'),
-    addRecentSearch: call('addRecentSearch'),
-    clearRecentSearches: call('clearRecentSearches'),
-    listBookmarks: call('listBookmarks'),
-    addBookmark: call('addBookmark'),
-    updateBookmark: call('updateBookmark'),
-    removeBookmark: call('removeBookmark'),
-    restoreBookmark: call('restoreBookmark'),
-    exportBookmarks: call('exportBookmarks'),
-    importBookmarks: call('importBookmarks'),
-    getSettings: call('getSettings'),
-    updateSettings: call('updateSettings'),
-    getReadingState: call('getReadingState'),
-    saveReadingState: call('saveReadingState'),
-    listPositions: call('listPositions'),
-    savePosition: call('savePosition'),
-    storeNotice: call('storeNotice'),
-    printPage: call('printPage'),
-    savePdf: call('savePdf'),
-  };
+  return perMethod<ApiMethod, ApiValues>(API_METHODS, unwrap);
 }

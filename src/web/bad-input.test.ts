@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../shared/api';
 import { MAX_ERROR_MESSAGE_LENGTH } from '../shared/schemas';
 import { badCalls } from '../core/testing/bad-calls';
-import { TOKEN_HEADER } from './server';
+import { TOKEN_HEADER } from '../shared/wire';
 import { call, startTestHost, type TestHost } from './testing';
 
 const TOKEN = 'bad-input-token-0123456789';

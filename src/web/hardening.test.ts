@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../shared/bookmarks';
 import { ROOT } from '../core/library/paths';
 import { largeExport } from '../core/testing/temp-dir';
-import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, sameSecret, TOKEN_HEADER } from './server';
+import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, sameSecret } from './server';
+import { TOKEN_HEADER } from '../shared/wire';
 import { call, rawExchange, type Reply, startTestHost, type TestHost } from './testing';
 
 const TOKEN = 'Hardening-Token_0123456789abcdef';

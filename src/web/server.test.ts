@@ -6,7 +6,8 @@ import { BUNDLED_CONTENT } from '../core/library/paths';
 import { createService } from '../core/api/service';
 import { openStore } from '../core/user/store';
 import { tempDir, type TempDir } from '../core/testing/temp-dir';
-import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER, type WebHost } from './server';
+import { MAX_BODY_BYTES, startWebHost, type WebHost } from './server';
+import { TOKEN_HEADER } from '../shared/wire';
 import { call as rawCall, type Reply } from './testing';
 
 let host: WebHost;

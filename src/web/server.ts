@@ -3,6 +3,7 @@
  *
  *   GET  /…               the renderer's static files (index.html for /)
  *   POST /api/<method>    body {"args": [...]}, header x-quire-token; answers an ApiResult
+ *                         (the path, header and token parameter: src/shared/wire.ts)
  *
  * It listens on 127.0.0.1 only (there is no option to listen elsewhere), and every API call must
  * carry the per-launch token, compared in constant time and never echoed. Requests whose Host or
@@ -25,6 +26,7 @@ import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import type { ApiErrorCode, ApiFailure, ApiMethod, ApiResult, QuireApi } from '../shared/api';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/bookmarks';
+import { API_PATH, TOKEN_HEADER, TOKEN_QUERY_PARAM } from '../shared/wire';
 import { staticHeaders } from '../core/shell/app-protocol';
 import { dispatch, isApiMethod } from '../core/api/dispatch';
 import { resolveStaticFile } from '../core/shell/static-files';
@@ -39,8 +41,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * double an export's quotes, backslashes and newlines), and room for the envelope.
  */
 export const MAX_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 1024;
-/** The header that carries the access token. */
-export const TOKEN_HEADER = 'x-quire-token';
 /** Longest time a client may take to send a whole request, by default. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -184,18 +184,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return fail(res, 403, 'forbidden', 'requests from other sites are not allowed');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname);
+    if (url.pathname !== API_PATH && !url.pathname.startsWith(`${API_PATH}/`)) return serveStatic(req, res, url.pathname);
 
     if (req.method !== 'POST') return fail(res, 405, 'invalid-argument', `API calls must be POST, not ${req.method ?? ''}`, { allow: 'POST' });
     const tokenHeader = req.headers[TOKEN_HEADER];
     if (tokenHeader === undefined) return fail(res, 401, 'forbidden', `missing access token (the ${TOKEN_HEADER} header)`);
     if (!sameSecret(tokenHeader, token)) return fail(res, 403, 'forbidden', 'wrong access token');
 
-    let name: string;
+    let name = url.pathname.slice(`${API_PATH}/`.length);
     try {
-      name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      name = decodeURIComponent(name);
     } catch {
-      name = url.pathname.slice('/api/'.length);
+      // Not valid percent-encoding: looked up as sent, which names no method.
     }
     if (!isApiMethod(name)) return fail(res, 404, 'not-found', `no API method '${name.slice(0, 100)}'`);
     const { type, charset } = mediaType(req.headers['content-type']);
@@ -249,7 +249,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     server,
     port,
-    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    url: `http://127.0.0.1:${port}/?${TOKEN_QUERY_PARAM}=${encodeURIComponent(token)}`,
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());

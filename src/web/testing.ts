@@ -9,7 +9,8 @@ import { BUNDLED_CONTENT } from '../core/library/paths';
 import { createService } from '../core/api/service';
 import { openStore, type UserStore } from '../core/user/store';
 import { tempDir, type TempDir } from '../core/testing/temp-dir';
-import { startWebHost, TOKEN_HEADER, type WebHost, type WebHostOptions } from './server';
+import { startWebHost, type WebHost, type WebHostOptions } from './server';
+import { TOKEN_HEADER } from '../shared/wire';
 
 /** An HTTP answer. */
 export interface Reply {

@@ -13,7 +13,8 @@ import type { LoadedLibrary } from '../../core/library/load';
 import { dispatch } from '../../core/api/dispatch';
 import { createService } from '../../core/api/service';
 import { openStore } from '../../core/user/store';
-import { startWebHost, TOKEN_HEADER } from '../../web/server';
+import { startWebHost } from '../../web/server';
+import { apiPath, TOKEN_HEADER } from '../../shared/wire';
 import { createRandom, weightedSampler } from './random';
 import { median, percentile, roundMs } from './stats';
 
@@ -161,7 +162,7 @@ export async function measureLoad(loaded: LoadedLibrary, options: { calls: numbe
     const host = await startWebHost({ api: await service('web'), staticDir: scratch, token, log: () => {} });
     try {
       const overHttp: Caller = async (method, args) => {
-        const response = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
+        const response = await fetch(`http://127.0.0.1:${host.port}${apiPath(method)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify({ args }),

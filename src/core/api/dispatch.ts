@@ -5,9 +5,8 @@
  * them. Failures come back as values ({@link ApiFailure}); nothing thrown escapes, so a bad call
  * can never take the host process down.
  */
-import { CHANNELS, type ApiMethod, type ApiResult, type QuireApi } from '../../shared/api';
+import { ApiError, CHANNELS, type ApiMethod, type ApiResult, type QuireApi } from '../../shared/api';
 import { parseArgs } from '../../shared/schemas';
-import { ApiCallError, NotFoundError } from './service';
 
 /** Whether a string names an API method (own keys only: `__proto__` and friends are not). */
 export function isApiMethod(name: unknown): name is ApiMethod {
@@ -38,8 +37,7 @@ export async function dispatch(
   try {
     return { ok: true, value: await fn(...parsed.args) };
   } catch (e) {
-    if (e instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: e.message } };
-    if (e instanceof ApiCallError) return { ok: false, error: { code: e.code, message: e.message } };
+    if (e instanceof ApiError) return { ok: false, error: { code: e.code, message: e.message } };
     log(`${method}: ${(e as Error).stack ?? String(e)}`);
     return { ok: false, error: { code: 'internal', message: `${method}: internal error` } };
   }

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary, writeLibrary } from '../content/build';
+import { ApiError } from '../../shared/api';
 import { articleLookup, startEngineWorker, type EngineWorker } from './engine-client';
 import { BUNDLED_CONTENT, ROOT } from '../library/paths';
-import { ApiCallError, NotFoundError } from './service';
+import { loadLibrary } from '../library/load';
+import { LIBRARY_METHODS, libraryService, type LibraryApi } from './service';
 import { tempDir, type TempDir } from '../testing/temp-dir';
 
 let dir: TempDir;
@@ -29,8 +31,27 @@ describe('engine worker', () => {
     expect(await engine.api.suggest('pilo')).toEqual(['pilocarpine']);
   });
 
-  it('carries not-found back as NotFoundError', async () => {
-    await expect(engine.api.getArticle('nope')).rejects.toBeInstanceOf(NotFoundError);
+  it('has every library method, each sending all its arguments and answering as the library does', async () => {
+    expect(Object.keys(engine.api).sort()).toEqual([...LIBRARY_METHODS].sort());
+    const direct = libraryService(await loadLibrary(dir.path));
+    // Calls whose answers change when any argument is lost (a limit below the default, filters).
+    const calls: { readonly [M in keyof LibraryApi]: Parameters<LibraryApi[M]> } = {
+      listArticles: [],
+      getArticle: ['baclofen-sleep-aid'],
+      search: ['dry mouth', { limit: 3, offset: 1, kinds: ['paragraph'] }],
+      suggest: ['sl', 2],
+    };
+    for (const method of LIBRARY_METHODS) {
+      const call = (api: LibraryApi) => (api[method] as (...a: unknown[]) => Promise<unknown>)(...calls[method]);
+      expect(await call(engine.api), method).toEqual(await call(direct));
+    }
+    expect(await engine.api.suggest('sl', 2)).toHaveLength(2);
+    expect((await engine.api.search('dry mouth', { limit: 3, offset: 1, kinds: ['paragraph'] })).results.map((r) => r.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+
+  it('carries not-found back as ApiError with its code', async () => {
+    await expect(engine.api.getArticle('nope')).rejects.toBeInstanceOf(ApiError);
+    await expect(engine.api.getArticle('nope')).rejects.toMatchObject({ code: 'not-found', message: "getArticle: no article with id 'nope'" });
   });
 
   it('reports a worker that dies as stopped, not as a missing article, and starts a new one on the next call', async () => {
@@ -44,7 +65,7 @@ describe('engine worker', () => {
       await expect(lookup('nope')).resolves.toBeUndefined();
       // ...but a dead worker is an error saying so, never an absent article.
       const died = lookup('crash-now');
-      await expect(died).rejects.toBeInstanceOf(ApiCallError);
+      await expect(died).rejects.toBeInstanceOf(ApiError);
       await expect(died).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/search engine stopped \(worker exit code 7\)/) });
       expect(exits).toEqual([expect.stringMatching(/exit code 7/)]);
       // The next calls start a new worker, which answers.

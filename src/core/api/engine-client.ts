@@ -6,8 +6,8 @@
  * `onExit` callback hears why, and the next call starts a new worker.
  */
 import { Worker } from 'node:worker_threads';
-import type { ApiResult } from '../../shared/api';
-import { ApiCallError, NotFoundError, type ArticleSource, type LibraryApi } from './service';
+import { ApiError, perMethod, type ApiArgs, type ApiResult, type ApiValues } from '../../shared/api';
+import { LIBRARY_METHODS, type ArticleSource, type LibraryApi, type LibraryMethod } from './service';
 
 /** A running engine worker. */
 export interface EngineWorker {
@@ -94,33 +94,29 @@ export async function startEngineWorker(script: string | URL, libraryDir: string
     // The first call to find it dead starts the next one; calls at the same moment wait for it.
     if (current === seen) current = run();
     const fresh = await current;
-    if (fresh instanceof Error) throw new ApiCallError('internal', `${fresh.message}`);
+    if (fresh instanceof Error) throw new ApiError('internal', fresh.message);
     return fresh;
   };
 
+  /** The client's function for one method: all its arguments to the worker, its answer back. */
   const call =
-    (method: keyof LibraryApi) =>
-    async (...args: unknown[]): Promise<never> => {
+    <M extends LibraryMethod>(method: M) =>
+    async (...args: ApiArgs<M>): Promise<ApiValues[M]> => {
       const running = await live();
-      if (!running.alive) throw new ApiCallError('internal', 'engine: the search engine stopped; it starts again on the next request');
+      if (!running.alive) throw new ApiError('internal', 'engine: the search engine stopped; it starts again on the next request');
       return new Promise((resolve, reject) => {
         const id = nextId++;
         running.pending.set(id, (result) => {
-          if (result.ok) resolve(result.value as never);
-          else if (result.error.code === 'not-found') reject(new NotFoundError(result.error.message));
-          else reject(new ApiCallError(result.error.code, result.error.message));
+          // The worker answers with this method's value: dispatch ran the same method there.
+          if (result.ok) resolve(result.value as ApiValues[M]);
+          else reject(new ApiError(result.error.code, result.error.message));
         });
         running.worker.postMessage({ id, method, args });
       });
     };
 
   return {
-    api: {
-      listArticles: call('listArticles'),
-      getArticle: call('getArticle'),
-      search: call('search'),
-      suggest: call('suggest'),
-    },
+    api: perMethod<LibraryMethod, ApiValues>(LIBRARY_METHODS, call),
     close: async () => {
       closed = true;
       const running = await current;
@@ -139,7 +135,7 @@ export async function startEngineWorker(script: string | URL, libraryDir: string
 export function articleLookup(api: Pick<LibraryApi, 'getArticle'>): ArticleSource {
   return (id) =>
     api.getArticle(id).catch((e: unknown) => {
-      if (e instanceof NotFoundError) return undefined;
+      if (e instanceof ApiError && e.code === 'not-found') return undefined;
       throw e;
     });
 }

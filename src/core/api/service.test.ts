@@ -129,7 +129,7 @@ describe('reading positions through the API', () => {
   });
 
   it('refuses an unknown article and a fraction out of range, naming the field', async () => {
-    await expect(api.savePosition({ articleId: 'no-such-article', fraction: 0.5 })).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(api.savePosition({ articleId: 'no-such-article', fraction: 0.5 })).rejects.toMatchObject({ name: 'ApiError', code: 'not-found' });
     expect(await dispatch(api, 'savePosition', [{ articleId: sleep().id, fraction: 1.2 }], () => {})).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument', message: expect.stringMatching(/^savePosition: argument 0\.fraction: /) },
@@ -140,7 +140,7 @@ describe('reading positions through the API', () => {
 
 describe('printing through the Node-side API', () => {
   it('answers unsupported, pointing to the browser’s own print dialog', async () => {
-    await expect(api.printPage()).rejects.toMatchObject({ name: 'ApiCallError', code: 'unsupported', message: expect.stringContaining('Save as PDF') });
-    await expect(api.savePdf('baclofen.pdf')).rejects.toMatchObject({ name: 'ApiCallError', code: 'unsupported', message: expect.stringMatching(/^savePdf: .*print dialog/) });
+    await expect(api.printPage()).rejects.toMatchObject({ name: 'ApiError', code: 'unsupported', message: expect.stringContaining('Save as PDF') });
+    await expect(api.savePdf('baclofen.pdf')).rejects.toMatchObject({ name: 'ApiError', code: 'unsupported', message: expect.stringMatching(/^savePdf: .*print dialog/) });
   });
 });

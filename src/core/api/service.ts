@@ -1,11 +1,18 @@
 /**
  * The engine behind the API: {@link QuireApi} implemented over a loaded library and the store.
  *
- * The library half is read-only and can run anywhere, a worker thread included; the store half
- * stays with the process that owns the store file.
+ * This folder is the engine's side of the contract in src/shared/api.ts. This module is the
+ * service that answers each call: a library half, read-only, which can run anywhere, a worker
+ * thread included; a store half, which stays with the process that owns the store file; and the
+ * print calls as a host without a window answers them. dispatch.ts is the one way in from
+ * outside (IPC, HTTP, the worker's messages): it parses a call's arguments with the shared
+ * schemas, runs it, and turns an {@link ApiError} into a failure with the same code.
+ * engine-worker.ts runs the library half in a worker thread behind dispatch, and
+ * engine-client.ts is its client in the host process: the same library calls, answered by the
+ * worker, and a worker that dies reported as such.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiErrorCode, QuireApi } from '../../shared/api';
+import { ApiError, type ApiMethod, type QuireApi } from '../../shared/api';
 import type { Bookmark, BookmarkView, ExportFormat, ExportedFile } from '../../shared/bookmarks';
 import type { Article } from '../../shared/model';
 import { anchor, quotePassage, quoteSection } from '../user/anchoring';
@@ -14,24 +21,12 @@ import type { LoadedLibrary } from '../library/load';
 import { search, suggest } from '../search/search';
 import { StoreSaveError, UnknownBookmarkError, type UserStore } from '../user/store';
 
-/** An API call that names something that does not exist. */
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
-}
-
-/** A failure with an API error code, carried across a thread boundary. */
-export class ApiCallError extends Error {
-  override readonly name = 'ApiCallError';
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
+/** The API calls answered from the library alone (the engine worker serves these). */
+export const LIBRARY_METHODS = ['listArticles', 'getArticle', 'search', 'suggest'] as const satisfies readonly ApiMethod[];
+/** The name of a call answered from the library alone. */
+export type LibraryMethod = (typeof LIBRARY_METHODS)[number];
 /** The API calls answered from the library alone. */
-export type LibraryApi = Pick<QuireApi, 'listArticles' | 'getArticle' | 'search' | 'suggest'>;
+export type LibraryApi = Pick<QuireApi, LibraryMethod>;
 /** The API calls that print the window (the desktop app's main process answers them). */
 export type PrintApi = Pick<QuireApi, 'printPage' | 'savePdf'>;
 /** The API calls answered from the user's store. */
@@ -44,7 +39,7 @@ export function libraryService(loaded: LoadedLibrary): LibraryApi {
     listArticles: async () => library.summaries(),
     getArticle: async (id) => {
       const article = library.article(id);
-      if (!article) throw new NotFoundError(`getArticle: no article with id '${id}'`);
+      if (!article) throw new ApiError('not-found', `getArticle: no article with id '${id}'`);
       return article;
     },
     search: async (query, options) => search(loaded, query, options),
@@ -110,8 +105,8 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     try {
       return await f();
     } catch (e) {
-      if (e instanceof UnknownBookmarkError) throw new NotFoundError(`${method}: ${e.message}`);
-      if (e instanceof StoreSaveError) throw new ApiCallError('not-saved', e.message);
+      if (e instanceof UnknownBookmarkError) throw new ApiError('not-found', `${method}: ${e.message}`);
+      if (e instanceof StoreSaveError) throw new ApiError('not-saved', e.message);
       throw e;
     }
   };
@@ -136,9 +131,9 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       const existing = store.bookmarks().find((b) => b.articleId === input.articleId && b.target === input.target && b.targetId === input.targetId);
       if (existing) return viewOne(existing);
       const article = await articles(input.articleId);
-      if (!article) throw new NotFoundError(`addBookmark: no article with id '${input.articleId}'`);
+      if (!article) throw new ApiError('not-found', `addBookmark: no article with id '${input.articleId}'`);
       const quote = input.target === 'passage' ? quotePassage(article, input.targetId) : quoteSection(article, input.targetId);
-      if (!quote) throw new NotFoundError(`addBookmark: article '${input.articleId}' has no ${input.target} '${input.targetId}'`);
+      if (!quote) throw new ApiError('not-found', `addBookmark: article '${input.articleId}' has no ${input.target} '${input.targetId}'`);
       const at = now().toISOString();
       const bookmark: Bookmark = {
         id: randomUUID(),
@@ -172,7 +167,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       try {
         incoming = parseImport(content);
       } catch (e) {
-        if (e instanceof BookmarkImportError) throw new ApiCallError('invalid-argument', `${e.summary}\nimportBookmarks: argument 0: ${e.detail}`);
+        if (e instanceof BookmarkImportError) throw new ApiError('invalid-argument', `${e.summary}\nimportBookmarks: argument 0: ${e.detail}`);
         throw e;
       }
       return stored('importBookmarks', () => store.importBookmarks(incoming));
@@ -184,7 +179,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     saveReadingState: (state) => stored('saveReadingState', () => store.saveReadingState(state)),
     listPositions: async () => store.positions(),
     savePosition: async (input) => {
-      if (!(await articles(input.articleId))) throw new NotFoundError(`savePosition: no article with id '${input.articleId}'`);
+      if (!(await articles(input.articleId))) throw new ApiError('not-found', `savePosition: no article with id '${input.articleId}'`);
       const position = { ...input, readAt: now().toISOString() };
       await stored('savePosition', () => store.savePosition(position));
       return position;
@@ -201,7 +196,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
  */
 export function browserPrintService(): PrintApi {
   const unsupported = (method: keyof PrintApi) => async (): Promise<never> => {
-    throw new ApiCallError(
+    throw new ApiError(
       'unsupported',
       `${method}: not available in the browser: use the browser's own print dialog (Ctrl+P or ⌘+P), whose "Save as PDF" printer saves a PDF`,
     );

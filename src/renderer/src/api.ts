@@ -9,20 +9,20 @@
 import {
   API_METHODS,
   ApiError,
+  perMethod,
   unwrapBridge,
+  type ApiArgs,
   type ApiFailure,
   type ApiMethod,
   type ApiResult,
+  type ApiResults,
   type QuireApi,
   type QuireBridge,
 } from '../../shared/api';
+import { apiPath, TOKEN_HEADER, TOKEN_QUERY_PARAM } from '../../shared/wire';
 
-/** The header the web host reads the access token from. */
-const TOKEN_HEADER = 'x-quire-token';
 /** Where the token is kept so that reloading the page keeps working. */
 const TOKEN_STORAGE_KEY = 'quire.token';
-/** The page URL's query parameter the web host passes the token in. */
-const TOKEN_QUERY_PARAM = 'token';
 
 let api: QuireApi | undefined;
 
@@ -85,17 +85,19 @@ function isApiResult(body: unknown): body is ApiResult<unknown> {
 
 /** The bridge over the web host's HTTP API. */
 function createHttpBridge(token: string | undefined): QuireBridge {
+  /** The bridge's function for one method: a POST of all its arguments, the envelope back. */
   const call =
-    (method: ApiMethod) =>
-    async (...args: unknown[]): Promise<ApiResult<unknown>> => {
+    <M extends ApiMethod>(method: M) =>
+    async (...sent: ApiArgs<M>): Promise<ApiResults[M]> => {
       if (token === undefined) {
         return failure('forbidden', 'No access token: open Quire with the address the web host printed.');
       }
       // JSON turns an omitted optional argument into null; leave trailing ones out instead.
+      const args: unknown[] = [...sent];
       while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
       let response: Response;
       try {
-        response = await fetch(`/api/${method}`, {
+        response = await fetch(apiPath(method), {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify({ args }),
@@ -109,7 +111,9 @@ function createHttpBridge(token: string | undefined): QuireBridge {
       } catch {
         return failure('internal', `The web host answered ${response.status} without a readable result.`);
       }
-      return isApiResult(body) ? body : failure('internal', `The web host answered ${response.status} with an unexpected result.`);
+      // Trusted as this method's envelope: the web host ran this method.
+      if (isApiResult(body)) return body as ApiResults[M];
+      return failure('internal', `The web host answered ${response.status} with an unexpected result.`);
     };
-  return Object.fromEntries(API_METHODS.map((method) => [method, call(method)])) as unknown as QuireBridge;
+  return perMethod<ApiMethod, ApiResults>(API_METHODS, call);
 }
