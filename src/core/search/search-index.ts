@@ -7,8 +7,8 @@
  * packed postings straight into it (postings.ts), so both need fields MiniSearch keeps
  * `protected`. {@link SearchIndex} extends MiniSearch and is the only code that touches them:
  * each is read in one getter whose type says what Quire relies on, so `tsc` fails on an upgrade
- * that renames or retypes one, and {@link SearchIndex.checkInternals} fails fast, naming the
- * field, where only running can tell (the version is pinned exactly, minisearch 7.2.0).
+ * that renames or retypes one, and {@link checkInternals} fails fast, naming the field, where
+ * only running can tell (the version is pinned exactly, minisearch 7.2.0).
  *
  * One options constant, {@link INDEX_OPTIONS}, is used to build the index and to load it:
  * MiniSearch.loadJSON must be given the same tokenizer and term processing the index was built
@@ -78,6 +78,20 @@ const INTERNAL_SHAPES: readonly (readonly [field: string, shape: string, ok: (va
 ];
 
 /**
+ * Fail fast when a MiniSearch's internals are not what {@link SearchIndex} reads.
+ *
+ * @throws Error naming the first field that is missing or has another shape
+ */
+export function checkInternals(index: MiniSearch<unknown>): void {
+  const fields = index as unknown as Record<string, unknown>;
+  for (const [field, shape, ok] of INTERNAL_SHAPES) {
+    if (!ok(fields[field])) {
+      throw new Error(`search index: MiniSearch's internal field '${field}' is not ${shape}; Quire reads the internals of minisearch 7.2.0 (see search-index.ts)`);
+    }
+  }
+}
+
+/**
  * A MiniSearch index that also answers what Quire's scorer reads: postings, field ids and
  * lengths, document numbers.
  *
@@ -90,7 +104,7 @@ export class SearchIndex<T = SearchDoc> extends MiniSearch<T> {
   constructor(options: Options<T>, writtenWith?: LibraryStamp) {
     super(options);
     this.writtenWith = writtenWith;
-    this.checkInternals();
+    checkInternals(this);
   }
 
   // MiniSearch's internals, each read in exactly one place, with the type Quire relies on.
@@ -108,20 +122,6 @@ export class SearchIndex<T = SearchDoc> extends MiniSearch<T> {
   }
   private get shortIds(): ReadonlyMap<number, unknown> {
     return this._documentIds;
-  }
-
-  /**
-   * Fail fast when MiniSearch's internals are not what this class reads.
-   *
-   * @throws Error naming the first field that is missing or has another shape
-   */
-  checkInternals(): void {
-    const fields = this as unknown as Record<string, unknown>;
-    for (const [field, shape, ok] of INTERNAL_SHAPES) {
-      if (!ok(fields[field])) {
-        throw new Error(`search index: MiniSearch's internal field '${field}' is not ${shape}; Quire reads the internals of minisearch 7.2.0 (see search-index.ts)`);
-      }
-    }
   }
 
   /** A term's postings by field id, or undefined when no document has it. */
@@ -166,8 +166,9 @@ export class SearchIndex<T = SearchDoc> extends MiniSearch<T> {
     // MiniSearch's loader makes a MiniSearch, never a subclass (it calls `new MiniSearch`): its
     // state is moved into one. Packed postings are left out of it and set below, undecoded.
     const plain = MiniSearch.loadJS<T>((packed ? { ...js, index: [] } : js) as unknown as MiniSearchJs, options);
+    // Checked before the move: a field MiniSearch no longer sets would leave a fresh one's default.
+    checkInternals(plain);
     const index = Object.assign(new SearchIndex<T>(options, library), plain);
-    index.checkInternals();
     if (packed) for (const [term, data] of js.index) index.termTree.set(term, new PackedPostings(data as SerializedPostings));
     return index;
   }
