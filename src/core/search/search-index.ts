@@ -82,7 +82,7 @@ const INTERNAL_SHAPES: readonly (readonly [field: string, shape: string, ok: (va
  *
  * @throws Error naming the first field that is missing or has another shape
  */
-export function checkInternals(index: MiniSearch<unknown>): void {
+export function checkInternals(index: object): void {
   const fields = index as unknown as Record<string, unknown>;
   for (const [field, shape, ok] of INTERNAL_SHAPES) {
     if (!ok(fields[field])) {
