@@ -11,15 +11,15 @@ import type { Article } from '../../shared/model';
 import { parseArticle } from './article';
 import { Library, LIBRARY_FORMAT, compareArticles, type LibraryData } from '../library/library';
 import { type ContentProblem, ContentError } from './problems';
-import { INDEX_FILE, indexHash, LIBRARY_FILE, loadLibrary, type LoadedLibrary } from '../library/load';
-import { buildIndex } from '../search/search';
+import { INDEX_FILE, indexHash, LIBRARY_FILE, loadLibrary, LoadedLibrary } from '../library/load';
+import { buildIndex } from '../search/search-index';
 import { serializeIndex } from '../search/postings';
 import { collectVocabulary } from '../search/vocabulary';
 import { parseSynonyms, type SynonymGroup, SYNONYMS_FILE } from '../search/synonyms';
 import { NOTICES_FILE, parseNotices } from './notices';
 import { type ContentFile, type ContentFiles, displayPath, readContentFolder } from './content-files';
 
-export { INDEX_FILE, LIBRARY_FILE, loadLibrary, type LoadedLibrary };
+export { INDEX_FILE, LIBRARY_FILE, loadLibrary, LoadedLibrary };
 
 /** Whether a content folder's entry is read by the build: Markdown articles and its data files. */
 function isContentName(name: string): boolean {
@@ -93,17 +93,20 @@ export async function buildLibraryData(contentDir: string): Promise<LibraryData>
 /** Build a content folder into a library and its index, in memory. */
 export async function buildLibrary(contentDir: string): Promise<LoadedLibrary> {
   const library = new Library(await buildLibraryData(contentDir));
-  return { library, index: buildIndex(library) };
+  return new LoadedLibrary(library, buildIndex(library));
 }
 
 /** Write a built library to a folder (atomically per file: a reader never sees half a file). */
 export async function writeLibrary(outDir: string, loaded: LoadedLibrary): Promise<void> {
   await mkdir(outDir, { recursive: true });
-  const indexText = serializeIndex(loaded.index);
+  // Both files record the library's fingerprint and size, so a loader can tell they belong together.
+  const documents = loaded.library.allDocs().length;
+  const indexText = serializeIndex(loaded.index, { fingerprint: loaded.library.fingerprint, documents });
   const data: LibraryData = {
     format: LIBRARY_FORMAT,
     fingerprint: loaded.library.fingerprint,
     index: indexHash(indexText),
+    documents,
     articles: loaded.library.articles,
     synonyms: loaded.library.synonymGroups,
     vocabulary: loaded.library.vocabulary.toJSON(),

@@ -1,12 +1,23 @@
 /**
  * The library: every article, with fast lookups by article and by search document.
+ *
+ * This folder is a built library as the app serves it. library.ts holds its serialized form
+ * (`LibraryData`, what the build writes) and the in-memory `Library`, which numbers every
+ * passage as a search document; load.ts reads a built library folder, checks that its library
+ * and index files belong together, and makes the `LoadedLibrary` that search works on, with what
+ * search derives once per library (scorer, passage table); paths.ts says where the bundled
+ * library lives and opens a content folder the way every front end does. Building a library from
+ * Markdown is content/'s job, searching it search/'s.
  */
 import type { Article, ArticleSummary, Passage, Section } from '../../shared/model';
 import { type SynonymGroup, SynonymTable } from '../search/synonyms';
 import { Vocabulary, type VocabularyEntry } from '../search/vocabulary';
 
-/** Version of the serialized library format; bump when its shape or meaning changes (4: the lead section is named Beginning). */
-export const LIBRARY_FORMAT = 4;
+/**
+ * Version of the serialized library format; bump when its shape or meaning changes (4: the lead
+ * section is named Beginning; 5: library and index record the fingerprint and document count).
+ */
+export const LIBRARY_FORMAT = 5;
 
 /** The serialized library, as written by the build and read at start. */
 export interface LibraryData {
@@ -18,6 +29,11 @@ export interface LibraryData {
    * loader can tell that the two belong together.
    */
   readonly index?: string;
+  /**
+   * How many search documents (passages) the library has, also recorded in the index file
+   * (absent in memory, before it is written).
+   */
+  readonly documents?: number;
   /** Articles, newest first, undated last, then by title. */
   readonly articles: readonly Article[];
   /** Synonym groups from the content folder's synonyms.yaml. */

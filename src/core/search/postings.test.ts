@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { fieldPostings, includesDoc, loadPackedIndex, PackedPostings, serializeIndex } from './postings';
+import { fieldPostings, includesDoc, PackedPostings, serializeIndex } from './postings';
+import { SearchIndex } from './search-index';
 
 interface Doc {
   id: number;
@@ -10,8 +11,8 @@ interface Doc {
 const OPTIONS = { fields: ['title', 'text'], storeFields: [] as string[] };
 
 /** An index whose documents are added out of order, with one removed, so ids are not 0..n-1. */
-function sample(): MiniSearch<Doc> {
-  const index = new MiniSearch<Doc>(OPTIONS);
+function sample(): SearchIndex<Doc> {
+  const index = new SearchIndex<Doc>(OPTIONS);
   const docs: Doc[] = [
     { id: 30, title: 'Dry mouth', text: 'dry dry dry mouth' },
     { id: 10, title: 'Sleep', text: 'sleep and dry eyes' },
@@ -25,10 +26,9 @@ function sample(): MiniSearch<Doc> {
 }
 
 /** Every term's postings as plain data: term → field id → [doc, count] pairs in doc order. */
-function postingsOf(index: MiniSearch<Doc>): Record<string, Record<number, [number, number][]>> {
-  const tree = (index as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> })._index;
+function postingsOf(index: SearchIndex<Doc>): Record<string, Record<number, [number, number][]>> {
   const out: Record<string, Record<number, [number, number][]>> = {};
-  for (const [term, fields] of tree) {
+  for (const [term, fields] of index.terms()) {
     out[term] = {};
     for (const fieldId of [0, 1]) {
       const p = fieldPostings(fields, fieldId);
@@ -41,9 +41,8 @@ function postingsOf(index: MiniSearch<Doc>): Record<string, Record<number, [numb
 describe('packed postings', () => {
   it('read back exactly the postings MiniSearch had, as sorted arrays', () => {
     const index = sample();
-    const loaded = loadPackedIndex<Doc>(serializeIndex(index), OPTIONS);
-    const tree = (loaded as unknown as { _index: { get(t: string): unknown } })._index;
-    expect(tree.get('dry')).toBeInstanceOf(PackedPostings);
+    const loaded = SearchIndex.loadPacked<Doc>(serializeIndex(index), OPTIONS);
+    expect(loaded.postings('dry')).toBeInstanceOf(PackedPostings);
     const expected = postingsOf(index);
     expect(postingsOf(loaded)).toEqual(expected);
     // 'dry' is in three documents' text, three times in the first; the removed one is gone.
@@ -53,7 +52,7 @@ describe('packed postings', () => {
 
   it('serve MiniSearch\u2019s own search as its own loader does', () => {
     const index = sample();
-    const packed = loadPackedIndex<Doc>(serializeIndex(index), OPTIONS);
+    const packed = SearchIndex.loadPacked<Doc>(serializeIndex(index), OPTIONS);
     const plain = MiniSearch.loadJSON<Doc>(JSON.stringify(index), OPTIONS);
     for (const q of ['dry', 'mouth', 'dry mouth', 'sleep eyes', 'rinse']) {
       expect(packed.search(q)).toEqual(plain.search(q));
@@ -72,7 +71,7 @@ describe('packed postings', () => {
 
   it('load an index in MiniSearch\u2019s own format too', () => {
     const index = sample();
-    const loaded = loadPackedIndex<Doc>(JSON.stringify(index), OPTIONS);
+    const loaded = SearchIndex.loadPacked<Doc>(JSON.stringify(index), OPTIONS);
     expect(loaded.search('dry mouth')).toEqual(index.search('dry mouth'));
   });
 

@@ -10,7 +10,8 @@
  * small integers. On a term's first use its arrays are decoded into two typed arrays, which the
  * scorer reads directly; MiniSearch's own Maps are made only if MiniSearch itself asks for them.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { LibraryStamp } from './search-index';
 
 /** Marks an index written by `serializeIndex` (beside MiniSearch's own serializationVersion). */
 export const POSTINGS_FORMAT = 1;
@@ -21,21 +22,16 @@ export interface FieldPostings {
   readonly counts: Uint32Array;
 }
 
-type SerializedPostings = Record<string, number[]>;
-
-/** MiniSearch's serialized form, with packed postings. */
-interface PackedJson {
-  readonly postingsFormat?: number;
-  readonly index: [string, SerializedPostings][];
-  readonly [key: string]: unknown;
-}
+/** One term's postings as written: field id → flat [gap, count, gap, count, ...]. */
+export type SerializedPostings = Record<string, number[]>;
 
 /**
- * Serialize an index (for `loadPackedIndex`).
+ * Serialize an index (for `SearchIndex.loadPacked`, search-index.ts), with the library it was
+ * built from when given (read back as `writtenWith`).
  *
- * @example loadPackedIndex(serializeIndex(index), options) // the same index, searchable
+ * @example SearchIndex.loadPacked(serializeIndex(index), options) // the same index, searchable
  */
-export function serializeIndex<T>(index: MiniSearch<T>): string {
+export function serializeIndex<T>(index: MiniSearch<T>, library?: LibraryStamp): string {
   const js = index.toJSON() as unknown as { index: [string, Record<string, Record<string, number>>][] };
   const packed = js.index.map(([term, fields]): [string, SerializedPostings] => {
     const out: SerializedPostings = {};
@@ -55,21 +51,7 @@ export function serializeIndex<T>(index: MiniSearch<T>): string {
     }
     return [term, out];
   });
-  return JSON.stringify({ ...js, index: packed, postingsFormat: POSTINGS_FORMAT });
-}
-
-/**
- * Load an index written by `serializeIndex` (or by MiniSearch's own `JSON.stringify`), with the
- * options it was built with.
- */
-export function loadPackedIndex<T>(json: string, options: Options<T>): MiniSearch<T> {
-  const js = JSON.parse(json) as PackedJson;
-  if (js.postingsFormat !== POSTINGS_FORMAT) return MiniSearch.loadJS<T>(js as unknown as Parameters<typeof MiniSearch.loadJS>[0], options);
-  const { index: terms, ...rest } = js;
-  const miniSearch = MiniSearch.loadJS<T>({ ...rest, index: [] } as unknown as Parameters<typeof MiniSearch.loadJS>[0], options);
-  const tree = (miniSearch as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index;
-  for (const [term, data] of terms) tree.set(term, new PackedPostings(data));
-  return miniSearch;
+  return JSON.stringify({ ...js, index: packed, postingsFormat: POSTINGS_FORMAT, ...(library ? { library } : {}) });
 }
 
 /**

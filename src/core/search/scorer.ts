@@ -9,11 +9,11 @@
  * the text counts almost twice. BM25F instead adds a term's field-weighted, length-normalised
  * frequencies into one frequency, saturates that once, and weighs it by one idf over whole
  * documents. This scorer does that over the same postings, into typed arrays; the caller keeps
- * only the best few. It reads MiniSearch's internal fields, so the version is pinned exactly and
- * the shape is checked when a scorer is made.
+ * only the best few. What it reads of MiniSearch's internals it reads through `SearchIndex`
+ * (search-index.ts), the one class that touches them.
  */
-import type MiniSearch from 'minisearch';
 import { fieldPostings, includesDoc, PackedPostings } from './postings';
+import type { SearchIndex } from './search-index';
 
 /** How one field counts: its weight (a match there counts as `weight` matches in text) and b. */
 export interface FieldWeight {
@@ -30,20 +30,11 @@ export interface ScoringParams {
   readonly fields: Readonly<Record<string, FieldWeight>>;
 }
 
-type Postings = Map<number, Map<number, number>>;
-
 /** Terms whose document frequency is remembered. */
 const DF_MEMO_SIZE = 50_000;
 
-/** The parts of a MiniSearch instance the scorer reads. */
-interface Internals {
-  _index: { get(term: string): Postings | undefined };
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _documentIds: Map<number, unknown>;
-}
+/** What the scorer reads of an index (whatever its documents' type). */
+export type IndexReader = Pick<SearchIndex<unknown>, 'postings' | 'fieldId' | 'averageFieldLength' | 'fieldLengths' | 'documentIds' | 'documentCount'>;
 
 /** One weighted index term of a query. */
 export interface WeightedTerm {
@@ -99,7 +90,7 @@ const TERM_MEMO_POSTINGS = 1_500_000;
 
 /** Scores queries over one index. Not re-entrant: one query at a time (JavaScript is). */
 export class Scorer {
-  private readonly internals: Internals;
+  private readonly index: IndexReader;
   private readonly fields: { id: number; weight: number; b: number; title: boolean }[];
   private readonly k1: number;
   private readonly external: Int32Array;
@@ -140,35 +131,27 @@ export class Scorer {
    * @param titleField the field every passage of an article shares (its title), whose matches
    *   alone do not make a passage a result
    */
-  constructor(index: MiniSearch<unknown>, params: ScoringParams, titleField?: string) {
-    const internals = index as unknown as Internals;
-    if (
-      typeof internals._index?.get !== 'function' ||
-      !(internals._fieldLength instanceof Map) ||
-      !(internals._documentIds instanceof Map) ||
-      !Array.isArray(internals._avgFieldLength)
-    ) {
-      throw new Error('scorer: this MiniSearch version has an unexpected index layout (pin minisearch 7.2.0)');
-    }
-    this.internals = internals;
+  constructor(index: IndexReader, params: ScoringParams, titleField?: string) {
+    this.index = index;
     this.k1 = params.k1;
     this.fields = Object.entries(params.fields).map(([field, { weight, b }]) => {
-      const id = internals._fieldIds[field];
+      const id = index.fieldId(field);
       if (id === undefined) throw new Error(`scorer: the index has no field '${field}'`);
       return { id, weight, b, title: field === titleField };
     });
     let max = 0;
-    for (const short of internals._documentIds.keys()) max = Math.max(max, short + 1);
+    const documentIds = index.documentIds();
+    for (const short of documentIds.keys()) max = Math.max(max, short + 1);
     this.external = new Int32Array(max).fill(-1);
-    for (const [short, id] of internals._documentIds) {
+    for (const [short, id] of documentIds) {
       this.external[short] = id as number;
       this.shortOf.set(id as number, short);
     }
     // Each field's length factor, 1 - b + b·length/mean, computed once per document.
     this.lengths = this.fields.map(() => new Float64Array(max));
-    for (const [short, lengths] of internals._fieldLength) {
+    for (const [short, lengths] of index.fieldLengths()) {
       this.fields.forEach((f, i) => {
-        const avg = internals._avgFieldLength[f.id] || 1;
+        const avg = index.averageFieldLength(f.id) || 1;
         this.lengths[i]![short] = 1 - f.b + (f.b * (lengths[f.id] ?? 0)) / avg;
       });
     }
@@ -195,13 +178,13 @@ export class Scorer {
 
   /** The mean length, in terms, of a field over the documents that have it. */
   averageLength(field: string): number {
-    const id = this.internals._fieldIds[field];
-    return (id === undefined ? 0 : this.internals._avgFieldLength[id]) || 1;
+    const id = this.index.fieldId(field);
+    return (id === undefined ? 0 : this.index.averageFieldLength(id)) || 1;
   }
 
   /** The number of documents the index has. */
   get documentCount(): number {
-    return this.internals._documentCount;
+    return this.index.documentCount;
   }
 
   /**
@@ -220,7 +203,7 @@ export class Scorer {
   }
 
   private countDocuments(term: string): number {
-    const postings = this.internals._index.get(term);
+    const postings = this.index.postings(term);
     if (!postings) return 0;
     const fields = this.fields.flatMap((f) => fieldPostings(postings, f.id) ?? []);
     if (fields.length === 1) return fields[0]!.docs.length;
@@ -240,9 +223,15 @@ export class Scorer {
 
   /** Inverse document frequency of a term found in `df` documents (Lucene's, never negative). */
   idf(df: number): number {
-    const n = this.internals._documentCount;
+    const n = this.index.documentCount;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
+
+  /**
+   * How rare a term is, from 1 (in one document) towards 0 (in every one): its idf over the idf
+   * of a term found once. Typo and completion expansions are weighted by it.
+   */
+  readonly rarity = (term: string): number => Math.max(0, this.idf(Math.max(1, this.documentFrequency(term)))) / this.idf(1);
 
   /**
    * Score a query: per word, the best BM25F score of its terms; summed per document.
@@ -290,7 +279,7 @@ export class Scorer {
 
   /** Whether a document (by document number) has a term in any scored field. */
   has(doc: number, term: string): boolean {
-    const postings = this.internals._index.get(term);
+    const postings = this.index.postings(term);
     const short = this.shortOf.get(doc);
     if (!postings || short === undefined) return false;
     for (const f of this.fields) {
@@ -394,7 +383,7 @@ export class Scorer {
   private termScores(term: string): TermScores | undefined {
     const known = this.termMemo.get(term);
     if (known) return known;
-    const postings = this.internals._index.get(term);
+    const postings = this.index.postings(term);
     if (!postings) return undefined;
     const { tf, tfTitle, k1 } = this;
     const seen: number[] = [];
