@@ -13,7 +13,7 @@
  *   node scripts/build-cli.mjs --if-stale   build only when a source is newer than the bundle
  */
 import { readFileSync, statSync } from 'node:fs';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -45,12 +45,16 @@ const sourceUrls = {
   },
 };
 
-/** Compile src/cli/main.ts into {@link CLI_DIR}: an executable entry, its chunks and its metafile. */
+/**
+ * Compile src/cli/main.ts into {@link CLI_DIR}: an executable entry, its chunks and its metafile.
+ *
+ * Each file is written beside its place and renamed into it, chunks before the entry, and the
+ * previous build's chunks are removed last: a CLI started meanwhile (a test, a shell loop) runs
+ * the old build or the new one, never half of one.
+ */
 export async function buildCli() {
   // Loaded here, not at the top: scripts/cli.mjs imports this module on every run.
   const { build } = await import('esbuild');
-  // Chunk names carry hashes: old ones would pile up.
-  await rm(CLI_DIR, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { quire: 'src/cli/main.ts' },
@@ -65,11 +69,24 @@ export async function buildCli() {
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: 'linked',
     metafile: true,
+    write: false,
     logLevel: 'warning',
     plugins: [sourceUrls],
   });
-  await writeFile(CLI_META, JSON.stringify(result.metafile));
-  await chmod(CLI_OUT, 0o755);
+  await mkdir(CLI_DIR, { recursive: true });
+  const place = async (path, contents, mode = 0o644) => {
+    const draft = `${path}.${process.pid}.tmp`;
+    await writeFile(draft, contents, { mode });
+    await rename(draft, path);
+  };
+  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === CLI_OUT) - Number(b.path === CLI_OUT));
+  for (const file of outputs) await place(file.path, file.contents, file.path === CLI_OUT ? 0o755 : 0o644);
+  await place(CLI_META, JSON.stringify(result.metafile));
+  const kept = new Set([...outputs.map((f) => f.path), CLI_META]);
+  for (const name of await readdir(CLI_DIR)) {
+    const path = join(CLI_DIR, name);
+    if (!kept.has(path) && !name.endsWith('.tmp')) await rm(path, { force: true });
+  }
 }
 
 /**
