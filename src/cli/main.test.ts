@@ -6,15 +6,13 @@ import { libraryService } from '../core/api/service';
 import { BUNDLED_CONTENT, ROOT } from '../core/library/paths';
 import { buildLibrary } from '../core/content/build';
 import { articleSource, largeExport, tempDir, type TempDir } from '../core/testing/temp-dir';
+import { buildCli, CLI_OUT, cliIsStale } from '../../scripts/build-cli.mjs';
 import { callApi } from './contract';
 import { printable } from './io';
 
-/** The compiled CLI, as `npx quire` runs it. */
-const QUIRE = join(ROOT, 'out/cli/quire.js');
-
-/** Run the compiled CLI as a user would, in a separate process (never waiting forever on a pipe). */
+/** Run the compiled CLI (out/cli/quire.js, as `npx quire` does) in a separate process (never waiting forever on a pipe). */
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [QUIRE, ...args], {
+  const r = spawnSync(process.execPath, [CLI_OUT, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: ROOT },
@@ -33,7 +31,7 @@ const HOSTILE_BODY = '## Tides\n\nThe tides \u001b]0;owned\u0007rise \u001b[2Jan
 let dir: TempDir;
 beforeAll(async () => {
   // The tests run what `npm run build` makes; rebuilt here only when a source is newer.
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), '--if-stale'], { cwd: ROOT });
+  if (cliIsStale()) await buildCli();
   dir = await tempDir();
   await dir.write('lib/one.md', articleSource({ id: 'one', body: '## Tides\n\nThe moon pulls the tides twice a day.\n\n## Other\n\nNothing here.\n' }));
   await dir.write('bad/broken.md', articleSource({ front: 'id: Broken\ntitle: T\nsource: s' }));

@@ -1,6 +1,6 @@
 /**
  * How fast the compiled command line answers, as a shell sees it: whole processes of
- * `node out/cli/quire.js`, timed from spawn to exit.
+ * `node out/cli/quire.js` (built here first when a source is newer), timed from spawn to exit.
  *
  * One search of the bundled library is run `runs` times after a warm-up (the file cache and
  * the disk are warm, as in a shell loop), each interleaved with a run of `node -e ''`, the floor
@@ -13,10 +13,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT } from '../../core/library/paths';
+import { buildCli, CLI_OUT, cliIsStale } from '../../../scripts/build-cli.mjs';
 import { median, percentile, roundMs } from './stats';
 
-/** The compiled CLI the bench runs (built by `npm run build`, or here when stale). */
-export const CLI_BUNDLE = join(ROOT, 'out', 'cli', 'quire.js');
 /** The single search timed. */
 export const STARTUP_QUERY = 'dry mouth';
 
@@ -76,8 +75,8 @@ function times(samples: readonly number[]): ProcessTimes {
 /** Measure the compiled CLI's start-up, building it first when a source is newer. */
 export async function measureStartup(options: StartupOptions): Promise<StartupFigures> {
   const { runs = 10, log = () => {} } = options;
-  timed([join(ROOT, 'scripts', 'build-cli.mjs'), '--if-stale']);
-  const search = [CLI_BUNDLE, 'search', STARTUP_QUERY];
+  if (cliIsStale()) await buildCli();
+  const search = [CLI_OUT, 'search', STARTUP_QUERY];
   const baseline = ['-e', ''];
   log(`cli: ${runs} runs of quire search "${STARTUP_QUERY}" and of node -e ''`);
   timed(search);
@@ -91,7 +90,7 @@ export async function measureStartup(options: StartupOptions): Promise<StartupFi
   const file = join(options.scratch, 'cli-queries.jsonl');
   await writeFile(file, options.queries.map((q, id) => `${JSON.stringify({ id, q })}\n`).join(''));
   log(`cli: quire search --queries with ${options.queries.length} queries`);
-  const batch = timed([CLI_BUNDLE, 'search', '--queries', file]);
+  const batch = timed([CLI_OUT, 'search', '--queries', file]);
   const answered = batch.stdout.split('\n').filter(Boolean).length;
   if (answered !== options.queries.length) throw new Error(`bench: quire search --queries answered ${answered} of ${options.queries.length} queries`);
   const single = median(searchMs);
