@@ -44,7 +44,7 @@ export async function runBookmarks(args: string[], base: string): Promise<number
   const [action, ...rest] = positionals;
   const dataDir = values['data-dir'] ? resolve(base, values['data-dir']) : defaultDataDir();
   const { store, setAside } = await openStore(dataDir);
-  if (setAside) console.error(`quire: ${storeSetAsideNotice(setAside)}`);
+  if (setAside) console.error(printable(`quire: ${storeSetAsideNotice(setAside)}`));
   // Listing and exporting need articles (to quote and re-anchor); the store alone does the rest.
   const needsLibrary = action === 'list' || action === 'add' || action === 'export';
   const api = needsLibrary
@@ -80,7 +80,7 @@ export async function runBookmarks(args: string[], base: string): Promise<number
     case 'remove': {
       if (rest.length !== 1) throw usageError('bookmarks remove takes one BOOKMARK-ID');
       await callApi(api, 'removeBookmark', [rest[0]!]);
-      console.log(`removed ${rest[0]}`);
+      console.log(printable(`removed ${rest[0]}`));
       return 0;
     }
     case 'export': {
@@ -90,7 +90,7 @@ export async function runBookmarks(args: string[], base: string): Promise<number
       const file = await callApi(api, 'exportBookmarks', [(values.format ?? 'json') as ExportFormat]);
       if (out) {
         await writeFile(out, file.content);
-        console.error(`wrote ${out}`);
+        console.error(printable(`wrote ${out}`));
       } else process.stdout.write(file.content);
       return 0;
     }

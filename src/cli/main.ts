@@ -109,7 +109,7 @@ async function runBuild(args: string[]): Promise<number> {
   const out = values.out ? userPath(values.out) : BUNDLED_LIBRARY;
   await writeLibrary(out, loaded);
   const passages = loaded.library.allDocs().length;
-  console.log(`built ${loaded.library.articles.length} articles, ${passages} passages -> ${out}`);
+  console.log(printable(`built ${loaded.library.articles.length} articles, ${passages} passages -> ${out}`));
   return 0;
 }
 
@@ -189,7 +189,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Messages can quote content and file names: printable, but their line breaks kept.
-    const message = printable((e as Error).message ?? String(e));
+    const message = printable(e instanceof Error ? e.message : String(e));
     if (e instanceof ContentError) {
       console.error(message);
       process.exitCode = 1;
