@@ -24,7 +24,7 @@ export const CLI_DIR = join(ROOT, 'out', 'cli');
 /** The compiled CLI's entry, the package's `bin`. */
 export const CLI_OUT = join(CLI_DIR, 'quire.js');
 /** esbuild's metafile of the last build: its inputs are the sources the bundle was made from. */
-const CLI_META = join(CLI_DIR, 'meta.json');
+export const CLI_META = join(CLI_DIR, 'meta.json');
 
 /**
  * Each module's `import.meta.url` as the URL of its own source file.
@@ -92,20 +92,22 @@ export async function buildCli() {
 /**
  * Whether the compiled CLI is missing or older than any of the sources it was built from (a
  * source deleted or renamed counts as newer; a new file can only matter through an import an
- * edited file gained, and that file is newer).
+ * edited file gained, and that file is newer). package.json and this script count as sources.
+ *
+ * @param layout where the build and its sources are (tests give a folder of their own)
  */
-export function cliIsStale() {
+export function cliIsStale(layout = { root: ROOT, out: CLI_OUT, meta: CLI_META }) {
   let built;
   let inputs;
   try {
-    built = statSync(CLI_OUT).mtimeMs;
-    inputs = Object.keys(JSON.parse(readFileSync(CLI_META, 'utf8')).inputs);
+    built = statSync(layout.out).mtimeMs;
+    inputs = Object.keys(JSON.parse(readFileSync(layout.meta, 'utf8')).inputs);
   } catch {
     return true;
   }
   for (const input of [...inputs, 'package.json', 'scripts/build-cli.mjs']) {
     try {
-      if (statSync(join(ROOT, input)).mtimeMs > built) return true;
+      if (statSync(join(layout.root, input)).mtimeMs > built) return true;
     } catch {
       return true;
     }
