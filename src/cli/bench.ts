@@ -43,7 +43,6 @@ const STORE_SIZE = 50_000;
 /** The synthetic corpus whose keypress-to-paint latency is measured (with the bundled library). */
 const PAINT_SIZE = 10_000;
 
-
 function parseWhole(option: string, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < min || n > max) {

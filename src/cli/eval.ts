@@ -24,7 +24,6 @@ const USAGE = 'usage: npm run eval -- DIR [--json] [--limit N]   (DIR in BEIR la
 /** Results asked for per query: the depth of Recall@100. */
 const DEFAULT_LIMIT = 100;
 
-
 /** One system's figures on a collection. */
 export interface SystemReport extends Measures {
   readonly system: SystemName;
