@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api';
 import { libraryService } from '../core/api/service';
 import { BUNDLED_CONTENT, ROOT } from '../core/library/paths';
 import { buildLibrary } from '../core/content/build';
 import { articleSource, largeExport, tempDir, type TempDir } from '../core/testing/temp-dir';
-import { buildCli, CLI_OUT, cliIsStale } from '../../scripts/build-cli.mjs';
+import { buildCli, CLI_META, CLI_OUT, cliIsStale } from '../../scripts/build-cli.mjs';
 import { callApi } from './contract';
 import { printable } from './io';
 
@@ -249,5 +250,28 @@ describe('printable', () => {
   it('writes C0, DEL and C1 controls as \\uXXXX and keeps tabs, newlines and other text', () => {
     expect(printable('a\u0000b\u001bc\u007fd\u0085e\u009ff')).toBe('a\\u0000b\\u001bc\\u007fd\\u0085e\\u009ff');
     expect(printable('tab\there\nnext line, “Sjögren’s” …')).toBe('tab\there\nnext line, “Sjögren’s” …');
+  });
+});
+
+describe('the compiled CLI', () => {
+  it("loads the store's packages only for the bookmarks commands, not to search", () => {
+    type Output = { imports: { path: string; kind: string; external?: boolean }[] };
+    const { outputs } = JSON.parse(readFileSync(CLI_META, 'utf8')) as { outputs: Record<string, Output> };
+    // Everything a search loads at start: the entry and what it imports statically, transitively.
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of outputs[file]!.imports) {
+        if (i.kind !== 'import-statement') continue;
+        if (i.external) packages.add(i.path);
+        else walk(i.path);
+      }
+    };
+    walk(relative(ROOT, CLI_OUT));
+    expect(packages).toContain('zod');
+    expect(packages).toContain('minisearch');
+    expect(packages).not.toContain('conf');
   });
 });
