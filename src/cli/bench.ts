@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--calls N] [--seed N]`:
- * how fast Quire builds, loads and searches libraries of growing size.
+ * `npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--calls N] [--seed N] [--only cli]`:
+ * how fast Quire builds, loads and searches libraries of growing size, and how fast its command
+ * line answers.
  *
  * Measures the bundled library and seeded synthetic libraries (real Markdown, built by the real
  * pipeline): build time, index size, load time against a plain JSON.parse, heap per passage;
@@ -9,7 +10,9 @@
  * own prefix + fuzzy search as the peer baseline; keypress-to-paint latency in Chromium; and N API
  * calls in a row (10,000 by default) through the core and the web host, with the heap before and
  * after; and, on the 50k library, a store of 10,000 bookmarks imported from a 9.9 MB export, then
- * listed, added to, edited and removed. Prints a table and PASS/FAIL per target (or, with `--json`, one JSON object on
+ * listed, added to, edited and removed; and the compiled CLI's start-up as whole processes (a
+ * single search against `node -e ''`, and 1,000 queries in one process), alone with
+ * `--only cli`. Prints a table and PASS/FAIL per target (or, with `--json`, one JSON object on
  * stdout; progress goes to stderr). A missed target does not fail the run: the exit code is 0.
  *
  * npm prints a banner on stdout before the script's output: to pipe the JSON, run
@@ -28,18 +31,17 @@ import { generateQueries, type WordCount, wordCounts } from './bench/queries';
 import { measureLoad } from './bench/load';
 import { measureStore, type StoreFigures } from './bench/store';
 import { type BenchReport, checkTargets, corpusName, formatReport } from './bench/report';
+import { measureStartup } from './bench/startup';
+import { isUsageError, UsageError, wantsHelp } from './usage';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--calls N] [--seed N]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--calls N] [--seed N] [--only cli]';
 
 /** Defaults of the command line. */
-const DEFAULTS = { sizes: [1000, 10_000, 50_000], queries: 200, seed: 1, paintKeystrokes: 100, calls: 10_000 } as const;
+const DEFAULTS = { sizes: [1000, 10_000, 50_000], queries: 200, seed: 1, paintKeystrokes: 100, calls: 10_000, cliQueries: 1000 } as const;
 /** The synthetic corpus the store's 10,000 bookmarks are measured on. */
 const STORE_SIZE = 50_000;
 /** The synthetic corpus whose keypress-to-paint latency is measured (with the bundled library). */
 const PAINT_SIZE = 10_000;
-
-/** A command-line mistake: printed with the usage, exit code 2. */
-class UsageError extends Error {}
 
 function parseWhole(option: string, value: string, min: number, max: number): number {
   const n = Number(value);
@@ -54,7 +56,11 @@ function log(line: string): void {
   process.stderr.write(`bench: ${line}\n`);
 }
 
-async function main(argv: string[]): Promise<BenchReport> {
+async function main(argv: string[]): Promise<BenchReport | undefined> {
+  if (wantsHelp(argv)) {
+    console.log(USAGE);
+    return undefined;
+  }
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -64,6 +70,7 @@ async function main(argv: string[]): Promise<BenchReport> {
       queries: { type: 'string' },
       calls: { type: 'string' },
       seed: { type: 'string' },
+      only: { type: 'string' },
     },
     strict: true,
   });
@@ -71,7 +78,9 @@ async function main(argv: string[]): Promise<BenchReport> {
   const queryCount = values.queries === undefined ? DEFAULTS.queries : parseWhole('queries', values.queries, 1, 100_000);
   const callCount = values.calls === undefined ? DEFAULTS.calls : parseWhole('calls', values.calls, 0, 1_000_000);
   const seed = values.seed === undefined ? DEFAULTS.seed : parseWhole('seed', values.seed, 0, 2 ** 32 - 1);
-  const paint = !values['no-paint'];
+  if (values.only !== undefined && values.only !== 'cli') throw new UsageError(`bench: --only takes 'cli', got '${values.only}'`);
+  const cliOnly = values.only === 'cli';
+  const paint = !values['no-paint'] && !cliOnly;
 
   const scratch = await mkdtemp(join(tmpdir(), 'quire-bench-'));
   try {
@@ -86,8 +95,8 @@ async function main(argv: string[]): Promise<BenchReport> {
       if (name === 'bundled' || name === corpusName(PAINT_SIZE)) paintWords.set(name, words);
     };
 
-    await measure('bundled', BUNDLED_CONTENT);
-    for (const size of [...new Set(sizes)].sort((a, b) => a - b)) {
+    if (!cliOnly) await measure('bundled', BUNDLED_CONTENT);
+    for (const size of cliOnly ? [] : [...new Set(sizes)].sort((a, b) => a - b)) {
       log(`${corpusName(size)}: writing ${size} passages`);
       await writeCorpus(corpusDir(size), { passages: size, seed });
       await measure(corpusName(size), corpusDir(size));
@@ -112,13 +121,18 @@ async function main(argv: string[]): Promise<BenchReport> {
       }));
       paintFigures = await measurePaint(paintCorpora, { keystrokes: DEFAULTS.paintKeystrokes, log });
     }
-    const load = callCount > 0 ? await measureLoad(await buildLibrary(BUNDLED_CONTENT), { calls: callCount, seed, gc, log }) : [];
+    const load = callCount > 0 && !cliOnly ? await measureLoad(await buildLibrary(BUNDLED_CONTENT), { calls: callCount, seed, gc, log }) : [];
+    // The batch's queries are the bench's own on the bundled library, as the search tables use.
+    const bundledWords = paintWords.get('bundled') ?? wordCounts((await buildLibrary(BUNDLED_CONTENT)).library.allDocs().map((r) => r.passage.text));
+    const cliQueries = generateQueries(bundledWords, { count: DEFAULTS.cliQueries, seed: seed + 3 }).map((q) => q.text);
+    const startup = await measureStartup({ queries: cliQueries, scratch, log });
     const report: BenchReport = {
       corpora,
       paint: paintFigures,
       load,
       ...(storeFigures ? { store: storeFigures } : {}),
-      targets: checkTargets(corpora, paintFigures, load, storeFigures),
+      startup,
+      targets: checkTargets(corpora, paintFigures, load, storeFigures, startup),
     };
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
     return report;
@@ -138,7 +152,7 @@ main(process.argv.slice(2)).then(
   () => process.exit(0),
   (e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
-    const usage = e instanceof UsageError || String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+    const usage = isUsageError(e);
     console.error(message.startsWith('bench:') ? message : `bench: ${message}`);
     if (usage) console.error(USAGE);
     process.exit(usage ? 2 : 1);

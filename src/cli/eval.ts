@@ -11,7 +11,6 @@
  * npm prints a banner on stdout first: to pipe the JSON, run `npm run -s eval -- DIR --json`.
  */
 import { fork } from 'node:child_process';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MAX_SEARCH_LIMIT } from '../shared/schemas';
@@ -19,12 +18,11 @@ import { CollectionError, readCollection, type BeirCollection } from './eval/bei
 import { meanMeasures, measure, type Measures } from './eval/metrics';
 import { runSystem, SYSTEMS, type SystemName, type SystemRun } from './eval/run';
 import { percentiles, roundMs } from './bench/stats';
+import { isUsageError, UsageError, userPath, wantsHelp } from './usage';
 
 const USAGE = 'usage: npm run eval -- DIR [--json] [--limit N]   (DIR in BEIR layout: corpus.jsonl, queries.jsonl, qrels/test.tsv)';
 /** Results asked for per query: the depth of Recall@100. */
 const DEFAULT_LIMIT = 100;
-
-class UsageError extends Error {}
 
 /** One system's figures on a collection. */
 export interface SystemReport extends Measures {
@@ -43,10 +41,6 @@ export interface EvalReport {
   readonly limit: number;
   readonly missingJudged: number;
   readonly systems: readonly SystemReport[];
-}
-
-function userPath(p: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), p);
 }
 
 /** Run one system in a child process and collect what it sends back. */
@@ -116,6 +110,10 @@ function parseLimit(value: string | undefined): number {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (wantsHelp(argv)) {
+    console.log(USAGE);
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     options: { json: { type: 'boolean' }, limit: { type: 'string' }, child: { type: 'string' } },
@@ -152,7 +150,7 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((e: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
   console.error(message.startsWith('eval:') ? message : `eval: ${message}`);
-  const usage = e instanceof UsageError || String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  const usage = isUsageError(e);
   if (usage) console.error(USAGE);
   if (process.send) process.send({ error: message });
   process.exitCode = e instanceof CollectionError ? 1 : usage ? 2 : 1;

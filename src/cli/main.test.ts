@@ -1,25 +1,44 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../core/library/paths';
+import { ApiError } from '../shared/api';
+import { libraryService } from '../core/api/service';
+import { BUNDLED_CONTENT, ROOT } from '../core/library/paths';
+import { buildLibrary } from '../core/content/build';
 import { articleSource, largeExport, tempDir, type TempDir } from '../core/testing/temp-dir';
+import { buildCli, CLI_META, CLI_OUT, cliIsStale } from '../../scripts/build-cli.mjs';
+import { callApi } from './contract';
+import { printable } from './io';
 
-/** Run the CLI as a user would, in a separate process. */
+/** Run the compiled CLI (out/cli/quire.js, as `npx quire` does) in a separate process (never waiting forever on a pipe). */
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [CLI_OUT, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: ROOT },
+    timeout: 15_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Raw control characters a terminal would act on (tab and newline aside). */
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** An article whose text carries terminal escape sequences: retitle the window, clear the screen, C1 CSI, BEL. */
+const HOSTILE_BODY = '## Tides\n\nThe tides \u001b]0;owned\u0007rise \u001b[2Jand \u009b31mfall\u0008 daily.\n';
+
 let dir: TempDir;
 beforeAll(async () => {
+  // The tests run what `npm run build` makes; rebuilt here only when a source is newer.
+  if (cliIsStale()) await buildCli();
   dir = await tempDir();
   await dir.write('lib/one.md', articleSource({ id: 'one', body: '## Tides\n\nThe moon pulls the tides twice a day.\n\n## Other\n\nNothing here.\n' }));
   await dir.write('bad/broken.md', articleSource({ front: 'id: Broken\ntitle: T\nsource: s' }));
-});
+  await dir.write('hostile/tides.md', articleSource({ id: 'hostile', front: 'id: hostile\ntitle: "Tides \\e[31m red"\nsource: s', body: HOSTILE_BODY }));
+  execFileSync('mkfifo', [join(dir.path, 'pipe')]);
+}, 60_000);
 afterAll(() => dir.remove());
 
 describe('cli search', () => {
@@ -118,5 +137,141 @@ describe('cli bookmarks', () => {
       `quire: ${big} is 50 MB, larger than a bookmark file can be (10 MB). Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON in Quire's bookmarks panel.\nthe import is 50 MB (52428800 bytes), over the 10 MB limit`,
     );
     expect(held()).toBe(before);
+  });
+});
+
+describe('cli suggest', () => {
+  it('completes the word being typed, through the same engine as the search box', () => {
+    const out = JSON.parse(cli('suggest', 'dry mo', '--json', '--limit', '3').stdout) as { query: string; suggestions: string[] };
+    expect(out.query).toBe('dry mo');
+    expect(out.suggestions).toContain('dry mouth');
+    expect(out.suggestions.length).toBeLessThanOrEqual(3);
+    const text = cli('suggest', 'dry mo');
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n')).toContain('dry mouth');
+    const tooMany = cli('suggest', 'dry mo', '--limit', '21');
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toContain("--limit must be a whole number from 1 to 20, got '21'");
+  });
+});
+
+describe('callApi (the way the CLI calls the engine)', () => {
+  it("checks arguments with the contract's schemas and fails with the contract's errors", async () => {
+    const api = libraryService(await buildLibrary(BUNDLED_CONTENT));
+    expect((await callApi(api, 'search', ['dry mouth', { limit: 2 }])).results).toHaveLength(2);
+    await expect(callApi(api, 'search', ['dry mouth', { limit: 0 }])).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('search: argument 1') });
+    await expect(callApi(api, 'suggest', ['dry mo', 21])).rejects.toMatchObject({ code: 'invalid-argument' });
+    const missing = await callApi(api, 'getArticle', ['no-such-article']).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ApiError);
+    expect(missing).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('cli --help', () => {
+  it("prints each command's own usage and exits 0", () => {
+    for (const [command, own, other] of [
+      ['search', 'quire search --queries FILE', 'quire bookmarks'],
+      ['suggest', 'quire suggest "<partial query>"', 'quire search'],
+      ['build', 'quire build [--content DIR] [--out DIR]', 'quire search'],
+      ['bookmarks', 'quire bookmarks import FILE', 'quire search'],
+    ] as const) {
+      const r = cli(command, '--help');
+      expect(r.status, command).toBe(0);
+      expect(r.stdout, command).toContain(own);
+      expect(r.stdout, command).not.toContain(other);
+      expect(r.stderr, command).toBe('');
+    }
+    expect(cli('bookmarks', 'add', '-h').stdout).toContain('quire bookmarks add ARTICLE-ID');
+    const all = cli('--help');
+    expect(all.status).toBe(0);
+    for (const command of ['build', 'search', 'suggest', 'bookmarks']) expect(all.stdout).toContain(`quire ${command} `);
+  });
+
+  it('searches for "--help" after --, and shows the command\'s usage with a mistake', () => {
+    const r = cli('search', '--json', '--', '--help');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { query: string }).query).toBe('--help');
+    const wrong = cli('suggest', 'a', 'b');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('suggest takes exactly one partial query');
+    expect(wrong.stderr).toContain('quire suggest "<partial query>"');
+    expect(wrong.stderr).not.toContain('quire bookmarks');
+  });
+});
+
+describe('cli file arguments', () => {
+  it('refuses a FIFO as a queries file or an import, at once, naming the file', () => {
+    const pipe = join(dir.path, 'pipe');
+    const queries = cli('search', '--queries', pipe);
+    expect(queries.status).toBe(2);
+    expect(queries.stderr).toContain(`--queries: ${pipe} is a FIFO (named pipe), not a regular file`);
+    const imported = cli('bookmarks', 'import', pipe, '--data-dir', join(dir.path, 'data-fifo'));
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toContain(`import: ${pipe} is a FIFO (named pipe), not a regular file`);
+    const exported = cli('bookmarks', 'export', '--out', pipe, '--data-dir', join(dir.path, 'data-fifo'));
+    expect(exported.status).toBe(1);
+    expect(exported.stderr).toContain(`export --out: ${pipe} is a FIFO (named pipe), not a regular file`);
+  });
+
+  it('refuses devices and folders as file arguments', () => {
+    expect(cli('search', '--queries', '/dev/zero').stderr).toContain('--queries: /dev/zero is a character device, not a regular file');
+    expect(cli('bookmarks', 'import', '/dev/null', '--data-dir', join(dir.path, 'data-dev')).stderr).toContain('import: /dev/null is a character device');
+    expect(cli('search', '--queries', dir.path).stderr).toContain(`--queries: ${dir.path} is a folder`);
+  });
+});
+
+describe('cli output to a terminal', () => {
+  it('prints control characters from an article visibly, never raw; JSON keeps the text exact', () => {
+    const lib = join(dir.path, 'hostile');
+    const human = cli('search', 'tides', '--content', lib);
+    expect(human.status).toBe(0);
+    expect(human.stdout).not.toMatch(RAW_CONTROLS);
+    expect(human.stdout).toContain('\\u001b]0;owned\\u0007');
+    expect(human.stdout).toContain('\\u009b31m');
+    expect(human.stdout).toContain('Tides \\u001b[31m red');
+    const json = JSON.parse(cli('search', 'tides', '--json', '--content', lib).stdout) as { results: { text: string }[] };
+    expect(json.results[0]?.text).toContain('\u001b]0;owned\u0007rise \u001b[2Jand \u009b31mfall\u0008');
+    const suggested = cli('suggest', '\u001b[2J tid', '--content', lib);
+    expect(suggested.stdout).not.toMatch(RAW_CONTROLS);
+    expect(suggested.stdout).toContain('\\u001b[2J tides');
+  });
+
+  it("prints a bookmark's note and quote visibly", () => {
+    const data = join(dir.path, 'data-note');
+    const added = cli('bookmarks', 'add', 'hostile', 'tides-1', '--note', 'see \u001b[8mhidden', '--content', join(dir.path, 'hostile'), '--data-dir', data);
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).not.toMatch(RAW_CONTROLS);
+    expect(added.stdout).toContain('note: see \\u001b[8mhidden');
+    expect(added.stdout).toContain('\\u001b]0;owned\\u0007');
+  });
+});
+
+describe('printable', () => {
+  it('writes C0, DEL and C1 controls as \\uXXXX and keeps tabs, newlines and other text', () => {
+    expect(printable('a\u0000b\u001bc\u007fd\u0085e\u009ff')).toBe('a\\u0000b\\u001bc\\u007fd\\u0085e\\u009ff');
+    expect(printable('tab\there\nnext line, “Sjögren’s” …')).toBe('tab\there\nnext line, “Sjögren’s” …');
+  });
+});
+
+describe('the compiled CLI', () => {
+  it("loads the store's packages only for the bookmarks commands, not to search", () => {
+    type Output = { imports: { path: string; kind: string; external?: boolean }[] };
+    const { outputs } = JSON.parse(readFileSync(CLI_META, 'utf8')) as { outputs: Record<string, Output> };
+    // Everything a search loads at start: the entry and what it imports statically, transitively.
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of outputs[file]!.imports) {
+        if (i.kind !== 'import-statement') continue;
+        if (i.external) packages.add(i.path);
+        else walk(i.path);
+      }
+    };
+    walk(relative(ROOT, CLI_OUT));
+    expect(packages).toContain('zod');
+    expect(packages).toContain('minisearch');
+    expect(packages).not.toContain('conf');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusFigures } from './measure';
 import { checkTargets, corpusName, formatReport, formatTable, peerRatio } from './report';
+import { type StartupFigures, startupRatio } from './startup';
 
 function figures(name: string, over: Partial<CorpusFigures> = {}): CorpusFigures {
   return {
@@ -93,5 +94,32 @@ describe('formatReport', () => {
       'store, 10,000 bookmarks: remove p95 ≤ 20 ms': true,
       'store: import of the 9.9 MB export ≤ 5000 ms': false,
     });
+  });
+});
+
+describe('the CLI start-up figures', () => {
+  const startup = (medianMs: number, startupShare: number): StartupFigures => ({
+    runs: 10,
+    search: { medianMs, p95Ms: medianMs * 1.5 },
+    baseline: { medianMs: 50, p95Ms: 60 },
+    batch: { queries: 1000, totalMs: medianMs / startupShare, perQueryMs: 0.5, startupShare },
+  });
+
+  it('judges the single search and the batch against their targets', () => {
+    const verdicts = (s: StartupFigures): (boolean | null)[] => checkTargets([], [], [], undefined, s).filter((t) => t.target.startsWith('cli')).map((t) => t.pass);
+    expect(verdicts(startup(400, 0.3))).toEqual([true, true]);
+    expect(verdicts(startup(501, 0.3))).toEqual([false, true]);
+    expect(verdicts(startup(400, 0.51))).toEqual([true, false]);
+    expect(checkTargets([], []).some((t) => t.target.startsWith('cli'))).toBe(false);
+  });
+
+  it('prints the median, the p95 and the ratio to node -e', () => {
+    const s = startup(400, 0.25);
+    const text = formatReport({ corpora: [], paint: [], startup: s, targets: checkTargets([], [], [], undefined, s) });
+    expect(startupRatio(s)).toBe(8);
+    expect(text).toMatch(/^quire search "dry mouth" +400\.0 +600\.0 +8\.00×$/m);
+    expect(text).toMatch(/^node -e '' +50\.0 +60\.0 +1\.00×$/m);
+    expect(text).toContain('1000 queries in one process (--queries): 1600 ms, 0.50 ms a query, start-up 25.0% of it');
+    expect(text).toContain('PASS  cli: quire search "dry mouth", whole process, median ≤ 500 ms  (measured: 400)');
   });
 });

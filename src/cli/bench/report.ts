@@ -5,6 +5,7 @@
 import type { LoadFigures } from './load';
 import type { CorpusFigures } from './measure';
 import type { PaintFigures } from './paint';
+import { type StartupFigures, startupRatio, STARTUP_QUERY } from './startup';
 import type { StoreFigures } from './store';
 
 /** One target checked. */
@@ -28,6 +29,8 @@ export interface BenchReport {
   readonly load?: readonly LoadFigures[];
   /** 10,000 bookmarks on the 50k library (absent when 50k was not run). */
   readonly store?: StoreFigures;
+  /** The compiled CLI's start-up, whole processes. */
+  readonly startup?: StartupFigures;
   readonly targets: readonly TargetResult[];
 }
 
@@ -53,6 +56,10 @@ export const TARGETS = {
   storeChangeP95: 20,
   /** Importing the 9.9 MB export of 10,000 bookmarks, ms. */
   storeImportMs: 5000,
+  /** A warm single search by the compiled CLI, whole process, median of the runs, ms. */
+  cliSearchMedian: 500,
+  /** Share of a 1,000-query `--queries` run that is start-up: searching must dominate. */
+  cliBatchStartupShare: 0.5,
 } as const;
 
 /** Heap growth over a load run, in MB (negative when it shrank). */
@@ -94,7 +101,13 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * to every library measured in Chromium; load targets to every path of the API load run.
  * A target whose corpus was not run is reported with pass: null.
  */
-export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly PaintFigures[], load: readonly LoadFigures[] = [], store?: StoreFigures): TargetResult[] {
+export function checkTargets(
+  corpora: readonly CorpusFigures[],
+  paint: readonly PaintFigures[],
+  load: readonly LoadFigures[] = [],
+  store?: StoreFigures,
+  startup?: StartupFigures,
+): TargetResult[] {
   const byName = new Map(corpora.map((c) => [c.name, c]));
   const c50 = byName.get('50k');
   const results = [
@@ -124,6 +137,18 @@ export function checkTargets(corpora: readonly CorpusFigures[], paint: readonly 
         verdict(`store, ${n} bookmarks: ${op} p95 ≤ ${TARGETS.storeChangeP95} ms`, store[op].p95Ms, TARGETS.storeChangeP95, false, 'not measured'),
       ),
       verdict(`store: import of the ${(store.importBytes / 1e6).toFixed(1)} MB export ≤ ${TARGETS.storeImportMs} ms`, store.importMs, TARGETS.storeImportMs, false, 'not measured'),
+    );
+  }
+  if (startup) {
+    results.push(
+      verdict(`cli: quire search "${STARTUP_QUERY}", whole process, median ≤ ${TARGETS.cliSearchMedian} ms`, startup.search.medianMs, TARGETS.cliSearchMedian, false, 'not measured'),
+      verdict(
+        `cli: start-up share of a ${startup.batch.queries}-query --queries run ≤ ${TARGETS.cliBatchStartupShare}`,
+        startup.batch.startupShare,
+        TARGETS.cliBatchStartupShare,
+        false,
+        'not measured',
+      ),
     );
   }
   return results;
@@ -206,6 +231,20 @@ export function formatReport(report: BenchReport): string {
       '',
       `Store (${st.bookmarks.toLocaleString('en')} bookmarks on the 50k library, through the API's dispatch, ms; import of the ${(st.importBytes / 1e6).toFixed(1)} MB export ${fixed(st.importMs, 0)} ms, first list ${fixed(st.firstListMs, 0)} ms)`,
       formatTable(['call', 'calls', 'p50', 'p95', 'p99'], rows),
+    );
+  }
+  if (report.startup) {
+    const st = report.startup;
+    const rows = [
+      [`quire search "${STARTUP_QUERY}"`, fixed(st.search.medianMs, 1), fixed(st.search.p95Ms, 1), `${fixed(startupRatio(st), 2)}×`],
+      ["node -e ''", fixed(st.baseline.medianMs, 1), fixed(st.baseline.p95Ms, 1), '1.00×'],
+    ];
+    const b = st.batch;
+    parts.push(
+      '',
+      `CLI start-up (node out/cli/quire.js, whole processes, ${st.runs} runs each after a warm-up, interleaved; ms)`,
+      formatTable(['command', 'median', 'p95', 'vs node'], rows),
+      `  ${b.queries} queries in one process (--queries): ${fixed(b.totalMs, 0)} ms, ${fixed(b.perQueryMs, 2)} ms a query, start-up ${fixed(b.startupShare * 100, 1)}% of it`,
     );
   }
   parts.push('', 'Targets');

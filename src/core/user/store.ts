@@ -30,7 +30,6 @@
  */
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { z } from 'zod';
 import {
   BookmarkSchema,
@@ -126,9 +125,16 @@ export interface SnapshotReader {
 /** Opens the snapshot reader in a data folder (conf in Node, electron-store in the app). */
 export type BackendFactory = (dataDir: string) => SnapshotReader;
 
-/** conf in a data folder, with the shared options. */
-export const confBackend: BackendFactory = (dataDir) =>
-  new Conf<StoreShape>({ ...STORE_OPTIONS, configName: STORE_NAME, cwd: dataDir, projectName: 'quire' }) as unknown as SnapshotReader;
+/**
+ * conf in a data folder, with the shared options.
+ *
+ * conf is loaded on first use, not when this module is: it and its schema validator are a third
+ * of a command-line search's start-up, and a search never opens the store.
+ */
+async function loadConfBackend(): Promise<BackendFactory> {
+  const { default: ConfClass } = await import('conf');
+  return (dataDir) => new ConfClass<StoreShape>({ ...STORE_OPTIONS, configName: STORE_NAME, cwd: dataDir, projectName: 'quire' }) as unknown as SnapshotReader;
+}
 
 /** The store and what happened when it was opened. */
 export interface OpenedStore {
@@ -300,7 +306,8 @@ function readIfPresent(file: string): string | undefined {
  * @throws StoreAccessError when the store file exists but may not be read
  */
 export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<OpenedStore> {
-  const { factory = confBackend, now = new Date(), fs = NODE_FS } = options;
+  const { now = new Date(), fs = NODE_FS } = options;
+  const factory = options.factory ?? (await loadConfBackend());
   const file = join(dataDir, `${STORE_NAME}.json`);
   const journal = join(dataDir, JOURNAL_FILE);
   const lockDir = `${file}.lock`;
