@@ -118,6 +118,7 @@ export function ArticleScreen({
   useDocumentTitle(ready?.title);
 
   const content = useRef<HTMLDivElement>(null);
+  // Each find move first records the comments' fold (declared below: it needs the current occurrence).
   const find = useFindBar({ fallbackFocusId: TITLE_ID, onMove: () => fold.record() });
   const terms = useQueryTerms(ready?.id, highlightQuery);
   const { termCount, findHits } = useArticleMarks(content, ready?.id, terms, find.text);
