@@ -127,4 +127,27 @@ test.describe('reading', () => {
     await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'true');
     await expect(quire.currentFindHit).toBeInViewport();
   });
+
+  test('keeps the reader comments unfolded after what unfolded them has moved on', async ({ quire, appPage }) => {
+    // A find occurrence unfolds them; closing the bar leaves them open, with focus on that comment.
+    await quire.openArticle(SJOGREN);
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'false');
+    await quire.findInArticle('mashed potatoes');
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'true');
+    await quire.findInput.press('Escape');
+    await expect(quire.findBar).toBeHidden();
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'true');
+    await expect(appPage.locator('.comment:focus')).toContainText('mashed potatoes');
+
+    // A search hit in them unfolds them; a section of the article opened next leaves them open.
+    await quire.commentsToggle(12).click();
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'false');
+    await quire.search('sandwich');
+    await quire.waitForAnswers();
+    await quire.openResult(0);
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'true');
+    await quire.toc.getByRole('link').first().click();
+    await expect(quire.currentTocLink).toHaveCount(1);
+    await expect(quire.commentsToggle(12)).toHaveAttribute('aria-expanded', 'true');
+  });
 });

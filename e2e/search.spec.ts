@@ -19,6 +19,33 @@ test.describe('search', () => {
     await expect(quire.page.getByText(/No results for/)).toBeVisible();
   });
 
+  test('keeps the answers to the newest text when an older answer arrives after them', async ({ quire, appPage }) => {
+    // Hold back the answers to "sleep" (search and completions) until those to "dry mouth" are shown.
+    const OLD = 'sleep';
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const isOld = (body: unknown): boolean => (body as { args?: unknown[] } | null)?.args?.[0] === OLD;
+    await appPage.route(/\/api\/(search|suggest)$/, async (route) => {
+      if (isOld(route.request().postDataJSON())) await held;
+      await route.continue();
+    });
+    await quire.search(OLD);
+    await quire.search('dry mouth');
+    await quire.waitForAnswers();
+    await expect(quire.options.first()).toContainText(/dry mouth/i);
+    const shown = await quire.options.allTextContents();
+
+    const late = ['search', 'suggest'].map((method) =>
+      appPage.waitForResponse((r) => r.url().endsWith(`/api/${method}`) && isOld(r.request().postDataJSON())),
+    );
+    release();
+    await Promise.all(late);
+    // Two frames, for the late answers to be drawn had they been taken.
+    await appPage.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await quire.options.allTextContents()).toEqual(shown);
+    await expect(quire.results).toHaveAttribute('aria-busy', 'false');
+  });
+
   test('searches as you type and lands on the chosen passage', async ({ quire, appPage }) => {
     await quire.search('pickle juice');
     await expect(quire.options.first()).toBeVisible();

@@ -19,13 +19,14 @@ import {
 } from './bookmarks';
 import { PASSAGE_KINDS, type PassageKind } from './model';
 import { PositionInputSchema } from './positions';
+import { SEARCH_LIMIT } from './search-limits';
 
 /** Longest accepted search query, in UTF-16 code units. Longer input is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 1000;
 /** Most results one search may return. */
 export const MAX_SEARCH_LIMIT = 200;
-/** Results returned when no limit is given. */
-export const DEFAULT_SEARCH_LIMIT = 20;
+/** Results returned when no limit is given: as many as the search box asks for. */
+export const DEFAULT_SEARCH_LIMIT = SEARCH_LIMIT;
 /** Furthest a page of results may start (`offset`): past every passage of a very large library. */
 export const MAX_SEARCH_OFFSET = 10_000_000;
 

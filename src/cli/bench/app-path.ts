@@ -6,12 +6,11 @@
 import { join } from 'node:path';
 import { startEngineWorker, type EngineWorker } from '../../core/api/engine-client';
 import { ROOT } from '../../core/library/paths';
+import { SEARCH_LIMIT, SUGGESTION_LIMIT as SUGGEST_LIMIT } from '../../shared/search-limits';
 import type { LibraryApi } from '../../core/api/service';
 
-/** Results asked for per search, as the app's search box asks (renderer `useSearch`). */
-export const SEARCH_LIMIT = 20;
-/** Completions asked for per change, as the search box asks (renderer `useSuggestions`). */
-export const SUGGEST_LIMIT = 5;
+// Results and completions asked for per keystroke: the search box's own numbers.
+export { SEARCH_LIMIT, SUGGEST_LIMIT };
 
 /**
  * The engine worker run from its TypeScript source: the built app runs the bundled worker, and

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ApiMethod, ApiResult, QuireApi } from '../../shared/api';
 import type { BookmarkView } from '../../shared/bookmarks';
+import { SEARCH_LIMIT } from '../../shared/search-limits';
 import type { LoadedLibrary } from '../../core/library/load';
 import { dispatch } from '../../core/api/dispatch';
 import { createService } from '../../core/api/service';
@@ -95,7 +96,7 @@ export async function runLoad(path: string, calls: readonly LoadCall[], caller: 
   const start = performance.now();
   for (const call of calls) {
     const args: unknown[] =
-      call.method === 'search' ? [call.query, { limit: 20 }]
+      call.method === 'search' ? [call.query, { limit: SEARCH_LIMIT }]
       : call.method === 'getArticle' ? [call.id]
       : call.method === 'addBookmark' ? [{ articleId: call.articleId, target: 'passage', targetId: call.targetId }]
       : call.method === 'removeBookmark' ? [lastAdded ?? 'no-bookmark-added']

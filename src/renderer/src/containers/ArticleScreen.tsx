@@ -2,7 +2,7 @@
  * The open article: fetches it, titles the window, lands on the passage the address names,
  * highlights the words of the search it was opened from, and finds text in it.
  */
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { BookmarkView, NewBookmark } from '../../../shared/bookmarks';
 import type { Article, ArticleSummary } from '../../../shared/model';
 import type { ArticlePosition } from '../../../shared/positions';
@@ -18,13 +18,16 @@ import { keyToggle, type MessageNotice } from '../bookmark-changes';
 import { copyText } from '../clipboard';
 import { currentSectionId, currentTarget, headerBottom, selectedPassageIds, topPassageId } from '../dom-bookmark';
 import { landOn } from '../dom';
+import { currentOccurrence } from '../find-model';
 import { setPositionSource } from '../history';
 import { bookmarksByTarget } from '../hooks/useBookmarks';
 import { useHotkey } from '../hooks/useHotkey';
 import { useSaveReadingPosition } from '../hooks/useSaveReadingPosition';
 import { useArticle } from '../hooks/useArticle';
 import { useArticleMarks } from '../hooks/useArticleMarks';
+import { useCommentsFold } from '../hooks/useCommentsFold';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useFindBar } from '../hooks/useFindBar';
 import { useLandOnPassage } from '../hooks/useLandOnPassage';
 import { useQueryTerms } from '../hooks/useQueryTerms';
 import { formatLink, type Route } from '../route';
@@ -88,16 +91,6 @@ interface Props {
   readonly ref?: Ref<ArticleScreenHandle>;
 }
 
-/** The state of the find bar. */
-interface FindState {
-  readonly open: boolean;
-  readonly query: string;
-  /** The current occurrence. */
-  readonly index: number;
-}
-
-const FIND_CLOSED: FindState = { open: false, query: '', index: 0 };
-
 /** The article route's view. */
 export function ArticleScreen({
   articleId,
@@ -124,23 +117,24 @@ export function ArticleScreen({
   const ready = article.status === 'ready' ? article.value : undefined;
   useDocumentTitle(ready?.title);
 
-  // Reader comments start folded, and unfold for a link, search hit or bookmark that lands in them.
-  const [commentsOpen, setCommentsOpen] = useState(false);
-  const [landedOn, setLandedOn] = useState<string>();
-  const landing = `${ready?.id ?? ''}/${visit}/${passageId ?? ''}`;
-  if (ready && landing !== landedOn) {
-    setLandedOn(landing);
-    if (passageId && ready.comments.some((c) => c.id === passageId)) setCommentsOpen(true);
-  }
-  useLandOnPassage({ articleId: ready?.id, passageId, sectionId, visit, restoring, titleId: TITLE_ID, resume });
-
   const content = useRef<HTMLDivElement>(null);
-  const findInput = useRef<HTMLInputElement>(null);
-  // Where focus was before the find bar opened, to go back to when it closes.
-  const focusBeforeFind = useRef<Element | null>(null);
-  const [find, setFind] = useState<FindState>(FIND_CLOSED);
+  // Each find move first records the comments' fold (declared below: it needs the current occurrence).
+  const find = useFindBar({ fallbackFocusId: TITLE_ID, onMove: () => fold.record() });
   const terms = useQueryTerms(ready?.id, highlightQuery);
-  const { termCount, findHits } = useArticleMarks(content, ready?.id, terms, find.open ? find.query : '');
+  const { termCount, findHits } = useArticleMarks(content, ready?.id, terms, find.text);
+  const current = currentOccurrence(find.state, findHits.length);
+  const currentHit = findHits[current];
+
+  // Reader comments start folded, and unfold for a link, search hit or bookmark that lands in
+  // them, and for a find occurrence in them.
+  const fold = useCommentsFold({
+    landing: ready ? `${ready.id}/${visit}/${passageId ?? ''}` : '',
+    landsInComments: passageId !== undefined && (ready?.comments.some((c) => c.id === passageId) ?? false),
+    hit: currentHit,
+    hitInComments: currentHit?.closest('.comments__list') != null,
+  });
+  const commentsOpen = fold.open;
+  useLandOnPassage({ articleId: ready?.id, passageId, sectionId, visit, restoring, titleId: TITLE_ID, resume, onLanded: fold.record });
   useSaveReadingPosition(content, ready?.id, onPositionSaved);
   // Back and forward return to the passage the reader was at when they left.
   useEffect(() => {
@@ -199,46 +193,26 @@ export function ArticleScreen({
     [bookmarked, toggleBookmark, copyLink],
   );
   const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
-  const current = findHits.length > 0 ? Math.min(find.index, findHits.length - 1) : -1;
   // Ctrl/Cmd+D: bookmark the focused passage or section (in the find bar, the current match's),
   // or else the passage at the top of the view.
   useHotkey(
     'd',
     () => {
-      const target = content.current ? currentTarget(content.current, find.open ? findHits[current] : undefined) : undefined;
+      const target = content.current ? currentTarget(content.current, find.state.open ? currentHit : undefined) : undefined;
       if (target) toggleBookmarkByKey(target.target, target.id);
     },
     ready !== undefined,
   );
 
-  // An occurrence in folded comments unfolds them (once per occurrence: the reader may fold them again).
-  const currentHit = findHits[current];
-  const [unfoldedFor, setUnfoldedFor] = useState<Element>();
-  if (currentHit && currentHit !== unfoldedFor && currentHit.closest('.comments__list[hidden]')) {
-    setUnfoldedFor(currentHit);
-    setCommentsOpen(true);
-  }
-
-  // Set the current occurrence apart and bring it into view.
+  // Set the current occurrence apart and bring it into view (again once folded comments unfold).
   useEffect(() => {
-    const hit = findHits[current];
-    if (!hit) return;
-    hit.classList.add(CURRENT_FIND_CLASS);
-    hit.scrollIntoView({ block: 'center' });
-    return () => hit.classList.remove(CURRENT_FIND_CLASS);
-  }, [findHits, current, commentsOpen]);
+    if (!currentHit) return;
+    currentHit.classList.add(CURRENT_FIND_CLASS);
+    currentHit.scrollIntoView({ block: 'center' });
+    return () => currentHit.classList.remove(CURRENT_FIND_CLASS);
+  }, [currentHit, commentsOpen]);
 
-  const openFind = useCallback(() => {
-    const input = findInput.current;
-    if (input) {
-      input.focus();
-      input.select();
-      return;
-    }
-    focusBeforeFind.current = document.activeElement;
-    // The bar's input takes focus as it mounts (autoFocus).
-    setFind((f) => ({ ...f, open: true }));
-  }, []);
+  const { openFind } = find;
   const printContext = useCallback(() => {
     const container = content.current;
     if (!ready || !container) return undefined;
@@ -260,20 +234,6 @@ export function ArticleScreen({
     return () => onSkipPlaces([]);
   }, [onSkipPlaces, hasContents, hasComments]);
 
-  const closeFind = (): void => {
-    // Leave focus where the reader found something, or else where it was before.
-    const landing = findHits[current]?.closest<HTMLElement>('[tabindex="-1"]');
-    const before = focusBeforeFind.current;
-    setFind(FIND_CLOSED);
-    if (landing) landing.focus({ preventScroll: true });
-    else if (before instanceof HTMLElement && before.isConnected) before.focus({ preventScroll: true });
-    else document.getElementById(TITLE_ID)?.focus({ preventScroll: true });
-  };
-  const step = (by: 1 | -1): void => {
-    const total = findHits.length;
-    if (total > 0) setFind((f) => ({ ...f, index: (current + by + total) % total }));
-  };
-
   if (article.status === 'loading') return <Loading label="Loading the article…" />;
   if (article.status === 'error') {
     return (
@@ -285,17 +245,17 @@ export function ArticleScreen({
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
     <div ref={content} className="article-screen">
-      {find.open && (
+      {find.state.open && (
         <ArticleToolbar>
           <FindBar
-            query={find.query}
-            onQueryChange={(query) => setFind((f) => ({ ...f, query, index: 0 }))}
+            query={find.state.query}
+            onQueryChange={find.type}
             total={findHits.length}
             current={current}
-            onNext={() => step(1)}
-            onPrevious={() => step(-1)}
-            onClose={closeFind}
-            inputRef={findInput}
+            onNext={() => find.step(1, findHits.length)}
+            onPrevious={() => find.step(-1, findHits.length)}
+            onClose={() => find.close(currentHit)}
+            inputRef={find.inputRef}
           />
         </ArticleToolbar>
       )}
@@ -312,7 +272,7 @@ export function ArticleScreen({
         onNavigateToSection={goToSection}
         actions={actions}
         commentsOpen={commentsOpen}
-        onCommentsOpenChange={setCommentsOpen}
+        onCommentsOpenChange={fold.setOpen}
         next={next}
         onOpenArticle={onOpenArticle}
       />

@@ -7,6 +7,7 @@
 import { useCallback, useId, useMemo, useState, type RefObject } from 'react';
 import type { SearchHit, SearchOptions, TitleHit } from '../../../shared/api';
 import type { PassageKind } from '../../../shared/model';
+import { SEARCH_LIMIT } from '../../../shared/search-limits';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FilterChips } from '../components/FilterChips';
 import { SearchBox } from '../components/SearchBox';
@@ -14,7 +15,7 @@ import { SearchHelp } from '../components/SearchHelp';
 import { SearchStatus } from '../components/SearchStatus';
 import { usePaintedMark } from '../hooks/usePaintedMark';
 import { useRecentSearches } from '../hooks/useRecentSearches';
-import { SEARCH_LIMIT, useSearch } from '../hooks/useSearch';
+import { useSearch } from '../hooks/useSearch';
 import { formatNumber } from '../format';
 import { useSuggestions } from '../hooks/useSuggestions';
 import { parseLink, type Route } from '../route';

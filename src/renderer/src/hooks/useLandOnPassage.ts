@@ -26,6 +26,8 @@ export interface LandingTarget {
   readonly titleId: string;
   /** Where the reader left the article last time: for an address that names no place in it. */
   readonly resume?: { readonly passageId?: string; readonly fraction: number };
+  /** Told as each landing is made (the comments' fold records it: see useCommentsFold). */
+  readonly onLanded?: () => void;
 }
 
 /** A section's element and what takes focus in it: its heading, or the section itself. */
@@ -41,16 +43,20 @@ function sectionTarget(sectionId: string): { element: HTMLElement; focus: HTMLEl
  *
  * @example useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId: 'article-title' });
  */
-export function useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId, resume: resumeAt }: LandingTarget): void {
+export function useLandOnPassage({ articleId, passageId, sectionId, visit, restoring, titleId, resume: resumeAt, onLanded }: LandingTarget): void {
   // Read when landing, never a reason to land: the saved position changes as the reader scrolls,
   // and the app's choice of one changes (for the next article) before the address does.
   const latestResume = useRef(resumeAt);
+  // Told of a landing, never a reason to land (a new function comes with every render).
+  const latestLanded = useRef(onLanded);
   useEffect(() => {
     latestResume.current = resumeAt;
-  }, [resumeAt]);
+    latestLanded.current = onLanded;
+  }, [resumeAt, onLanded]);
   useEffect(() => {
     const resume = latestResume.current;
     if (articleId === undefined) return;
+    latestLanded.current?.();
     const passage = passageId ? document.getElementById(passageDomId(passageId)) : null;
     if (passage) {
       landOn(passage, { block: restoring ? 'start' : 'center' });

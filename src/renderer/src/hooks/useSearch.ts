@@ -2,12 +2,11 @@
  * Search as you type: every change of the input searches the latest text, with no debounce, and
  * an answer that arrives after a newer search was sent is dropped.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { ApiError, SearchOptions, SearchResponse } from '../../../shared/api';
+import { SEARCH_LIMIT } from '../../../shared/search-limits';
 import { getApi, toApiError } from '../api';
-
-/** Results asked for per search at first. */
-export const SEARCH_LIMIT = 20;
+import { useNewestAnswer } from './useNewestAnswer';
 
 /** What {@link useSearch} gives. */
 export interface SearchState {
@@ -32,29 +31,15 @@ export interface SearchState {
  */
 export function useSearch(query: string, options: SearchOptions = DEFAULT_OPTIONS): SearchState {
   const text = query.trim() === '' ? '' : query;
-  // Each search takes a number; only the answer to the newest one is kept.
-  const sequence = useRef(0);
-  const [latest, setLatest] = useState<{ text: string; options: SearchOptions; response?: SearchResponse; error?: ApiError }>();
-  useEffect(() => {
-    const mine = ++sequence.current;
-    if (!text) return;
-    getApi()
-      .search(text, options)
-      .then(
-        (response) => {
-          if (mine === sequence.current) setLatest({ text, options, response });
-        },
-        (e: unknown) => {
-          if (mine === sequence.current) setLatest({ text, options, error: toApiError(e) });
-        },
-      );
-  }, [text, options]);
+  const ask = useMemo(() => (text ? () => getApi().search(text, options) : undefined), [text, options]);
+  const { answer, current } = useNewestAnswer(ask);
+  // One error object per failed answer, not a new one on every render.
+  const error = useMemo(() => (answer && !answer.ok ? toApiError(answer.error) : undefined), [answer]);
   if (!text) return { pending: false };
-  const current = latest?.text === text && latest.options === options;
   return {
-    ...(latest?.response && { response: latest.response }),
+    ...(answer?.ok && { response: answer.value }),
     pending: !current,
-    ...(current && latest.error && { error: latest.error }),
+    ...(current && error && { error }),
   };
 }
 

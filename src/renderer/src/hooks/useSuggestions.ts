@@ -1,11 +1,10 @@
 /**
  * Completions of what is being typed, asked for on every change; the newest answer wins.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { SUGGESTION_LIMIT } from '../../../shared/search-limits';
 import { getApi } from '../api';
-
-/** Suggestions asked for per change. */
-export const SUGGESTION_LIMIT = 5;
+import { useNewestAnswer } from './useNewestAnswer';
 
 /** What {@link useSuggestions} gives. */
 export interface SuggestionsState {
@@ -26,25 +25,16 @@ const NONE: readonly string[] = [];
  */
 export function useSuggestions(query: string, limit = SUGGESTION_LIMIT): SuggestionsState {
   const text = query.trim() === '' ? '' : query;
-  const sequence = useRef(0);
-  const [latest, setLatest] = useState<{ text: string; suggestions: readonly string[] }>();
-  useEffect(() => {
-    const mine = ++sequence.current;
-    if (!text) return;
-    getApi()
-      .suggest(text, limit)
-      .then(
-        (suggestions) => mine === sequence.current && setLatest({ text, suggestions }),
-        () => mine === sequence.current && setLatest({ text, suggestions: NONE }),
-      );
-  }, [text, limit]);
+  const ask = useMemo(() => (text ? () => getApi().suggest(text, limit) : undefined), [text, limit]);
+  const { answer, current } = useNewestAnswer<readonly string[]>(ask);
   return useMemo(() => {
     if (!text) return { suggestions: NONE, pending: false };
-    if (latest?.text === text) return { suggestions: latest.suggestions, pending: false };
+    const latest = answer?.ok ? answer.value : NONE;
+    if (current) return { suggestions: latest, pending: false };
     // Until the answer for this text arrives, keep the earlier completions that still complete
     // it (typing along a suggestion), so that the list does not flicker with every key.
     const lower = text.toLowerCase();
-    const still = latest?.suggestions.filter((s) => s.toLowerCase().startsWith(lower)) ?? [];
+    const still = latest.filter((s) => s.toLowerCase().startsWith(lower));
     return { suggestions: still.length > 0 ? still : NONE, pending: true };
-  }, [text, latest]);
+  }, [text, answer, current]);
 }

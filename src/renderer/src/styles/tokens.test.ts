@@ -1,9 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import tokens from './tokens.css?raw';
 
-/** The colour tokens of one block of CSS. */
-function colours(css: string): Map<string, string> {
-  return new Map([...css.matchAll(/--(color-[a-z-]+):\s*(#[0-9a-f]{6})\b/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+// The palettes are read from tokens.css's text here; e2e/themes.spec.ts checks that Chromium
+// draws each theme with its palette.
+
+/** The palettes tokens.css writes: light and dark (one light-dark() each), and sepia. */
+type Palette = 'light' | 'dark' | 'sepia';
+
+/** The token names (without `--`) of one palette, each with its value as written for it. */
+type Tokens = ReadonlyMap<string, string>;
+
+/** The selector of the sepia theme's block. */
+const SEPIA_SELECTOR = ":root[data-theme='sepia']";
+
+/**
+ * The declarations of the first rule whose selector is `selector`, exactly (not one inside
+ * @media): custom properties only.
+ */
+function ruleTokens(css: string, selector: string): Map<string, string> {
+  const found = new RegExp(`(^|\\n)${selector.replace(/[[\]().*+?^$|\\]/g, '\\$&')} \\{\\n([^}]*)\\}`).exec(css);
+  if (!found) throw new Error(`tokens.test: no rule '${selector}' at the start of a line in tokens.css`);
+  return new Map([...(found[2] ?? '').matchAll(/^\s*--([a-z0-9-]+):\s*([^;]+);/gm)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]));
+}
+
+/**
+ * `value` with each light-dark(light, dark) in it replaced by the argument for `scheme`.
+ *
+ * @example pickScheme('0 1px light-dark(rgb(0 0 0 / 0.1), #000)', 'dark') // '0 1px #000'
+ */
+function pickScheme(value: string, scheme: 'light' | 'dark'): string {
+  const start = value.indexOf('light-dark(');
+  if (start < 0) return value;
+  const open = start + 'light-dark('.length;
+  let depth = 0;
+  let comma = -1;
+  for (let i = open; i < value.length; i++) {
+    const c = value[i];
+    if (c === '(') depth++;
+    else if (c === ',' && depth === 0) comma = i;
+    else if (c === ')' && depth-- === 0) {
+      if (comma < 0) throw new Error(`tokens.test: light-dark() needs two colours, got '${value.slice(start, i + 1)}'`);
+      const chosen = scheme === 'light' ? value.slice(open, comma) : value.slice(comma + 1, i);
+      return value.slice(0, start) + chosen.trim() + pickScheme(value.slice(i + 1), scheme);
+    }
+  }
+  throw new Error(`tokens.test: unclosed light-dark() in '${value}'`);
+}
+
+/** Whether a token is a colour, or holds colours (the shadows): the tokens a theme sets. */
+function isThemed(name: string): boolean {
+  return name.startsWith('color-') || name.startsWith('shadow-');
+}
+
+/**
+ * Each palette's themed tokens as written for it: :root's, with light-dark() resolved, for light
+ * and dark, and the sepia rule's own.
+ */
+function palettes(css: string): Record<Palette, Tokens> {
+  const root = [...ruleTokens(css, ':root')].filter(([name]) => isThemed(name));
+  const sepia = [...ruleTokens(css, SEPIA_SELECTOR)].filter(([name]) => isThemed(name));
+  return {
+    light: new Map(root.map(([name, value]) => [name, pickScheme(value, 'light')])),
+    dark: new Map(root.map(([name, value]) => [name, pickScheme(value, 'dark')])),
+    sepia: new Map(sepia),
+  };
 }
 
 function luminance(hex: string): number {
@@ -19,24 +79,8 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-const SYSTEM_DARK = '@media (prefers-color-scheme: dark)';
-const CHOSEN_DARK = ":root[data-theme='dark']";
-const SEPIA = ":root[data-theme='sepia']";
-
-/** The CSS from `start` up to the next of the markers (or the end). */
-function block(start: string): string {
-  const from = tokens.indexOf(start);
-  if (from < 0) return '';
-  const ends = [SYSTEM_DARK, CHOSEN_DARK, SEPIA].map((m) => tokens.indexOf(m, from + start.length)).filter((i) => i > from);
-  return tokens.slice(from, ends.length > 0 ? Math.min(...ends) : undefined);
-}
-
-const lightCss = tokens.slice(0, tokens.indexOf(SYSTEM_DARK));
-const darkCss = block(SYSTEM_DARK);
-const chosenDarkCss = block(CHOSEN_DARK);
-const sepiaCss = block(SEPIA);
-const light = colours(lightCss);
-const schemes = { light, dark: new Map([...light, ...colours(darkCss)]), sepia: colours(sepiaCss) };
+const schemes = palettes(tokens);
+const { light } = schemes;
 
 const TEXT = ['text', 'text-muted', 'link', 'link-hover', 'accent'];
 const BACKGROUNDS = ['bg', 'surface', 'sidebar-bg', 'header-bg', 'popup-bg', 'input-bg', 'hover', 'selected-bg', 'comment-bg', 'flash-bg', 'danger-bg'];
@@ -77,14 +121,28 @@ describe('tokens.css', () => {
   }
 });
 
-describe('tokens.css dark theme', () => {
-  it('gives the chosen dark theme the same colours as the system dark scheme', () => {
-    expect(colours(chosenDarkCss).size).toBeGreaterThan(0);
-    expect(colours(chosenDarkCss)).toEqual(colours(darkCss));
+describe('tokens.css themes', () => {
+  it('gives every colour a light and a dark value, each a colour of six hex digits', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const bad = [...schemes[scheme]].filter(([name, value]) => name.startsWith('color-') && !/^#[0-9a-f]{6}$/.test(value));
+      expect(bad, scheme).toEqual([]);
+    }
+    expect(light.size).toBeGreaterThan(30);
+    expect([...schemes.dark.keys()]).toEqual([...light.keys()]);
   });
 
-  it('does not apply the system dark scheme over a chosen light or sepia theme', () => {
-    expect(darkCss).toContain(":root:not([data-theme='light'], [data-theme='sepia'])");
+  it('has dark values of its own, not the light ones again', () => {
+    const same = [...light].filter(([name, value]) => schemes.dark.get(name) === value).map(([name]) => name);
+    // The current find occurrence is the same orange in both.
+    expect(same).toEqual(['color-find-current-bg']);
+  });
+
+  it('lets each chosen theme set the colour scheme, and the system choose it otherwise', () => {
+    expect(ruleTokens(tokens, ':root').size).toBeGreaterThan(0);
+    expect(tokens).toMatch(/^:root \{\n {2}color-scheme: light dark;/m);
+    expect(tokens).toMatch(/^:root\[data-theme='dark'\] \{\n {2}color-scheme: dark;/m);
+    expect(tokens).toMatch(/^:root\[data-theme='light'\] \{\n {2}color-scheme: light;/m);
+    expect(tokens).toMatch(/^:root\[data-theme='sepia'\] \{\n {2}color-scheme: light;/m);
   });
 });
 
@@ -95,6 +153,20 @@ describe('tokens.css sepia theme', () => {
 
   it('is a theme of its own, not the light colours again', () => {
     expect(schemes.sepia.get('color-bg')).not.toBe(light.get('color-bg'));
-    expect(sepiaCss).toContain('color-scheme: light;');
+  });
+});
+
+describe('pickScheme', () => {
+  it('takes one side of each light-dark(), colour functions included', () => {
+    const shadow = '0 8px 24px light-dark(rgb(0 0 0 / 0.14), rgb(0 0 0 / 0.5)), 0 2px 6px light-dark(#111, #222)';
+    expect(pickScheme(shadow, 'light')).toBe('0 8px 24px rgb(0 0 0 / 0.14), 0 2px 6px #111');
+    expect(pickScheme(shadow, 'dark')).toBe('0 8px 24px rgb(0 0 0 / 0.5), 0 2px 6px #222');
+    expect(pickScheme('#abcdef', 'dark')).toBe('#abcdef');
+  });
+
+  it('says what is wrong with a light-dark() it cannot read', () => {
+    expect(() => pickScheme('light-dark(#111)', 'light')).toThrow("tokens.test: light-dark() needs two colours, got 'light-dark(#111)'");
+    expect(() => pickScheme('light-dark(#111, #222', 'light')).toThrow('unclosed');
+    expect(() => ruleTokens(tokens, SEPIA_SELECTOR + '.x')).toThrow('no rule');
   });
 });
