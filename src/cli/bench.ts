@@ -5,7 +5,7 @@
  *
  * Measures the bundled library and seeded synthetic libraries (real Markdown, built by the real
  * pipeline): build time, index size, load time against a plain JSON.parse, heap per passage;
- * search latency per keystroke on the app's path (the trimmed text's search and suggest calls,
+ * search latency per keystroke on the app's path (the typed text's search and suggest calls,
  * sent at once through the engine worker, until both answer), in process, and with MiniSearch's
  * own prefix + fuzzy search as the peer baseline; keypress-to-paint latency in Chromium; and N API
  * calls in a row (10,000 by default) through the core and the web host, with the heap before and

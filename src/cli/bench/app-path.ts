@@ -1,6 +1,6 @@
 /**
- * The app's search path, as the renderer drives it on every keystroke: the search box's text,
- * trimmed, sent as a search (20 results) and a suggest call (5 completions) at once, answered by
+ * The app's search path, as the renderer drives it on every keystroke: the search box's text as
+ * typed, sent as a search (20 results) and a suggest call (5 completions) at once, answered by
  * the engine worker through its client.
  */
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ export function startSourceEngine(libraryDir: string): Promise<EngineWorker> {
 /**
  * Send what one keystroke sends, both calls at once, and resolve once both are answered.
  *
- * @param text the box's text, already trimmed (see `sentTexts`)
+ * @param text the box's text as typed (see `sentTexts`)
  * @returns the number of results plus completions, so that no answer goes unread
  * @example await keystroke(engine.api, 'dry m') // search('dry m', { limit: 20 }) + suggest('dry m', 5)
  */

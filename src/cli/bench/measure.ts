@@ -33,7 +33,7 @@ export interface CorpusFigures {
   /** Heap growth from loadLibrary of the written library, per passage, after full GCs. */
   readonly heapBytesPerPassage: number;
   /**
-   * The app's path: for every keystroke, search (20 results) and suggest (5) of the trimmed text
+   * The app's path: for every keystroke, search (20 results) and suggest (5) of the text as typed
    * sent at once to the engine worker, from sending both to having both answers.
    */
   readonly keystroke: Percentiles;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { ROOT, RENDERER_DIR } from '../../core/library/paths';
-import { keystrokes } from './queries';
+import { sentTexts } from './queries';
 import { percentile, roundMs } from './stats';
 
 /** A library to measure in the browser. */
@@ -55,22 +55,6 @@ const INPUT_MARK = 'quire:input';
 /** Longest wait for the input mark of a key press (set synchronously by the input event). */
 const INPUT_MARK_TIMEOUT_MS = 5000;
 const PAINTED_MARK = 'quire:painted';
-
-/**
- * The keystrokes of a query that start a new search, so that a paint can be awaited: the search
- * box searches the trimmed text, so a space typed after a word changes nothing on screen.
- *
- * @example paintedKeystrokes('dry m') // ['d', 'dr', 'dry', 'dry m']
- */
-export function paintedKeystrokes(query: string): string[] {
-  let previous = '';
-  return keystrokes(query).filter((value) => {
-    const key = value.trim();
-    const fresh = key !== '' && key !== previous;
-    previous = key;
-    return fresh;
-  });
-}
 
 /** Build the app when its renderer is missing (the web host serves out/renderer). */
 export async function ensureRendererBuilt(log: (line: string) => void): Promise<void> {
@@ -229,7 +213,8 @@ async function typeQuery(page: Page, query: string, timeoutMs: number): Promise<
     performance.clearMarks(input);
     performance.clearMarks(painted);
   }, [INPUT_MARK, PAINTED_MARK] as const);
-  const measured = new Set(paintedKeystrokes(query));
+  // Every key whose text is not blank starts a search, as the box sends its text as typed.
+  const measured = new Set(sentTexts(query));
   let typed = '';
   for (const ch of query) {
     typed += ch;
@@ -265,7 +250,7 @@ function readLatencies({ values, input, painted }: { values: string[]; input: st
     const start = inputs[inputs.length - 1]!.startTime;
     const end = performance
       .getEntriesByName(painted)
-      .find((e) => e.startTime >= start && ((e as Mark).detail === value || (e as Mark).detail === value.trim()))!.startTime;
+      .find((e) => e.startTime >= start && (e as Mark).detail === value)!.startTime;
     latencies.push(end - start);
   }
   return latencies;
@@ -279,5 +264,5 @@ function findPaint({ value, input, painted }: { value: string; input: string; pa
   if (!typed) return false;
   return performance
     .getEntriesByName(painted)
-    .some((e) => e.startTime >= typed.startTime && ((e as Mark).detail === value || (e as Mark).detail === value.trim()));
+    .some((e) => e.startTime >= typed.startTime && (e as Mark).detail === value);
 }

@@ -85,9 +85,9 @@ describe('keystrokes', () => {
 });
 
 describe('sentTexts', () => {
-  it('gives the trimmed text after each key that changes it, never an empty one', () => {
-    expect(sentTexts('dry m')).toEqual(['d', 'dr', 'dry', 'dry m']);
-    expect(sentTexts(' a  b ')).toEqual(['a', 'a  b']);
+  it('gives the text as typed after each key, spaces included, never a blank one', () => {
+    expect(sentTexts('dry m')).toEqual(['d', 'dr', 'dry', 'dry ', 'dry m']);
+    expect(sentTexts(' a  b ')).toEqual([' a', ' a ', ' a  ', ' a  b', ' a  b ']);
     expect(sentTexts('   ')).toEqual([]);
   });
 });

@@ -138,19 +138,12 @@ export function keystrokes(query: string): string[] {
 }
 
 /**
- * What the renderer sends after each key of a query: the box's text trimmed, and only when the
- * trimmed text changed and is not empty (the search and suggestion hooks search the trimmed text
- * and ask again only when it changes, so a space typed after a word sends nothing).
+ * What the renderer sends after each key of a query: the box's text as typed, whenever it is not
+ * blank (the search and suggestion hooks send the text untrimmed, so a space typed after a word
+ * is sent too: it tells the engine the word is finished).
  *
- * @example sentTexts('dry m') // ['d', 'dr', 'dry', 'dry m']
+ * @example sentTexts('dry m') // ['d', 'dr', 'dry', 'dry ', 'dry m']
  */
 export function sentTexts(query: string): string[] {
-  let previous = '';
-  const sent: string[] = [];
-  for (const value of keystrokes(query)) {
-    const text = value.trim();
-    if (text !== '' && text !== previous) sent.push(text);
-    previous = text;
-  }
-  return sent;
+  return keystrokes(query).filter((text) => text.trim() !== '');
 }

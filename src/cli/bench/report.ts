@@ -200,7 +200,7 @@ export function formatReport(report: BenchReport): string {
     'Library',
     formatTable(libraryHeader, libraryRows),
     '',
-    "Search (ms per keystroke: the trimmed text's search, 20 results, and suggest, 5; app = both sent at once to the engine worker, until both",
+    "Search (ms per keystroke: the typed text's search, 20 results, and suggest, 5; app = both sent at once to the engine worker, until both",
     '        answer; in-process = the same two calls on this thread; MiniSearch = search(text, { prefix: true, fuzzy: 0.2 }) on a plain index, in process)',
     formatTable(searchHeader, searchRows),
   ];

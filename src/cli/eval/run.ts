@@ -73,7 +73,7 @@ export async function runSystem(system: SystemName, collection: BeirCollection, 
     const buildMs = performance.now() - t0;
     for (const q of collection.queries) {
       const t = performance.now();
-      // The query as the app sends it: the box's text, trimmed.
+      // The query as a person types it in full, without the collection's stray surrounding spaces.
       const response = search(loaded, q.text.trim(), { limit });
       rankings[q.id] = documentRanking(response, (id) => byArticle.get(id)).slice(0, limit);
       queryMs.push(performance.now() - t);
