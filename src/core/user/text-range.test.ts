@@ -7,7 +7,8 @@ import { buildLibraryData } from '../content/build';
 import { NOTICES_FILE } from '../content/notices';
 import { BUNDLED_CONTENT } from '../library/paths';
 import { tempDir, type TempDir } from '../testing/temp-dir';
-import { anchorRange, PASSAGE_SEPARATOR, passagesInRange, selectRange, type RangeSelector, type TextRange } from './text-range';
+import { PASSAGE_SEPARATOR, renderedToText, type RangeSelector, type TextRange } from '../../shared/ranges';
+import { anchorRange, passagesInRange, selectRange } from './text-range';
 
 const SLEEP = 'baclofen-sleep-aid.md';
 const SJOGREN = 'baclofen-sjogrens-syndrome.md';
@@ -225,5 +226,62 @@ describe('anchorRange', () => {
         { numRuns: 300 },
       );
     }
+  });
+});
+
+/** The text an element shows for a passage's HTML: its tags dropped and entities read. */
+const shown = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+describe('renderedToText', () => {
+  it('lines up a table as shown with its plain text, cell separators and line breaks apart', async () => {
+    const { sleep } = await articles();
+    const table = sleep.passages.find((p) => p.kind === 'table')!;
+    const rendered = shown(table.html);
+    expect(rendered).not.toBe(table.text);
+    const starts = renderedToText(rendered, table.text, 'start');
+    const ends = renderedToText(rendered, table.text, 'end');
+    expect(starts).toHaveLength(rendered.length + 1);
+    for (const cell of ['Measure', 'Sleep Latency', '24 min', '7.2 hrs', 'Subjective Quality', '5.8/10']) {
+      const at = rendered.indexOf(cell);
+      expect(table.text.slice(starts[at]!, ends[at + cell.length]!)).toBe(cell);
+    }
+    // From one cell's middle to another's: the words between, with the plain text's layout.
+    const from = rendered.indexOf('Latency');
+    const to = rendered.indexOf('41 min') + 2;
+    expect(table.text.slice(starts[from]!, ends[to]!)).toBe('Latency | 24 min | 41');
+    expect(ends.at(-1)).toBe(table.text.length);
+  });
+
+  it('maps every passage of the bundled articles letter for letter where the two texts agree', async () => {
+    const { sleep, sjogren } = await articles();
+    for (const p of [sleep, sjogren].flatMap(allPassages)) {
+      const rendered = shown(p.html);
+      const starts = renderedToText(rendered, p.text, 'start');
+      const ends = renderedToText(rendered, p.text, 'end');
+      for (let i = 0; i < rendered.length; i++) {
+        if (/[\s|]/.test(rendered[i]!)) continue;
+        expect(p.text[starts[i]!], `${p.id} at ${i}`).toBe(rendered[i]);
+        expect(ends[i + 1], `${p.id} after ${i}`).toBe(starts[i]! + 1);
+      }
+    }
+  });
+
+  it('keeps offsets in order and inside the text, whatever the two strings', () => {
+    for (const [rendered, text] of [['', 'abc'], ['abc', ''], ['a b', 'a | b'], ['xyz', 'abc'], ['\n\nA\n', 'A']]) {
+      for (const side of ['start', 'end'] as const) {
+        const map = renderedToText(rendered!, text!, side);
+        for (let i = 1; i < map.length; i++) expect(map[i]!).toBeGreaterThanOrEqual(map[i - 1]!);
+        expect(Math.max(...map)).toBeLessThanOrEqual(text!.length);
+      }
+    }
+    expect(renderedToText('\nA\nB\n', 'A | B', 'start')).toEqual([0, 0, 4, 4, 5, 5]);
+    expect(renderedToText('\nA\nB\n', 'A | B', 'end')).toEqual([0, 0, 1, 1, 5, 5]);
   });
 });

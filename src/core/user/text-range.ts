@@ -3,13 +3,9 @@
  *
  * A range runs from a point in one passage to a point in the same or a later passage (offsets into
  * the passages' plain text, as indexed and quoted). It is kept as the W3C Web Annotation selectors
- * a reader's tools understand: a TextQuoteSelector (the exact words, with up to
- * {@link QUOTE_CONTEXT} characters of context each side) and a TextPositionSelector over the text
- * of its passages, with the ids of its first and last passage.
- *
- * Positions count in the range's own text: its passages, first to last in reading order (body,
- * then reader comments), joined by {@link PASSAGE_SEPARATOR}. Within one passage that is the
- * passage's text, so `start` and `end` are plain offsets into it.
+ * a reader's tools understand ({@link RangeSelector} in src/shared/ranges.ts): a TextQuoteSelector
+ * (the exact words, with up to {@link QUOTE_CONTEXT} characters of context each side) and a
+ * TextPositionSelector over the text of its passages, with the ids of its first and last passage.
  *
  * Re-anchoring after the content changed tries, in order: the same passages holding the same words
  * at the same place; the words word for word anywhere in the article, where their context matches
@@ -21,33 +17,7 @@ import approxSearch from 'approx-string-match';
 import type { AnchorStatus, TextQuote } from '../../shared/bookmarks';
 import { QUOTE_CONTEXT } from '../../shared/bookmarks';
 import type { Article, Passage } from '../../shared/model';
-
-/** A place in an article's text: an offset (in UTF-16 code units) into one passage's text. */
-export interface TextPoint {
-  readonly passageId: string;
-  readonly offset: number;
-}
-
-/** The words between two places, the start before the end in reading order. */
-export interface TextRange {
-  readonly start: TextPoint;
-  readonly end: TextPoint;
-}
-
-/** W3C TextPositionSelector: where the words are in the text of the range's passages. */
-export interface TextPosition {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** What a highlight keeps to find its words again. */
-export interface RangeSelector {
-  /** The first and the last passage the words are in (the same one for most highlights). */
-  readonly startPassageId: string;
-  readonly endPassageId: string;
-  readonly position: TextPosition;
-  readonly quote: TextQuote;
-}
+import { PASSAGE_SEPARATOR, type RangeSelector, type TextPoint, type TextRange } from '../../shared/ranges';
 
 /** Where a range is now. */
 export interface RangeAnchor {
@@ -55,9 +25,6 @@ export interface RangeAnchor {
   /** The range it resolves to (absent when orphaned). */
   readonly range?: TextRange;
 }
-
-/** What joins two passages in a range's text (and in the article's, when the quote is looked for). */
-export const PASSAGE_SEPARATOR = '\n';
 
 /**
  * Most differences an approximate match may have, per character of the quote: a quarter, so a
