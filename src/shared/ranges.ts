@@ -1,7 +1,7 @@
 /**
  * Ranges of an article's text: the exact words a highlight marks, as both sides of the bridge
  * name them. The engine makes and re-anchors them (src/core/user/text-range.ts); the renderer
- * turns the reader's selection into one (src/renderer/src/selection-range.ts).
+ * turns the reader's selection into one, lining its text up with {@link renderedToText}.
  */
 import type { TextQuote } from './bookmarks';
 
