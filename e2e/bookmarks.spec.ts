@@ -195,7 +195,7 @@ test.describe('bookmark files', () => {
     await bookmarks.import('broken.json', '{"format": "nope"}');
     const alert = bookmarks.panel.getByRole('alert');
     await expect(alert.locator('p').first()).toHaveText(
-      "This is not a Quire bookmark file. Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON in Quire's bookmarks panel.",
+      "This is not a Quire bookmark file. Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON or Export → Web Annotations in Quire's bookmarks panel.",
     );
     await expect(alert.locator('p').nth(1)).toHaveText(/^importBookmarks: argument 0: field 'format'/);
     await expect(bookmarks.items).toHaveCount(1);
