@@ -503,7 +503,8 @@ describe('export then import (property)', () => {
 
   it('writes every bookmark into Markdown: its link, quote, note and tags', () => {
     fc.assert(
-      fc.property(anyBookmarks, (list) => {
+      // A quote of nothing but line breaks (no passage is one) has no lines to quote.
+      fc.property(anyBookmarks.map((all) => all.filter((b) => asParagraph(b.quote.exact) !== '')), (list) => {
         const rendered = readRendered(new MarkdownIt().render(exportMarkdown(list, () => undefined)));
         const key = (b: { href: string; quote: string; paragraphs: readonly string[] }): string => JSON.stringify([b.href, b.quote, b.paragraphs]);
         const expected = list.map((b) => {
