@@ -493,7 +493,8 @@ function readAnnotation(item: unknown, now: Date): { bookmark: Bookmark } | { un
   const quote = selectors.find((s) => hasType(s, 'TextQuoteSelector')) as Record<string, unknown> | undefined;
   if (!quote) throw new AnnotationProblem('quotes no words to find its place by', "field 'target.selector': no TextQuoteSelector");
   const fragment = selectors.find((s) => hasType(s, 'FragmentSelector')) as Record<string, unknown> | undefined;
-  const text = (value: unknown): string | unknown => (value === undefined ? '' : value);
+  // Absent context is none; a value that is not text is left for the schema to name.
+  const orEmpty = (value: unknown): unknown => (value === undefined ? '' : value);
   const bodies = [...listOf(a.body), ...(a.bodyValue === undefined ? [] : [{ type: 'TextualBody', value: a.bodyValue }])].filter(
     (b): b is Record<string, unknown> => isRecord(b) && (hasType(b, 'TextualBody') || (b.type === undefined && 'value' in b)),
   );
@@ -510,8 +511,8 @@ function readAnnotation(item: unknown, now: Date): { bookmark: Bookmark } | { un
     quote: {
       exact: quote.exact,
       // Another tool's context may be longer than a bookmark keeps: the words nearest the quote.
-      prefix: typeof quote.prefix === 'string' ? quote.prefix.slice(-QUOTE_CONTEXT * 4) : text(quote.prefix),
-      suffix: typeof quote.suffix === 'string' ? quote.suffix.slice(0, QUOTE_CONTEXT * 4) : text(quote.suffix),
+      prefix: typeof quote.prefix === 'string' ? quote.prefix.slice(-QUOTE_CONTEXT * 4) : orEmpty(quote.prefix),
+      suffix: typeof quote.suffix === 'string' ? quote.suffix.slice(0, QUOTE_CONTEXT * 4) : orEmpty(quote.suffix),
     },
     note: joinNotes(bodies.filter((b) => !listOf(b.purpose).includes('tagging')).map((b) => b.value)),
     tags: bodies.filter((b) => listOf(b.purpose).includes('tagging')).map((b) => b.value),
