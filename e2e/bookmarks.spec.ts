@@ -195,10 +195,35 @@ test.describe('bookmark files', () => {
     await bookmarks.import('broken.json', '{"format": "nope"}');
     const alert = bookmarks.panel.getByRole('alert');
     await expect(alert.locator('p').first()).toHaveText(
-      "This is not a Quire bookmark file. Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON in Quire's bookmarks panel.",
+      "This is not a Quire bookmark file. Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON or Export → Web Annotations in Quire's bookmarks panel.",
     );
     await expect(alert.locator('p').nth(1)).toHaveText(/^importBookmarks: argument 0: field 'format'/);
     await expect(bookmarks.items).toHaveCount(1);
+  });
+
+  test('exports Web Annotations with Copy link\'s links, and imports them back after deletion, note and tags included', async ({ quire, appPage }) => {
+    await quire.openArticle(ARTICLE);
+    const bookmarks = new BookmarksPanel(appPage);
+    const id = await paragraphId(appPage.locator('.article__body p[data-passage-id]'), 0);
+    await bookmarks.bookmarkWithNote(id, 'read again', 'sleep, dose');
+    await expect(bookmarks.items).toHaveCount(1);
+
+    const file = await bookmarks.export('Web Annotations');
+    expect(file.name).toMatch(/\.jsonld$/);
+    expect(JSON.parse(file.text)).toMatchObject({
+      type: 'AnnotationCollection',
+      first: { items: [{ target: { id: `quire://article/baclofen-sleep-aid/${encodeURIComponent(id)}`, source: `quire://article/baclofen-sleep-aid` } }] },
+    });
+    const markdown = await bookmarks.export('Markdown');
+    expect(markdown.text).toContain(`[Open in Quire](quire://article/baclofen-sleep-aid/${encodeURIComponent(id)})`);
+
+    await bookmarks.delete(bookmarks.items.first());
+    await expect(bookmarks.items).toHaveCount(0);
+    await bookmarks.import(file.name, file.text);
+    await expect(bookmarks.panel.getByRole('status')).toHaveText('Added 1 bookmark.');
+    await expect(bookmarks.items).toHaveCount(1);
+    await expect(bookmarks.items.first()).toContainText('read again');
+    await expect(bookmarks.items.first()).toContainText('dose');
   });
 });
 

@@ -104,7 +104,7 @@ describe('cli bookmarks', () => {
     const list = JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout) as { bookmarks: { id: string }[] };
     expect(list.bookmarks.map((b) => b.id)).toEqual([bookmark.id]);
     const exported = cli('bookmarks', 'export', '--data-dir', data).stdout;
-    expect(JSON.parse(exported)).toMatchObject({ format: 'quire-bookmarks', version: 1 });
+    expect(JSON.parse(exported)).toMatchObject({ format: 'quire-bookmarks', version: 2 });
     expect(cli('bookmarks', 'export', '--format', 'markdown', '--data-dir', data).stdout).toContain('> Baclofen has quietly sat on pharmacy shelves');
     const file = await dir.write('export.json', exported);
     const other = join(dir.path, 'other');
@@ -134,7 +134,7 @@ describe('cli bookmarks', () => {
     const r = cli('bookmarks', 'import', big, '--data-dir', data);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `quire: ${big} is 50 MB, larger than a bookmark file can be (10 MB). Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON in Quire's bookmarks panel.\nthe import is 50 MB (52428800 bytes), over the 10 MB limit`,
+      `quire: ${big} is 50 MB, larger than a bookmark file can be (10 MB). Nothing was imported: your bookmarks are as they were. Choose a file saved with Export → JSON or Export → Web Annotations in Quire's bookmarks panel.\nthe import is 50 MB (52428800 bytes), over the 10 MB limit`,
     );
     expect(held()).toBe(before);
   });

@@ -45,15 +45,35 @@ export const BookmarkSchema = z.strictObject({
 });
 export type Bookmark = z.infer<typeof BookmarkSchema>;
 
-/** Version of the bookmark export format. */
-export const BOOKMARK_EXPORT_VERSION = 1;
+/**
+ * Version of the bookmark JSON export written: 2 adds each bookmark's `link`. Version 1 files
+ * (without links) are read as well; a newer version is refused by name, never half read.
+ */
+export const BOOKMARK_EXPORT_VERSION = 2;
+
+/** Most entries (bookmarks or annotations) in one import file. */
+export const MAX_IMPORT_ENTRIES = 100_000;
+
+/**
+ * One bookmark in a JSON export: the bookmark, and (from version 2) the link Copy link writes for
+ * its target. The ids are what an import reads; a link that names another place than they do
+ * marks the entry damaged.
+ *
+ * Highlights (coming later) join this shape without breaking it: a highlight is an entry whose
+ * `target` is a new kind, `'text'`, with `targetId` its first passage, an `endId` for its last,
+ * `quote` its TextQuoteSelector (the selected words, with context) and a `position` (the
+ * TextPositionSelector's start and end, counted in its passages' text). Every field here keeps
+ * its meaning; a file that holds highlights says so with a higher version, which a Quire that
+ * cannot show them refuses by name rather than dropping them.
+ */
+export const ExportedBookmarkSchema = BookmarkSchema.extend({ link: z.string().max(2_000).optional() });
 
 /** A lossless export: every bookmark, versioned. */
 export const BookmarkExportSchema = z.strictObject({
   format: z.literal('quire-bookmarks'),
-  version: z.literal(BOOKMARK_EXPORT_VERSION),
+  version: z.union([z.literal(1), z.literal(BOOKMARK_EXPORT_VERSION)]),
   exportedAt: isoDateTime,
-  bookmarks: z.array(BookmarkSchema).max(100_000),
+  bookmarks: z.array(ExportedBookmarkSchema).max(MAX_IMPORT_ENTRIES),
 });
 export type BookmarkExport = z.infer<typeof BookmarkExportSchema>;
 
@@ -158,7 +178,7 @@ export function importSizeProblem(bytes: number): string | null {
 /** What every refused import leaves as it was, in the words the person importing reads. */
 export const IMPORT_NOTHING_CHANGED = 'Nothing was imported: your bookmarks are as they were.';
 /** The way forward when a file is not one Quire can import. */
-export const IMPORT_CHOOSE_EXPORT = "Choose a file saved with Export → JSON in Quire's bookmarks panel.";
+export const IMPORT_CHOOSE_EXPORT = "Choose a file saved with Export → JSON or Export → Web Annotations in Quire's bookmarks panel.";
 
 /**
  * Why an import of this many bytes is refused, for the person importing it (the app checks the

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { QuireApi } from '../../shared/api';
+import type { Bookmark, BookmarkView } from '../../shared/bookmarks';
 import { buildLibrary, type LoadedLibrary } from '../content/build';
 import { dispatch } from './dispatch';
 import { BUNDLED_CONTENT } from '../library/paths';
@@ -72,6 +73,33 @@ describe('bookmarks through the API', () => {
     expect((await api.exportBookmarks('markdown')).content).toContain('# Quire bookmarks');
     expect((await api.exportBookmarks('annotations')).mimeType).toBe('application/ld+json');
     await other.remove();
+  });
+
+  it('imports its own Web Annotation export, and places an annotation from another tool by its quote', async () => {
+    await api.addBookmark({ articleId: sleep().id, target: 'passage', targetId: sleep().passages[0]!.id, note: 'first', tags: ['a'] });
+    await api.addBookmark({ articleId: sleep().id, target: 'section', targetId: sleep().sections[1]!.id });
+    const file = await api.exportBookmarks('annotations');
+    const other = await tempDir();
+    const second = createService(loaded, (await openStore(other.path)).store);
+    expect(await second.importBookmarks(file.content)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    const strip = (list: readonly BookmarkView[]): Bookmark[] => list.map(({ status: _s, resolvedId: _r, articleTitle: _a, sectionTitle: _t, ...b }) => b);
+    expect(strip(await second.listBookmarks())).toEqual(strip(await api.listBookmarks()));
+    const passage = sleep().passages[4]!;
+    const foreign = JSON.stringify([
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'https://hypothes.is/a/1', target: { source: `quire://article/${sleep().id}`, selector: { type: 'TextQuoteSelector', exact: passage.text.slice(0, 40) } } },
+    ]);
+    expect(await second.importBookmarks(foreign)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await second.importBookmarks(foreign)).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect((await second.listBookmarks()).find((b) => b.id.startsWith('annotation-'))).toMatchObject({ status: 'anchored', resolvedId: passage.id, target: 'passage', targetId: passage.id });
+    await other.remove();
+  });
+
+  it('changes nothing when one annotation of a file cannot be placed, and says which', async () => {
+    const good = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: { source: `quire://article/${sleep().id}`, selector: { type: 'TextQuoteSelector', exact: sleep().passages[0]!.text } } };
+    const lost = { ...good, target: { ...good.target, source: 'https://example.com/elsewhere' } };
+    const bad = await dispatch(api, 'importBookmarks', [JSON.stringify([good, lost])], () => {});
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^Annotation 2 of 2 in this file is about “https:\/\/example\.com\/elsewhere”, not an article in Quire.*\nimportBookmarks: argument 0: annotations\[1\]: field 'target\.source'/) } });
+    expect(await api.listBookmarks()).toEqual([]);
   });
 });
 

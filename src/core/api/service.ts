@@ -16,7 +16,7 @@ import { ApiError, type ApiMethod, type QuireApi } from '../../shared/api';
 import type { Bookmark, BookmarkView, ExportFormat, ExportedFile } from '../../shared/bookmarks';
 import type { Article } from '../../shared/model';
 import { anchor, quotePassage, quoteSection } from '../user/anchoring';
-import { BookmarkImportError, exportAnnotations, exportJson, exportMarkdown, parseImport } from '../user/bookmark-io';
+import { BookmarkImportError, articlesToPlace, exportAnnotations, exportJson, exportMarkdown, placeImport, readImport } from '../user/bookmark-io';
 import type { LoadedLibrary } from '../library/load';
 import { search, suggest } from '../search/search';
 import { StoreSaveError, UnknownBookmarkError, type UserStore } from '../user/store';
@@ -65,7 +65,7 @@ const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string }> = {
  */
 export function storeService(store: UserStore, articles: ArticleSource, notice: string | null = null, now: () => Date = () => new Date()): StoreApi {
   /** The articles of some bookmarks, fetched once each. */
-  const fetchArticles = async (bookmarks: readonly Bookmark[]): Promise<Map<string, Article | undefined>> => {
+  const fetchArticles = async (bookmarks: readonly { articleId: string }[]): Promise<Map<string, Article | undefined>> => {
     const ids = [...new Set(bookmarks.map((b) => b.articleId))];
     return new Map(await Promise.all(ids.map(async (id) => [id, await articles(id)] as const)));
   };
@@ -165,7 +165,10 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     importBookmarks: async (content) => {
       let incoming: Bookmark[];
       try {
-        incoming = parseImport(content);
+        const parsed = readImport(content, now());
+        // Annotations from other tools name their article only: their quotes find the passage.
+        const byId = await fetchArticles(articlesToPlace(parsed).map((articleId) => ({ articleId })));
+        incoming = placeImport(parsed, (id) => byId.get(id));
       } catch (e) {
         if (e instanceof BookmarkImportError) throw new ApiError('invalid-argument', `${e.summary}\nimportBookmarks: argument 0: ${e.detail}`);
         throw e;

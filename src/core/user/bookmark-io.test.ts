@@ -4,10 +4,22 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BookmarkSchema, type Bookmark } from '../../shared/bookmarks';
+import { BookmarkSchema, MAX_IMPORT_ENTRIES, type Bookmark } from '../../shared/bookmarks';
+import { parseLink } from '../../shared/links';
 import type { Article, Passage, Section } from '../../shared/model';
 import { quotePassage } from './anchoring';
-import { BookmarkImportError, exportAnnotations, exportJson, exportMarkdown, markdownLines, markdownText, parseImport } from './bookmark-io';
+import {
+  ANNOTATION_CONTEXT,
+  BookmarkImportError,
+  bookmarkLink,
+  exportAnnotations,
+  exportJson,
+  exportMarkdown,
+  markdownLines,
+  markdownText,
+  parseImport,
+  type ArticleLookup,
+} from './bookmark-io';
 import { buildLibrary, type LoadedLibrary } from '../content/build';
 import { BUNDLED_CONTENT } from '../library/paths';
 
@@ -28,8 +40,24 @@ beforeAll(async () => {
 describe('JSON export and import', () => {
   it('round-trips losslessly', () => {
     const text = exportJson(bookmarks, new Date('2026-11-22T08:00:00.000Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'quire-bookmarks', version: 1, exportedAt: '2026-11-22T08:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'quire-bookmarks', version: 2, exportedAt: '2026-11-22T08:00:00.000Z' });
+    expect((JSON.parse(text) as { bookmarks: { link: string }[] }).bookmarks.map((b) => b.link)).toEqual(bookmarks.map((b) => `quire://article/baclofen-sleep-aid/${b.targetId}`));
     expect(parseImport(text)).toEqual(bookmarks);
+  });
+
+  it('reads a version 1 file (no links), and refuses a link that names another place than its ids', () => {
+    const v2 = JSON.parse(exportJson(bookmarks)) as { version: number; bookmarks: Record<string, unknown>[] };
+    const v1 = { ...v2, version: 1, bookmarks: bookmarks.map((b) => ({ ...b })) };
+    expect(parseImport(JSON.stringify(v1))).toEqual(bookmarks);
+    // The same place, encoded another way, is the same link.
+    v2.bookmarks[0]!.link = `QUIRE://article/baclofen-sleep-aid/${encodeURIComponent(bookmarks[0]!.targetId).replaceAll('-', '%2D')}`;
+    expect(parseImport(JSON.stringify(v2))).toEqual(bookmarks);
+    v2.bookmarks[1]!.link = 'quire://article/baclofen-sleep-aid/section/lead';
+    const wrong = refusal(JSON.stringify(v2));
+    expect(wrong.summary).toMatch(/^Bookmark 2 of 2 in this file is damaged, so none of it was imported/);
+    expect(wrong.detail).toBe(
+      `bookmarks[1] (id bookmark-quote): field 'link': quire://article/baclofen-sleep-aid/section/lead is not the link of its article and passage (quire://article/baclofen-sleep-aid/${bookmarks[1]!.targetId})`,
+    );
   });
 
   /** The refusal parseImport throws for `text`. */
@@ -64,8 +92,7 @@ describe('JSON export and import', () => {
     expect(refusal('not json').detail).toMatch(/^not JSON \(/);
     expect(refusal('{"format": "other"}').summary).toMatch(/^This is not a Quire bookmark file\. Nothing was imported.*Export → JSON/);
     expect(refusal('{"format": "other"}').detail).toBe("field 'format': Invalid input: expected \"quire-bookmarks\"");
-    expect(refusal(exportAnnotations(bookmarks, () => undefined)).summary).toMatch(/^This is a Web Annotation file, which Quire cannot import yet\./);
-    expect(refusal(JSON.stringify({ ...valid, version: 7 })).summary).toMatch(/^This file was saved by a newer version of Quire \(bookmark format 7\); this one reads format 1\./);
+    expect(refusal(JSON.stringify({ ...valid, version: 7 })).summary).toMatch(/^This file was saved by a newer version of Quire \(bookmark format 7\); this one reads format 2 and older\./);
     expect(refusal(JSON.stringify({ ...valid, exportedAt: 'yesterday' })).summary).toMatch(/^This bookmark file is damaged, so none of it was imported/);
     expect(refusal('{"__proto__": {"x": 1}, "format": "quire-bookmarks"}').summary).toMatch(/^This bookmark file is damaged/);
     for (const text of ['[]', 'null', '"x"', '{"format": "other"}']) expect(refusal(text).summary).toContain('your bookmarks are as they were');
@@ -95,7 +122,7 @@ describe('Markdown export', () => {
       section: 'What the Numbers Say: Digging Into Sleep Latency, Quality, and Duration',
       quote: bookmarks[0]!.quote.exact,
       paragraphs: ['the numbers', 'Tags: study'],
-      href: `quire:#/article/baclofen-sleep-aid/${bookmarks[0]!.targetId}`,
+      href: `quire://article/baclofen-sleep-aid/${bookmarks[0]!.targetId}`,
       linkText: 'Open in Quire',
       after: ' · saved 2026-11-22',
     });
@@ -246,6 +273,7 @@ const nonEmpty = hostile(1).filter((t) => t.trim() !== '');
 
 const STAMP = '2026-11-22T07:00:00.000Z';
 
+
 /** Articles whose titles, section titles and passage ids are hostile text, and bookmarks in them. */
 const hostileLibrary = fc
   .record({
@@ -329,11 +357,11 @@ describe('Markdown export, rendered', () => {
           expect(rendered.map(key).sort()).toEqual(expected.map(key).sort());
           // Each link leads to its bookmark's ids, whatever characters they hold.
           const hrefs = rendered.map((r) => {
-            const m = /^quire:#\/article\/([^/]+)(?:\/([^/]+))?$/.exec(r.href);
+            const m = /^quire:\/\/article\/([^/]+)\/(section\/)?([^/]+)$/.exec(r.href);
             expect(m, `not a Quire link: ${r.href}`).not.toBeNull();
-            return JSON.stringify([decodeURIComponent(m![1]!), m![2] === undefined ? null : decodeURIComponent(m![2])]);
+            return JSON.stringify([decodeURIComponent(m![1]!), m![2] ? 'section' : 'passage', decodeURIComponent(m![3]!)]);
           });
-          const targets = list.map((b) => JSON.stringify([b.articleId, b.target === 'passage' ? b.targetId.replaceAll(/[\ud800-\udfff]/gu, '\ufffd') : null]));
+          const targets = list.map((b) => JSON.stringify([b.articleId, b.target, b.targetId.replaceAll(/[\ud800-\udfff]/gu, '\ufffd')]));
           expect(hrefs.sort()).toEqual(targets.sort());
         }),
         { numRuns: 300 },
@@ -377,18 +405,18 @@ describe('Web Annotation export', () => {
   });
 
   it('keeps every text as it was and percent-encodes every id it puts in an IRI or fragment (property)', () => {
-    const IRI_SAFE = /^[A-Za-z0-9\-._~%:]*$/;
+    const IRI_SAFE = /^[A-Za-z0-9\-._~%:/]*$/;
     fc.assert(
       fc.property(hostileLibrary, ({ library, bookmarks: list }) => {
         const items = (JSON.parse(exportAnnotations(list, (id) => library.get(id))) as {
-          first: { items: { id: string; body?: { value: string; purpose: string }[]; target: { source: string; title?: string; selector: { type: string; value?: string; exact?: string }[] } }[] };
+          first: { items: { id: string; body?: { value: string; purpose: string }[]; target: { id: string; source: string; title?: string; selector: { type: string; value?: string; exact?: string }[] } }[] };
         }).first.items;
         items.forEach((item, i) => {
           const b = list[i]!;
-          expect([item.id, item.target.source].filter((iri) => !IRI_SAFE.test(iri))).toEqual([]);
-          const fragment = item.target.selector.find((s) => s.type === 'FragmentSelector')!.value!;
-          expect(fragment).toMatch(/^[A-Za-z0-9\-._~%]*$/);
-          expect(decodeURIComponent(fragment)).toBe(b.targetId.replaceAll(/[\ud800-\udfff]/gu, '\ufffd'));
+          expect([item.id, item.target.id, item.target.source].filter((iri) => !IRI_SAFE.test(iri))).toEqual([]);
+          const id = b.targetId.replaceAll(/[\ud800-\udfff]/gu, '\ufffd');
+          expect(parseLink(item.target.id)).toEqual({ articleId: b.articleId, ...(b.target === 'passage' ? { passageId: id } : { sectionId: id }) });
+          expect(item.target.source).toBe(`quire://article/${b.articleId}`);
           expect(item.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact).toBe(b.quote.exact);
           expect(item.target.title).toBe(library.get(b.articleId)?.title);
           expect(item.body?.filter((x) => x.purpose === 'commenting').map((x) => x.value) ?? []).toEqual(b.note ? [b.note] : []);
@@ -408,6 +436,220 @@ describe('JSON export, hostile text', () => {
         expect(parseImport(exportJson(valid))).toEqual(valid);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** Any UTF-16 text: every code unit, lone surrogates included, and astral characters. */
+const anyText = (maxLength: number): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength }),
+    fc.string({ unit: 'binary', maxLength }),
+    fc.string({ unit: 'grapheme', maxLength }),
+  );
+/** A date as a bookmark stores it: UTC or with an offset, to the millisecond or not. */
+const anyDate = fc
+  .tuple(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true }), fc.constantFrom('Z', '+00:00', '-05:30'), fc.boolean())
+  .map(([d, zone, millis]) => {
+    const iso = d.toISOString();
+    return `${millis ? iso.slice(0, -1) : iso.slice(0, 19)}${zone}`;
+  });
+
+/**
+ * Valid bookmarks as the store holds them: unique ids, passage and section targets whose ids are
+ * any well-formed text (a link carries ids as UTF-8), quotes and notes of any UTF-16 text, tags,
+ * dates.
+ */
+const anyBookmarks: fc.Arbitrary<Bookmark[]> = fc
+  .uniqueArray(
+    fc.record({
+      id: fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+      articleId: fc.stringMatching(/^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,3}$/),
+      target: fc.constantFrom('passage' as const, 'section' as const),
+      targetId: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+      quote: fc.record({ exact: anyText(200).filter((t) => t !== ''), prefix: anyText(128), suffix: anyText(128) }),
+      note: anyText(300),
+      tags: fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 64 }), { maxLength: 5 }),
+      createdAt: anyDate,
+      updatedAt: anyDate,
+    }),
+    { maxLength: 8, selector: (b) => b.id },
+  )
+  .map((list) => list.flatMap((b) => {
+    // The schema trims tags: a bookmark as stored is one the schema has read.
+    const parsed = BookmarkSchema.safeParse(b);
+    return parsed.success ? [parsed.data] : [];
+  }));
+
+describe('export then import (property)', () => {
+  it('gives the same bookmarks back through JSON', () => {
+    fc.assert(
+      fc.property(anyBookmarks, (list) => {
+        expect(parseImport(exportJson(list))).toEqual(list);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same bookmarks back through Web Annotations, their articles in the library or not', () => {
+    fc.assert(
+      fc.property(anyBookmarks, fc.boolean(), (list, inLibrary) => {
+        const articleOf = (id: string): Article | undefined => (inLibrary ? ({ id, title: `Title of ${id}` } as Article) : undefined);
+        expect(parseImport(exportAnnotations(list, articleOf))).toEqual(list);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes every bookmark into Markdown: its link, quote, note and tags', () => {
+    fc.assert(
+      // A quote of nothing but line breaks (no passage is one) has no lines to quote.
+      fc.property(anyBookmarks.map((all) => all.filter((b) => asParagraph(b.quote.exact) !== '')), (list) => {
+        const rendered = readRendered(new MarkdownIt().render(exportMarkdown(list, () => undefined)));
+        const key = (b: { href: string; quote: string; paragraphs: readonly string[] }): string => JSON.stringify([b.href, b.quote, b.paragraphs]);
+        const expected = list.map((b) => {
+          const note = asParagraph(b.note);
+          return key({ href: bookmarkLink(b), quote: asParagraph(b.quote.exact), paragraphs: [...(note ? [note] : []), ...(b.tags.length > 0 ? [asParagraph(`Tags: ${b.tags.join(', ')}`)] : [])] });
+        });
+        expect(rendered.map(key).sort()).toEqual(expected.sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('Web Annotation import', () => {
+  /** The refusal parseImport throws for `text`. */
+  const refusal = (text: string, articleOf: ArticleLookup = () => undefined): BookmarkImportError => {
+    try {
+      parseImport(text, articleOf);
+    } catch (e) {
+      if (e instanceof BookmarkImportError) return e;
+      throw e;
+    }
+    throw new Error('parseImport accepted the file');
+  };
+  const library: ArticleLookup = (id) => loaded.library.article(id);
+  type Json = Record<string, unknown>;
+  const exported = (): { first: { items: Json[] } } => JSON.parse(exportAnnotations(bookmarks, library)) as { first: { items: Json[] } };
+  const collection = (items: unknown[]): string => JSON.stringify({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } });
+
+  it('reads its own export back, as a collection, a page, a list or one annotation', () => {
+    const items = exported().first.items;
+    expect(parseImport(collection(items))).toEqual(bookmarks);
+    expect(parseImport(JSON.stringify({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationPage', items }))).toEqual(bookmarks);
+    expect(parseImport(JSON.stringify(items))).toEqual(bookmarks);
+    expect(parseImport(JSON.stringify(items[0]))).toEqual([bookmarks[0]]);
+  });
+
+  it('names the annotation and the field of a damaged one, and the two that are the same', () => {
+    const items = exported().first.items;
+    const target = items[1]!.target as { selector: Json[] };
+    target.selector[0]!.exact = '';
+    const damaged = refusal(collection(items));
+    expect(damaged.summary).toBe('Annotation 2 of 2 in this file is damaged, so none of it was imported: your bookmarks are as they were.');
+    expect(damaged.detail).toBe("annotations[1] (id urn:quire:bookmark:bookmark-quote): field 'target.selector (TextQuoteSelector).exact': Too small: expected string to have >=1 characters");
+    const fresh = exported().first.items;
+    expect(refusal(collection([fresh[0], { ...fresh[1], created: 'last week' }])).detail).toMatch(/^annotations\[1\] \(id urn:quire:bookmark:bookmark-quote\): field 'created': /);
+    expect(refusal(collection([fresh[0], { ...fresh[1], body: [{ type: 'TextualBody', purpose: 'tagging', value: '  ' }] }])).detail).toMatch(/field 'body \(a tag\)': /);
+    expect(refusal(collection([fresh[0], { ...fresh[1], target: { ...(fresh[1]!.target as Json), selector: [] } }])).summary).toBe(
+      'Annotation 2 of 2 in this file quotes no words to find its place by, so none of it was imported: your bookmarks are as they were.',
+    );
+    const twice = refusal(collection([fresh[0], fresh[0]]));
+    expect(twice.summary).toMatch(/^Annotations 1 and 2 in this file are the same annotation, so none of it was imported/);
+    expect(twice.detail).toBe('annotations[1] (id bookmark-table): id appears twice in the file');
+  });
+
+  it("places another tool's annotation of a Quire article by its quote, with the same id on every import", () => {
+    const sleep = loaded.library.article('baclofen-sleep-aid')!;
+    const passage = sleep.passages[3]!;
+    const words = passage.text.slice(10, 60);
+    // As Hypothesis writes one: a list of targets, the position before the quote, a long prefix, a body without purpose.
+    const hypothesis = {
+      '@context': ANNOTATION_CONTEXT,
+      type: 'Annotation',
+      id: 'https://hypothes.is/a/Xy12',
+      created: '2025-03-01T10:00:00.000000+00:00',
+      modified: '2025-03-02T10:00:00.000000+00:00',
+      body: [
+        { type: 'TextualBody', value: 'check this', format: 'text/markdown' },
+        { type: 'TextualBody', value: 'sleep', purpose: 'tagging' },
+      ],
+      target: [{ source: 'quire://article/baclofen-sleep-aid', selector: [{ type: 'TextPositionSelector', start: 1, end: 2 }, { type: 'TextQuoteSelector', exact: words, prefix: 'x'.repeat(500) }] }],
+    };
+    const [placed] = parseImport(JSON.stringify([hypothesis]), library);
+    expect(placed).toEqual({
+      id: expect.stringMatching(/^annotation-[A-Za-z0-9_-]{32}$/),
+      articleId: sleep.id,
+      target: 'passage',
+      targetId: passage.id,
+      quote: { exact: words, prefix: 'x'.repeat(128), suffix: '' },
+      note: 'check this',
+      tags: ['sleep'],
+      createdAt: hypothesis.created,
+      updatedAt: hypothesis.modified,
+    });
+    expect(BookmarkSchema.parse(placed)).toEqual(placed);
+    expect(parseImport(JSON.stringify([hypothesis]), library)[0]!.id).toBe(placed!.id);
+    expect(parseImport(JSON.stringify([{ ...hypothesis, id: 'https://hypothes.is/a/other' }]), library)[0]!.id).not.toBe(placed!.id);
+    // Undated: dated the day it is imported; its last change the earliest instant, so a later import is never newer.
+    const { created: _c, modified: _m, ...undated } = hypothesis;
+    const at = new Date('2026-12-01T12:00:00.000Z');
+    expect(parseImport(JSON.stringify(undated), library, at)[0]).toMatchObject({ createdAt: at.toISOString(), updatedAt: '1970-01-01T00:00:00.000Z' });
+  });
+
+  it('reads the Web Annotation exports of earlier Quires (urn article, FragmentSelector), sections included', () => {
+    const sleep = loaded.library.article('baclofen-sleep-aid')!;
+    const section = sleep.sections[1]!;
+    const old = (targetId: string, exact: string): Json => ({
+      '@context': ANNOTATION_CONTEXT,
+      id: 'urn:quire:bookmark:bookmark-old-1',
+      type: 'Annotation',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      target: { source: 'urn:quire:article:baclofen-sleep-aid', selector: [{ type: 'FragmentSelector', value: encodeURIComponent(targetId) }, { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] },
+    });
+    const passage = sleep.passages[2]!;
+    expect(parseImport(collection([old(passage.id, passage.text)]), library)[0]).toMatchObject({ id: 'bookmark-old-1', target: 'passage', targetId: passage.id });
+    expect(parseImport(collection([old(section.id, section.title)]), library)[0]).toMatchObject({ id: 'bookmark-old-1', target: 'section', targetId: section.id });
+  });
+
+  it('refuses, by annotation, what it cannot place: another site, an article not in the library, a quote not in it', () => {
+    const note = (source: string, exact: string): Json => ({ '@context': ANNOTATION_CONTEXT, type: 'Annotation', target: { source, selector: { type: 'TextQuoteSelector', exact } } });
+    const elsewhere = refusal(collection([note('https://example.com/page', 'words')]), library);
+    expect(elsewhere.summary).toBe(
+      'Annotation 1 of 1 in this file is about “https://example.com/page”, not an article in Quire (Quire reads annotations whose target is a quire://article/… link), so none of it was imported: your bookmarks are as they were.',
+    );
+    expect(elsewhere.detail).toBe("annotations[0]: field 'target.source': 'https://example.com/page' is not a quire:// link");
+    const gone = refusal(collection([note('quire://article/baclofen-sleep-aid', 'Start'), note('quire://article/no-such-article', 'words')]), library);
+    expect(gone.summary).toMatch(/^Annotation 2 of 2 in this file is about an article this library does not have \(no-such-article\), so none of it was imported/);
+    expect(gone.detail).toBe("annotations[1]: field 'target.source': no article 'no-such-article' in the library");
+    const missing = refusal(collection([note('quire://article/baclofen-sleep-aid', 'zebra quantum xylophone marmalade')]), library);
+    expect(missing.summary).toMatch(/^Annotation 1 of 1 in this file quotes words that are not in “.+”, so none of it was imported/);
+    expect(missing.detail).toBe("annotations[0]: field 'target.selector' (TextQuoteSelector): its exact text is in no passage of 'baclofen-sleep-aid'");
+  });
+
+  it('refuses a collection whose annotations are not all in the file, and one over the entry limit', () => {
+    expect(refusal(JSON.stringify({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', total: 5, first: 'https://example.com/page1' })).detail).toMatch(/^field 'first': /);
+    expect(refusal(JSON.stringify({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [], next: 'https://e.com/2' } })).detail).toMatch(/^field 'first\.next': /);
+    const many = refusal(JSON.stringify(Array.from({ length: MAX_IMPORT_ENTRIES + 1 }, () => ({ type: 'Annotation' }))));
+    expect(many.summary).toBe(`This file holds ${MAX_IMPORT_ENTRIES + 1} annotations, more than Quire imports at once (${MAX_IMPORT_ENTRIES}). Nothing was imported: your bookmarks are as they were.`);
+  });
+
+  it('never throws anything but an import error, whatever an annotation holds (property)', () => {
+    const annotation = fc.record(
+      { '@context': fc.constant(ANNOTATION_CONTEXT), type: fc.constant('Annotation'), id: fc.jsonValue(), body: fc.jsonValue(), target: fc.oneof(fc.jsonValue(), fc.record({ source: fc.constantFrom('quire://article/baclofen-sleep-aid', 'urn:quire:article:x'), selector: fc.jsonValue() })) },
+      { requiredKeys: ['type'] },
+    );
+    fc.assert(
+      fc.property(fc.array(annotation, { minLength: 1, maxLength: 3 }), (items) => {
+        try {
+          parseImport(collection(items), library);
+        } catch (e) {
+          expect(e).toBeInstanceOf(BookmarkImportError);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

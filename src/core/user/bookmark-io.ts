@@ -1,17 +1,25 @@
 /**
  * Bookmark export and import.
  *
- * - JSON: lossless and versioned (`quire-bookmarks`, version 1); the only format imported.
- * - Markdown: for reading: per article, each bookmark's section, quote, note, tags and link.
- * - W3C Web Annotation (JSON-LD): an AnnotationCollection whose items target the article with a
- *   TextQuoteSelector, so other annotation tools can read them.
+ * - JSON: lossless and versioned (`quire-bookmarks`, version 2: each bookmark and its link).
+ * - Markdown: for reading, export only: per article, each bookmark's section, quote, note, tags
+ *   and link.
+ * - W3C Web Annotation (JSON-LD): an AnnotationCollection whose items target their passage or
+ *   section with its link and a TextQuoteSelector, so other annotation tools can read them; lossless
+ *   too, so Quire reads it back. Annotations from other tools are read when their target names a
+ *   Quire article and quotes words in it: the quote finds the passage.
  *
- * Import is all or nothing: any invalid entry rejects the whole file with a message naming the
- * entry and the field.
+ * Every link is the one Copy link writes (src/shared/links.ts). Import reads JSON and Web
+ * Annotations, told apart by their content, and is all or nothing: any invalid entry rejects the
+ * whole file with a message naming the entry and the field.
  */
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   BOOKMARK_EXPORT_VERSION,
+  BookmarkSchema,
+  MAX_IMPORT_ENTRIES,
+  QUOTE_CONTEXT,
   BookmarkExportSchema,
   IMPORT_CHOOSE_EXPORT,
   IMPORT_NOTHING_CHANGED,
@@ -21,11 +29,12 @@ import {
   type Bookmark,
   type BookmarkExport,
 } from '../../shared/bookmarks';
+import { encodeUriPart, formatLink, parseLink, type Place } from '../../shared/links';
 import type { Article } from '../../shared/model';
+import { anchor } from './anchoring';
 
 /** Looks up an article by id (the library, or the engine worker's copy of it). */
 export type ArticleLookup = (id: string) => Article | undefined;
-
 
 /**
  * An import that cannot be taken; nothing was changed. Its message is two lines: what happened,
@@ -57,16 +66,13 @@ export function importTooLarge(bytes: number, name?: string): BookmarkImportErro
 /** Why a parsed file is not an export this version reads, for the person importing it. */
 function refusal(error: z.ZodError, data: unknown): BookmarkImportError {
   const detail = describe(error, data);
-  const file = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  if (file.type === 'AnnotationCollection' || file['@context'] !== undefined) {
-    return new BookmarkImportError(`This is a Web Annotation file, which Quire cannot import yet. ${IMPORT_NOTHING_CHANGED} ${IMPORT_CHOOSE_EXPORT}`, detail);
-  }
+  const file = isRecord(data) ? data : {};
   if (file.format !== 'quire-bookmarks') {
     return new BookmarkImportError(`This is not a Quire bookmark file. ${IMPORT_NOTHING_CHANGED} ${IMPORT_CHOOSE_EXPORT}`, detail);
   }
   if (typeof file.version === 'number' && file.version > BOOKMARK_EXPORT_VERSION) {
     return new BookmarkImportError(
-      `This file was saved by a newer version of Quire (bookmark format ${file.version}); this one reads format ${BOOKMARK_EXPORT_VERSION}. ${IMPORT_NOTHING_CHANGED} Update Quire, then import it again.`,
+      `This file was saved by a newer version of Quire (bookmark format ${file.version}); this one reads format ${BOOKMARK_EXPORT_VERSION} and older. ${IMPORT_NOTHING_CHANGED} Update Quire, then import it again.`,
       detail,
     );
   }
@@ -80,24 +86,21 @@ function refusal(error: z.ZodError, data: unknown): BookmarkImportError {
 }
 
 /**
- * Percent-encode every character but RFC 3986's unreserved ones (letters, digits, `-._~`).
- *
- * Stricter than `encodeURIComponent`, which leaves `!'()*`: a parenthesis would end a Markdown
- * link destination. The result is safe as a URI path segment, fragment or URN part.
+ * The link of a bookmark's target, as Copy link writes it: `quire://article/<article>/<passage>`,
+ * or `quire://article/<article>/section/<section>` for a section.
  */
-export function encodeUriPart(text: string): string {
-  return encodeURIComponent(text.replaceAll(/[\ud800-\udfff]/gu, '\ufffd')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export function bookmarkLink(b: Bookmark): string {
+  return formatLink(placeOf(b));
 }
 
-/** The app link of a bookmark's target (the renderer's hash route), its ids percent-encoded. */
-export function bookmarkLink(b: Bookmark): string {
-  const article = `quire:#/article/${encodeUriPart(b.articleId)}`;
-  return b.target === 'passage' ? `${article}/${encodeUriPart(b.targetId)}` : article;
+/** The place a bookmark points at. */
+function placeOf(b: Bookmark): Place {
+  return b.target === 'passage' ? { articleId: b.articleId, passageId: b.targetId } : { articleId: b.articleId, sectionId: b.targetId };
 }
 
 /** Lossless JSON export. */
 export function exportJson(bookmarks: readonly Bookmark[], now: Date = new Date()): string {
-  const data: BookmarkExport = { format: 'quire-bookmarks', version: BOOKMARK_EXPORT_VERSION, exportedAt: now.toISOString(), bookmarks: [...bookmarks] };
+  const data: BookmarkExport = { format: 'quire-bookmarks', version: BOOKMARK_EXPORT_VERSION, exportedAt: now.toISOString(), bookmarks: bookmarks.map((b) => ({ ...b, link: bookmarkLink(b) })) };
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
@@ -191,16 +194,34 @@ function clean(text: string): string {
   return text.replaceAll(/\r\n?/g, '\n').replaceAll('\0', '\ufffd');
 }
 
+/** The JSON-LD context of the W3C Web Annotation data model. */
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** A Quire bookmark's id as an annotation's IRI. */
+const BOOKMARK_URN = 'urn:quire:bookmark:';
+/** An article as Web Annotation exports before links named it (read, no longer written). */
+const ARTICLE_URN = 'urn:quire:article:';
+/** The last change of an annotation that has no dates: the earliest instant. */
+const UNDATED = new Date(0).toISOString();
+
 /**
- * W3C Web Annotation export: an AnnotationCollection of TextQuoteSelector annotations.
+ * W3C Web Annotation export: an AnnotationCollection, one Annotation per bookmark.
  *
- * Texts are JSON strings (notes declared `text/plain`); what must be an IRI or a fragment (ids,
- * the FragmentSelector's value) is percent-encoded, so no id can break out of it.
+ * Each annotation's `target` is a SpecificResource: its `id` is the bookmark's link (the passage,
+ * or the section), its `source` the article's link, its selector the bookmark's TextQuoteSelector;
+ * the note is a `commenting` TextualBody (`text/plain`), each tag a `tagging` one, and `created`
+ * and `modified` its dates. That is every field of a bookmark, so the file imports back as it was.
+ *
+ * Highlights (coming later) fit without a break: a highlight's target names its first passage's
+ * link as `id`, and its `selector` list gains a TextPositionSelector beside the TextQuoteSelector
+ * and a RangeSelector whose start and end are FragmentSelectors naming its first and last
+ * passages. A reader that knows only bookmarks sees an annotation that quotes words in a passage.
+ *
+ * Texts are JSON strings; ids in IRIs are percent-encoded, so no id can break out of one.
  */
 export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: ArticleLookup): string {
   const items = bookmarks.map((b) => ({
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:quire:bookmark:${encodeUriPart(b.id)}`,
+    '@context': ANNOTATION_CONTEXT,
+    id: `${BOOKMARK_URN}${encodeUriPart(b.id)}`,
     type: 'Annotation',
     motivation: b.note ? 'commenting' : 'bookmarking',
     created: b.createdAt,
@@ -214,16 +235,15 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
         }
       : {}),
     target: {
-      source: `urn:quire:article:${encodeUriPart(b.articleId)}`,
+      id: bookmarkLink(b),
+      type: 'SpecificResource',
+      source: formatLink({ articleId: b.articleId }),
       ...(articleOf(b.articleId) ? { title: articleOf(b.articleId)!.title } : {}),
-      selector: [
-        { type: 'FragmentSelector', value: encodeUriPart(b.targetId) },
-        { type: 'TextQuoteSelector', exact: b.quote.exact, prefix: b.quote.prefix, suffix: b.quote.suffix },
-      ],
+      selector: [{ type: 'TextQuoteSelector', exact: b.quote.exact, prefix: b.quote.prefix, suffix: b.quote.suffix }],
     },
   }));
   const collection = {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    '@context': ANNOTATION_CONTEXT,
     type: 'AnnotationCollection',
     label: 'Quire bookmarks',
     total: items.length,
@@ -232,13 +252,37 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
+/** A bookmark read from an annotation that names its article but not its passage. */
+interface Unplaced {
+  /** Everything but where it points. */
+  readonly bookmark: Omit<Bookmark, 'target' | 'targetId'>;
+  /** A passage or section id the annotation names in a FragmentSelector, tried first. */
+  readonly hint?: string;
+}
+
+/** One entry of an import file, numbered from 1 as the person importing counts them. */
+type ImportEntry = { readonly number: number } & ({ readonly bookmark: Bookmark } | { readonly unplaced: Unplaced });
+
+/** An import file, read and checked, some of whose annotations may still need their article. */
+export interface ParsedImport {
+  /** What the file holds: 'Bookmark' or 'Annotation' (as its messages name an entry). */
+  readonly kind: 'Bookmark' | 'Annotation';
+  /** How many entries it holds. */
+  readonly total: number;
+  readonly entries: readonly ImportEntry[];
+}
+
 /**
- * Parse a JSON export for import.
+ * Read an import file: a JSON export or a Web Annotation file, told apart by its content.
  *
+ * Annotations from other tools that name a Quire article but no passage are kept to be placed by
+ * their quote ({@link placeImport}, given the articles {@link articlesToPlace} names).
+ *
+ * @param now the date of an annotation that has none
  * @throws BookmarkImportError naming the entry and field of the first problem, or the size of
  *   a text over `MAX_IMPORT_BYTES` (checked before parsing)
  */
-export function parseImport(text: string): Bookmark[] {
+export function readImport(text: string, now: Date = new Date()): ParsedImport {
   const tooLarge = importTooLarge(utf8Length(text));
   if (tooLarge) throw tooLarge;
   let data: unknown;
@@ -249,20 +293,275 @@ export function parseImport(text: string): Bookmark[] {
       cause: e,
     });
   }
-  const result = BookmarkExportSchema.safeParse(data);
-  if (!result.success) throw refusal(result.error, data);
+  const parsed = isAnnotationFile(data) ? readAnnotations(data, now) : readBookmarks(data);
   const seen = new Map<string, number>();
-  result.data.bookmarks.forEach((b, i) => {
-    const first = seen.get(b.id);
+  for (const entry of parsed.entries) {
+    const id = 'bookmark' in entry ? entry.bookmark.id : entry.unplaced.bookmark.id;
+    const first = seen.get(id);
     if (first !== undefined) {
+      const field = parsed.kind === 'Bookmark' ? 'bookmarks' : 'annotations';
       throw new BookmarkImportError(
-        `Bookmarks ${first + 1} and ${i + 1} in this file are the same bookmark, so none of it was imported: your bookmarks are as they were. If the file was edited, undo the edit, or export it again.`,
-        `bookmarks[${i}] (id ${b.id}): id appears twice in the file`,
+        `${parsed.kind}s ${first} and ${entry.number} in this file are the same ${parsed.kind === 'Bookmark' ? 'bookmark' : 'annotation'}, so none of it was imported: your bookmarks are as they were. If the file was edited, undo the edit, or export it again.`,
+        `${field}[${entry.number - 1}] (id ${id}): id appears twice in the file`,
       );
     }
-    seen.set(b.id, i);
+    seen.set(id, entry.number);
+  }
+  return parsed;
+}
+
+/** The articles an import must look up to place its annotations by their quotes. */
+export function articlesToPlace(parsed: ParsedImport): string[] {
+  return [...new Set(parsed.entries.flatMap((e) => ('unplaced' in e ? [e.unplaced.bookmark.articleId] : [])))];
+}
+
+/**
+ * The bookmarks of a read import, each annotation that names no passage placed by its quote in
+ * its article: the passage that holds the quote (its context breaking ties), or the passage or
+ * section its FragmentSelector names.
+ *
+ * @throws BookmarkImportError when an annotation's article is not in the library, or its quote
+ *   is in none of its passages: nothing is imported
+ */
+export function placeImport(parsed: ParsedImport, articleOf: ArticleLookup): Bookmark[] {
+  return parsed.entries.map((entry) => {
+    if ('bookmark' in entry) return entry.bookmark;
+    const { bookmark, hint } = entry.unplaced;
+    const which = `Annotation ${entry.number} of ${parsed.total} in this file`;
+    const where = `annotations[${entry.number - 1}]`;
+    const article = articleOf(bookmark.articleId);
+    if (!article) {
+      throw new BookmarkImportError(
+        `${which} is about an article this library does not have (${bookmark.articleId}), so none of it was imported: your bookmarks are as they were.`,
+        `${where}: field 'target.source': no article '${bookmark.articleId}' in the library`,
+      );
+    }
+    if (hint !== undefined && article.sections.some((s) => s.id === hint) && ![...article.passages, ...article.comments].some((p) => p.id === hint)) {
+      return { ...bookmark, target: 'section', targetId: hint };
+    }
+    const found = anchor({ ...bookmark, target: 'passage', targetId: hint ?? '' }, article);
+    if (found.targetId === undefined) {
+      throw new BookmarkImportError(
+        `${which} quotes words that are not in “${article.title}”, so none of it was imported: your bookmarks are as they were. Its quote begins “${bookmark.quote.exact.slice(0, 60)}”.`,
+        `${where}: field 'target.selector' (TextQuoteSelector): its exact text is in no passage of '${article.id}'`,
+      );
+    }
+    return { ...bookmark, target: 'passage', targetId: found.targetId };
   });
-  return result.data.bookmarks;
+}
+
+/**
+ * Parse an import file whose entries all name their passage or section (a JSON export, Quire's
+ * own Web Annotation export), or whose articles `articleOf` finds.
+ *
+ * @throws BookmarkImportError naming the entry and field of the first problem
+ */
+export function parseImport(text: string, articleOf: ArticleLookup = () => undefined, now: Date = new Date()): Bookmark[] {
+  return placeImport(readImport(text, now), articleOf);
+}
+
+/** A value that is a plain JSON object. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A JSON-LD value that may be one item or a list of them, as a list. */
+function listOf(value: unknown): unknown[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Whether a JSON-LD node is of a type (`type` may be one name or a list). */
+function hasType(node: unknown, type: string): boolean {
+  return isRecord(node) && listOf(node.type).includes(type);
+}
+
+/** Whether a parsed file is Web Annotation: the model's context, or a list of Annotations. */
+function isAnnotationFile(data: unknown): boolean {
+  if (Array.isArray(data)) return data.length > 0 && data.every((item) => hasType(item, 'Annotation'));
+  return isRecord(data) && (listOf(data['@context']).includes(ANNOTATION_CONTEXT) || ['Annotation', 'AnnotationCollection', 'AnnotationPage'].some((t) => hasType(data, t)));
+}
+
+/** A JSON export's bookmarks, checked, each link against its ids. */
+function readBookmarks(data: unknown): ParsedImport {
+  const result = BookmarkExportSchema.safeParse(data);
+  if (!result.success) throw refusal(result.error, data);
+  const total = result.data.bookmarks.length;
+  const entries = result.data.bookmarks.map(({ link, ...bookmark }, i): ImportEntry => {
+    // Compared as places, so a link encoded another way still matches (and an id the link cannot
+    // carry exactly, a lone surrogate, matches its own link).
+    if (link !== undefined && !samePlace(parseLink(link), parseLink(bookmarkLink(bookmark)))) {
+      throw new BookmarkImportError(
+        `Bookmark ${i + 1} of ${total} in this file is damaged, so none of it was imported: your bookmarks are as they were. If the file was edited, undo the edit, or export it again from the Quire it came from.`,
+        `bookmarks[${i}] (id ${bookmark.id}): field 'link': ${link.slice(0, 200)} is not the link of its article and ${bookmark.target} (${bookmarkLink(bookmark)})`,
+      );
+    }
+    return { number: i + 1, bookmark };
+  });
+  return { kind: 'Bookmark', total, entries };
+}
+
+/** Whether two places are the same. */
+function samePlace(a: Place | undefined, b: Place | undefined): boolean {
+  return a !== undefined && b !== undefined && a.articleId === b.articleId && a.passageId === b.passageId && a.sectionId === b.sectionId;
+}
+
+/** Why an annotation cannot be read, as an error naming it. */
+class AnnotationProblem extends Error {
+  constructor(
+    /** For the person, after "Annotation 3 of 5 in this file". */
+    readonly summary: string,
+    /** The field, and what is wrong with it. */
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** The annotations of a Web Annotation file (a collection, a page, one annotation or a list). */
+function annotationsOf(data: unknown): unknown[] {
+  const damaged = (detail: string): BookmarkImportError =>
+    new BookmarkImportError(`This Web Annotation file is damaged or not complete, so none of it was imported: your bookmarks are as they were. ${IMPORT_CHOOSE_EXPORT}`, detail);
+  if (Array.isArray(data)) return data;
+  if (!isRecord(data)) throw damaged('file: not a JSON object');
+  if (hasType(data, 'Annotation')) return [data];
+  if (hasType(data, 'AnnotationPage')) {
+    if (!Array.isArray(data.items)) throw damaged("field 'items': the page lists no annotations");
+    return data.items;
+  }
+  if (hasType(data, 'AnnotationCollection')) {
+    if (data.first === undefined && (data.total === 0 || data.total === undefined)) return [];
+    if (!isRecord(data.first) || !Array.isArray(data.first.items)) throw damaged("field 'first': the collection's annotations are not in the file (a page elsewhere, not its items)");
+    if (data.first.next !== undefined) throw damaged("field 'first.next': the collection goes on in pages that are not in the file");
+    return data.first.items;
+  }
+  throw damaged("field 'type': expected Annotation, AnnotationPage or AnnotationCollection");
+}
+
+/** A Web Annotation file's annotations as bookmarks, or as quotes to place. */
+function readAnnotations(data: unknown, now: Date): ParsedImport {
+  const items = annotationsOf(data);
+  const total = items.length;
+  if (total > MAX_IMPORT_ENTRIES) {
+    throw new BookmarkImportError(
+      `This file holds ${total} annotations, more than Quire imports at once (${MAX_IMPORT_ENTRIES}). ${IMPORT_NOTHING_CHANGED}`,
+      `annotations: ${total} entries, over the limit of ${MAX_IMPORT_ENTRIES}`,
+    );
+  }
+  const entries = items.map((item, i): ImportEntry => {
+    try {
+      return { number: i + 1, ...readAnnotation(item, now) };
+    } catch (e) {
+      if (!(e instanceof AnnotationProblem)) throw e;
+      const id = isRecord(item) && typeof item.id === 'string' ? ` (id ${item.id.slice(0, 80)})` : '';
+      throw new BookmarkImportError(
+        `Annotation ${i + 1} of ${total} in this file ${e.summary}, so none of it was imported: your bookmarks are as they were.`,
+        `annotations[${i}]${id}: ${e.detail}`,
+      );
+    }
+  });
+  return { kind: 'Annotation', total, entries };
+}
+
+/** Where a bookmark's fields come from in an annotation, for messages naming them. */
+const ANNOTATION_FIELDS: Record<string, string> = {
+  id: 'id',
+  articleId: 'target.source',
+  targetId: 'target.id',
+  quote: 'target.selector (TextQuoteSelector)',
+  note: 'body (the note)',
+  tags: 'body (a tag)',
+  createdAt: 'created',
+  updatedAt: 'modified',
+};
+
+/** One annotation as a bookmark, or (when it names no passage) as a quote to place. */
+function readAnnotation(item: unknown, now: Date): { bookmark: Bookmark } | { unplaced: Unplaced } {
+  if (!hasType(item, 'Annotation')) throw new AnnotationProblem('is not an annotation', "field 'type': expected Annotation");
+  const a = item as Record<string, unknown>;
+  const targets = listOf(a.target);
+  if (targets.length !== 1) throw new AnnotationProblem(targets.length === 0 ? 'has no target' : 'has more than one target, which a bookmark cannot', `field 'target': ${targets.length} targets, expected 1`);
+  const target: Record<string, unknown> = isRecord(targets[0]) ? targets[0] : { source: targets[0] };
+  const source = typeof target.source === 'string' ? target.source : undefined;
+  const place = (typeof target.id === 'string' ? parseLink(target.id) : undefined) ?? (source === undefined ? undefined : parseLink(source) ?? articleUrn(source));
+  if (!place) {
+    throw new AnnotationProblem(
+      `is about ${source === undefined ? 'nothing it names' : `“${source.slice(0, 80)}”`}, not an article in Quire (Quire reads annotations whose target is a quire://article/… link)`,
+      `field 'target.source': ${source === undefined ? 'missing' : `'${source.slice(0, 200)}' is not a quire:// link`}`,
+    );
+  }
+  const selectors = listOf(target.selector);
+  const quote = selectors.find((s) => hasType(s, 'TextQuoteSelector')) as Record<string, unknown> | undefined;
+  if (!quote) throw new AnnotationProblem('quotes no words to find its place by', "field 'target.selector': no TextQuoteSelector");
+  const fragment = selectors.find((s) => hasType(s, 'FragmentSelector')) as Record<string, unknown> | undefined;
+  // Absent context is none; a value that is not text is left for the schema to name.
+  const orEmpty = (value: unknown): unknown => (value === undefined ? '' : value);
+  const bodies = [...listOf(a.body), ...(a.bodyValue === undefined ? [] : [{ type: 'TextualBody', value: a.bodyValue }])].filter(
+    (b): b is Record<string, unknown> => isRecord(b) && (hasType(b, 'TextualBody') || (b.type === undefined && 'value' in b)),
+  );
+  // An undated annotation is dated the day it is imported, and its last change the earliest
+  // instant: importing the file again is never newer than what is stored, so it never replaces the
+  // bookmark, nor a note written in Quire since.
+  const created = a.created ?? a.modified ?? now.toISOString();
+  const modified = a.modified ?? (a.created === undefined ? UNDATED : created);
+  const draft = {
+    id: typeof a.id === 'string' && a.id.startsWith(BOOKMARK_URN) ? decodeOr(a.id.slice(BOOKMARK_URN.length)) : derivedId(item),
+    articleId: place.articleId,
+    target: place.passageId ? 'passage' : 'section',
+    targetId: place.passageId ?? place.sectionId ?? 'unplaced',
+    quote: {
+      exact: quote.exact,
+      // Another tool's context may be longer than a bookmark keeps: the words nearest the quote.
+      prefix: typeof quote.prefix === 'string' ? quote.prefix.slice(-QUOTE_CONTEXT * 4) : orEmpty(quote.prefix),
+      suffix: typeof quote.suffix === 'string' ? quote.suffix.slice(0, QUOTE_CONTEXT * 4) : orEmpty(quote.suffix),
+    },
+    note: joinNotes(bodies.filter((b) => !listOf(b.purpose).includes('tagging')).map((b) => b.value)),
+    tags: bodies.filter((b) => listOf(b.purpose).includes('tagging')).map((b) => b.value),
+    createdAt: created,
+    updatedAt: modified,
+  };
+  const result = BookmarkSchema.safeParse(draft);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const [top, ...rest] = issue.path;
+    const field = `${ANNOTATION_FIELDS[String(top)] ?? String(top)}${rest.length > 0 && top !== 'tags' ? `.${rest.join('.')}` : ''}`;
+    throw new AnnotationProblem('is damaged', `field '${field}': ${issue.message}`);
+  }
+  if (place.passageId || place.sectionId) return { bookmark: result.data };
+  const { id, articleId, quote: quoted, note, tags, createdAt, updatedAt } = result.data;
+  const bookmark = { id, articleId, quote: quoted, note, tags, createdAt, updatedAt };
+  const hint = typeof fragment?.value === 'string' ? decodeOr(fragment.value) : undefined;
+  return { unplaced: { bookmark, ...(hint ? { hint } : {}) } };
+}
+
+/** Notes from text bodies, one paragraph each; a body whose value is not text is left for the schema to name. */
+function joinNotes(values: unknown[]): unknown {
+  if (values.length === 1) return values[0];
+  return values.every((v) => typeof v === 'string') ? values.join('\n\n') : values.find((v) => typeof v !== 'string');
+}
+
+/** The article an `urn:quire:article:<id>` names (Web Annotation exports before links wrote it). */
+function articleUrn(iri: string): Place | undefined {
+  if (!iri.startsWith(ARTICLE_URN)) return undefined;
+  const articleId = decodeOr(iri.slice(ARTICLE_URN.length));
+  return articleId ? { articleId } : undefined;
+}
+
+/** A percent-encoded text decoded, or as it is when it is not well encoded. */
+function decodeOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A bookmark id for an annotation from another tool: a digest of its id (of the whole annotation
+ * when it has none), so importing the same file again finds the same bookmarks.
+ */
+function derivedId(item: unknown): string {
+  const key = isRecord(item) && typeof item.id === 'string' ? item.id : JSON.stringify(item);
+  return `annotation-${createHash('sha256').update(key).digest('base64url').slice(0, 32)}`;
 }
 
 /** A zod error as "bookmarks[3] (id x): field 'quote.exact': message": the technical detail of a refusal. */

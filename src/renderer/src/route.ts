@@ -9,10 +9,11 @@
  *   #/search?q=<query>[&offset=N][&article=<id>…][&kind=<kind>…]
  *                                        every result of a search, one page of them
  *
- * The same places, written `quire://article/…`, are the links Quire copies for sharing: they do
- * not depend on how the app is served (a file, a custom protocol, a loopback port and token).
+ * The same places, written `quire://article/…`, are the links Quire copies for sharing and writes
+ * in every bookmark export: src/shared/links.ts writes and reads both forms' article part.
  */
 
+import { LINK_SCHEME, formatLink as formatPlaceLink, parseLink as parsePlaceLink, parsePlacePath, placePath } from '../../shared/links';
 import { PASSAGE_KINDS, type PassageKind } from '../../shared/model';
 
 /** Where the reader is. */
@@ -41,14 +42,6 @@ export type Route =
 /** The library route. */
 export const HOME: Route = { name: 'home' };
 
-function decode(part: string): string | undefined {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Read a route from a location hash; anything unrecognised is the library.
  *
@@ -57,17 +50,8 @@ function decode(part: string): string | undefined {
 export function parseRoute(hash: string): Route {
   const search = /^#?\/?search\?(.*)$/.exec(hash);
   if (search) return parseResults(search[1] ?? '');
-  const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] !== 'article' || parts.length < 2 || parts.length > 4) return HOME;
-  const articleId = decode(parts[1] ?? '');
-  if (!articleId) return HOME;
-  if (parts.length === 4) {
-    const sectionId = parts[2] === 'section' ? decode(parts[3] ?? '') : undefined;
-    return sectionId ? { name: 'article', articleId, sectionId } : HOME;
-  }
-  if (parts.length === 2 || parts[2] === '') return { name: 'article', articleId };
-  const passageId = decode(parts[2] ?? '');
-  return passageId ? { name: 'article', articleId, passageId } : { name: 'article', articleId };
+  const place = parsePlacePath(hash.replace(/^#\/?/, ''));
+  return place ? { name: 'article', ...place } : HOME;
 }
 
 /**
@@ -84,9 +68,7 @@ export function formatRoute(route: Route): string {
     for (const kind of route.kinds ?? []) params.append('kind', kind);
     return `#/search?${params.toString()}`;
   }
-  const base = `#/article/${encodeURIComponent(route.articleId)}`;
-  if (route.passageId) return `${base}/${encodeURIComponent(route.passageId)}`;
-  return route.sectionId ? `${base}/section/${encodeURIComponent(route.sectionId)}` : base;
+  return `#/${placePath(route)}`;
 }
 
 /** The results route from its query string; the library when it names no query. */
@@ -107,16 +89,14 @@ function parseResults(query: string): Route {
   };
 }
 
-/** The scheme of Quire's shareable links. */
-export const LINK_SCHEME = 'quire:';
-
 /**
- * A place as a shareable link, the same wherever the app runs.
+ * A place as a shareable link, the same wherever the app runs (the library, which is no place in
+ * an article, is `quire://`).
  *
  * @example formatLink({ name: 'article', articleId: 'sleep', passageId: 'p-1' }) // 'quire://article/sleep/p-1'
  */
 export function formatLink(route: Route): string {
-  return `${LINK_SCHEME}//${formatRoute(route).replace(/^#\//, '')}`;
+  return route.name === 'article' ? formatPlaceLink(route) : formatRoute(route).replace(/^#\//, `${LINK_SCHEME}//`);
 }
 
 /**
@@ -126,8 +106,6 @@ export function formatLink(route: Route): string {
  * @example parseLink('quire://article/sleep/p-1') // { name: 'article', articleId: 'sleep', passageId: 'p-1' }
  */
 export function parseLink(text: string): Route | undefined {
-  const match = /^\s*<?quire:\/\/(article\/[^\s<>]*)>?\s*$/i.exec(text);
-  if (!match) return undefined;
-  const route = parseRoute(`#/${match[1] ?? ''}`);
-  return route.name === 'article' ? route : undefined;
+  const place = parsePlaceLink(text);
+  return place ? { name: 'article', ...place } : undefined;
 }

@@ -149,7 +149,7 @@ export function BookmarksPanel({ bookmarks, error, onOpen, onUpdate, onRemove, o
         </div>
         <label className="button bookmarks-panel__import">
           Import
-          <input type="file" accept=".json,application/json" className="visually-hidden" onChange={importFile} />
+          <input type="file" accept=".json,.jsonld,application/json,application/ld+json" className="visually-hidden" onChange={importFile} />
         </label>
       </div>
       {importMessage &&
