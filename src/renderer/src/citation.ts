@@ -8,6 +8,8 @@
  * library is loaded the first time a citation is made, so that it stays out of the app's start.
  * Nothing is fetched: the styles and the en-US locale are bundled.
  */
+// Types only: the library itself is imported when the first citation is made.
+import type { Cite } from '@citation-js/core';
 import type { CitationStyle } from '../../shared/bookmarks';
 import type { ArticleSummary } from '../../shared/model';
 import mlaStyle from './citation-styles/mla.csl?raw';
@@ -108,7 +110,7 @@ function unshield(text: string, lt: string, gt: string): string {
   return text.replaceAll(LT, lt).replaceAll(GT, gt);
 }
 
-type CiteClass = typeof import('@citation-js/core').Cite;
+type CiteClass = typeof Cite;
 let library: Promise<{ Cite: CiteClass }> | undefined;
 
 /** citation-js with the CSL plugin and Quire's styles registered, loaded once. */
