@@ -62,39 +62,43 @@ export function cslItem(work: CitedWork): CslItem {
   };
 }
 
-/**
- * The citation of an article in a style, as plain text and as HTML (an inline fragment; italics
- * where the style sets titles in italics).
- *
- * @example await formatCitation({ id: 'sleep', title: 'Sleep' }, 'apa') // { text: 'Sleep. (n.d.).', html: '<i>Sleep</i>. (n.d.).' }
- */
-export async function formatCitation(work: CitedWork, style: CitationStyle): Promise<CitedClip> {
-  const { Cite } = await citationLibrary();
-  const cite = new Cite([cslItem(work)]);
-  const format = (as: 'text' | 'html'): string =>
-    String(cite.format('bibliography', { template: TEMPLATES[style], format: as, lang: 'en-US' })).trim();
-  const html = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(format('html'))?.[1] ?? '';
-  return {
-    text: unshield(format('text'), '<', '>'),
-    html: unshield(html.trim(), '&lt;', '&gt;'),
-  };
+/** Citations, once the library is loaded: synchronous, so that a copy event can use them. */
+export interface Citer {
+  /**
+   * The citation of an article in a style, as plain text and as HTML (an inline fragment;
+   * italics where the style sets titles in italics).
+   *
+   * @example citer.citation({ id: 'sleep', title: 'Sleep' }, 'apa') // { text: 'Sleep. (n.d.).', html: '<i>Sleep</i>. (n.d.).' }
+   */
+  citation(work: CitedWork, style: CitationStyle): CitedClip;
+  /**
+   * The words and their citation, ready for the clipboard.
+   *
+   * The plain text is the words exactly as given, a blank line, the citation and the link on its
+   * own line. The HTML is a blockquote of the words (a line break where they had one) and a
+   * paragraph of the citation with the link; every piece of content in it is escaped.
+   */
+  quote(quote: string, work: CitedWork, link: string, style: CitationStyle): CitedClip;
 }
 
-/**
- * The words and their citation, ready for the clipboard.
- *
- * The plain text is the words exactly as given, a blank line, the citation and the link on its
- * own line. The HTML is a blockquote of the words (a line break where they had one) and a
- * paragraph of the citation with the link; every piece of content in it is escaped.
- */
-export async function citedQuote(quote: string, work: CitedWork, link: string, style: CitationStyle): Promise<CitedClip> {
-  const citation = await formatCitation(work, style);
-  const words = quote.split(/\r?\n/).map(escapeHtml).join('<br>');
-  const href = escapeHtml(link);
-  return {
-    text: `${quote}\n\n${citation.text}\n${link}`,
-    html: `<blockquote>${words}</blockquote><p>${citation.html}<br><a href="${href}">${href}</a></p>`,
+function makeCiter(CiteClass: typeof Cite): Citer {
+  const citation = (work: CitedWork, style: CitationStyle): CitedClip => {
+    const cite = new CiteClass([cslItem(work)]);
+    const format = (as: 'text' | 'html'): string =>
+      String(cite.format('bibliography', { template: TEMPLATES[style], format: as, lang: 'en-US' })).trim();
+    const html = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(format('html'))?.[1] ?? '';
+    return { text: unshield(format('text'), '<', '>'), html: unshield(html.trim(), '&lt;', '&gt;') };
   };
+  const quote = (words: string, work: CitedWork, link: string, style: CitationStyle): CitedClip => {
+    const cited = citation(work, style);
+    const lines = words.split(/\r?\n/).map(escapeHtml).join('<br>');
+    const href = escapeHtml(link);
+    return {
+      text: `${words}\n\n${cited.text}\n${link}`,
+      html: `<blockquote>${lines}</blockquote><p>${cited.html}<br><a href="${href}">${href}</a></p>`,
+    };
+  };
+  return { citation, quote };
 }
 
 /** Text as HTML text or attribute value: the five characters that could open markup, escaped. */
@@ -110,20 +114,28 @@ function unshield(text: string, lt: string, gt: string): string {
   return text.replaceAll(LT, lt).replaceAll(GT, gt);
 }
 
-type CiteClass = typeof Cite;
-let library: Promise<{ Cite: CiteClass }> | undefined;
+let loading: Promise<Citer> | undefined;
+let loaded: Citer | undefined;
 
-/** citation-js with the CSL plugin and Quire's styles registered, loaded once. */
-function citationLibrary(): Promise<{ Cite: CiteClass }> {
-  library ??= (async () => {
+/**
+ * citation-js with the CSL plugin and Quire's styles registered, loaded on the first call and
+ * kept; a load that failed (a chunk that did not arrive) is tried again on the next call.
+ */
+export function loadCiter(): Promise<Citer> {
+  loading ??= (async () => {
     const core = await import('@citation-js/core');
     await import('@citation-js/plugin-csl');
     const styles = core.plugins.config.get('@csl').styles;
     styles.add(TEMPLATES.plain, plainStyle);
     styles.add(TEMPLATES.mla, mlaStyle);
-    return { Cite: core.Cite };
+    loaded = makeCiter(core.Cite);
+    return loaded;
   })();
-  // A failed load (a chunk that did not arrive) is tried again next time, not cached.
-  library.catch(() => (library = undefined));
-  return library;
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/** The citer if {@link loadCiter} has loaded it, for a copy event that cannot wait. */
+export function loadedCiter(): Citer | undefined {
+  return loaded;
 }
