@@ -9,7 +9,6 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { foreignUrls, recordNetwork } from './network';
 import { BookmarksPanel } from './pages/BookmarksPanel';
-import type { QuirePage } from './pages/QuirePage';
 import { SJOGREN, SLEEP } from './screens';
 
 /** The clipboard's plain text and HTML, read as a paste would. */
@@ -27,7 +26,7 @@ function citeButton(page: Page, passageId: string) {
 }
 
 /** The nth paragraph of the article body: its id and its text as the article model has it. */
-async function paragraph(quire: QuirePage, page: Page, n: number): Promise<{ id: string; text: string }> {
+async function paragraph(page: Page, n: number): Promise<{ id: string; text: string }> {
   const p = page.locator('.article__body p[data-passage-id]').nth(n);
   return { id: (await p.getAttribute('data-passage-id')) ?? '', text: (await p.innerText()).trim() };
 }
@@ -87,7 +86,7 @@ test.describe('copy with citation', () => {
       await appPage.keyboard.press('Escape');
 
       await quire.openArticle(SLEEP);
-      const { id, text } = await paragraph(quire, appPage, 2);
+      const { id, text } = await paragraph(appPage, 2);
       await appPage.locator(`[data-passage-id="${id}"]`).hover();
       await citeButton(appPage, id).click();
       await expect(quire.toast('Passage copied with citation')).toBeVisible();
@@ -99,7 +98,7 @@ test.describe('copy with citation', () => {
       if (cited.italic) expect(clip.html).toContain(cited.italic);
 
       await quire.openArticle(SJOGREN);
-      const dated = await paragraph(quire, appPage, 0);
+      const dated = await paragraph(appPage, 0);
       await appPage.locator(`[data-passage-id="${dated.id}"]`).hover();
       await citeButton(appPage, dated.id).click();
       await expect.poll(async () => (await readClipboard(appPage)).text).toBe(`${dated.text}\n\n${cited.dated}\nquire://article/baclofen-sjogrens-syndrome/${dated.id}`);
@@ -108,7 +107,7 @@ test.describe('copy with citation', () => {
 
   test('reaches Copy with citation from the keyboard, in the passage’s toolbar', async ({ quire, appPage }) => {
     await quire.openArticle(SLEEP);
-    const { id, text } = await paragraph(quire, appPage, 1);
+    const { id, text } = await paragraph(appPage, 1);
     const toolbar = appPage.locator(`.bookmark-row[data-bookmark-id="${id}"] [role="toolbar"]`);
     await toolbar.getByRole('button').first().focus();
     await appPage.keyboard.press('End');
@@ -120,7 +119,7 @@ test.describe('copy with citation', () => {
   test('Ctrl+C copies a selection as it is until the setting is on, then with the citation of the passage it starts in', async ({ quire, appPage }) => {
     const recorder = await recordNetwork(appPage);
     await quire.openArticle(SJOGREN);
-    const first = await paragraph(quire, appPage, 1);
+    const first = await paragraph(appPage, 1);
 
     const plain = await selectIn(appPage, first.id, 4, 40);
     await appPage.keyboard.press('Control+C');
