@@ -116,6 +116,26 @@ test.describe('copy with citation', () => {
     await expect.poll(async () => (await readClipboard(appPage)).text).toContain(`${text}\n\n`);
   });
 
+  test('a short passage’s Copy with citation takes the click, though it reaches over the next passage', async ({ quire, appPage }) => {
+    await appPage.setViewportSize({ width: 1280, height: 900 });
+    await quire.openArticle(SJOGREN);
+    // The first passage whose third action ends below the top of the passage after it.
+    const id = await appPage.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.article__body .bookmark-row[data-bookmark-target="passage"]')];
+      const short = rows.find((row, i) => {
+        const next = rows[i + 1];
+        const button = row.querySelectorAll('.bookmark-row__toggle button')[2];
+        return next && button && button.getBoundingClientRect().bottom > next.getBoundingClientRect().top;
+      });
+      return short?.dataset.bookmarkId;
+    });
+    expect(id, 'a passage shorter than its three actions').toBeDefined();
+    await appPage.locator(`[data-passage-id="${id}"]`).hover();
+    // A real click at the button's centre: Playwright refuses it if another element is on top.
+    await citeButton(appPage, id!).click();
+    await expect(quire.toast('Passage copied with citation')).toBeVisible();
+  });
+
   test('Ctrl+C copies a selection as it is until the setting is on, then with the citation of the passage it starts in', async ({ quire, appPage }) => {
     const recorder = await recordNetwork(appPage);
     await quire.openArticle(SJOGREN);
