@@ -181,8 +181,12 @@ test.describe('keyboard only', () => {
     await press(page, 'ArrowDown');
     await expect(first.getByRole('button', { name: 'Copy link to this passage' })).toBeFocused();
     await press(page, 'ArrowDown');
+    await expect(first.getByRole('button', { name: 'Copy this passage with citation' })).toBeFocused();
+    await press(page, 'ArrowDown');
     await expect(first.getByRole('button', { name: 'Bookmark this passage' })).toBeFocused();
     await press(page, 'End');
+    await expect(first.getByRole('button', { name: 'Copy this passage with citation' })).toBeFocused();
+    await press(page, 'ArrowUp');
     await expect(first.getByRole('button', { name: 'Copy link to this passage' })).toBeFocused();
     await press(page, 'Tab');
     await expect(rows.nth(1).getByRole('toolbar').locator(':focus')).toHaveCount(1);

@@ -213,6 +213,13 @@ export type FontFamily = (typeof FONT_FAMILIES)[number];
 export const LINE_SPACINGS = ['compact', 'normal', 'relaxed'] as const;
 export type LineSpacing = (typeof LINE_SPACINGS)[number];
 
+/**
+ * How a copied quote is cited: Quire's own plain form (title, source, date, link), APA 7th
+ * edition, or MLA. The styles are CSL, formatted by citation-js (src/renderer/src/citation.ts).
+ */
+export const CITATION_STYLES = ['plain', 'apa', 'mla'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
 /** Reading settings, persisted, and the last print choices. */
 export const ReaderSettingsSchema = z.strictObject({
   theme: z.enum(THEMES),
@@ -229,6 +236,10 @@ export const ReaderSettingsSchema = z.strictObject({
   paper: z.enum(PAPER_SIZES),
   /** Margins around the text: on screen beside the article, on paper around the page. */
   margins: z.enum(MARGIN_SIZES),
+  /** How "Copy with citation" cites the words it copies. */
+  citationStyle: z.enum(CITATION_STYLES),
+  /** Whether Ctrl/Cmd+C of a selection in an article adds the citation. */
+  copyWithCitation: z.boolean(),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettingsSchema>;
 
@@ -236,7 +247,15 @@ export type ReaderSettings = z.infer<typeof ReaderSettingsSchema>;
  * Reading settings as stored: the fields added after the first release may be missing (a file
  * written before them); reading the settings fills them from {@link DEFAULT_SETTINGS}.
  */
-export const StoredSettingsSchema = ReaderSettingsSchema.partial({ fontFamily: true, lineSpacing: true, printComments: true, paper: true, margins: true });
+export const StoredSettingsSchema = ReaderSettingsSchema.partial({
+  fontFamily: true,
+  lineSpacing: true,
+  printComments: true,
+  paper: true,
+  margins: true,
+  citationStyle: true,
+  copyWithCitation: true,
+});
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
 /** Defaults of {@link ReaderSettings}. */
@@ -249,6 +268,8 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   printComments: false,
   paper: 'A4',
   margins: 'normal',
+  citationStyle: 'plain',
+  copyWithCitation: false,
 };
 
 /** Where the reader was: restored at launch. */

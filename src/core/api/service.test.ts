@@ -129,11 +129,11 @@ describe('bookmark views', () => {
 
 describe('settings and reading state through the API', () => {
   it('persist across a reopened store', async () => {
-    expect(await api.getSettings()).toEqual({ theme: 'system', fontSize: 100, lineWidth: 'medium', fontFamily: 'serif', lineSpacing: 'normal', printComments: false, paper: 'A4', margins: 'normal' });
+    expect(await api.getSettings()).toEqual({ theme: 'system', fontSize: 100, lineWidth: 'medium', fontFamily: 'serif', lineSpacing: 'normal', printComments: false, paper: 'A4', margins: 'normal', citationStyle: 'plain', copyWithCitation: false });
     await api.updateSettings({ theme: 'sepia', fontSize: 120, fontFamily: 'sans', lineSpacing: 'relaxed', printComments: true, margins: 'wide' });
     await api.saveReadingState({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
     const reopened = createService(loaded, (await openStore(dir.path)).store);
-    expect(await reopened.getSettings()).toEqual({ theme: 'sepia', fontSize: 120, lineWidth: 'medium', fontFamily: 'sans', lineSpacing: 'relaxed', printComments: true, paper: 'A4', margins: 'wide' });
+    expect(await reopened.getSettings()).toEqual({ theme: 'sepia', fontSize: 120, lineWidth: 'medium', fontFamily: 'sans', lineSpacing: 'relaxed', printComments: true, paper: 'A4', margins: 'wide', citationStyle: 'plain', copyWithCitation: false });
     expect(await reopened.getReadingState()).toEqual({ articleId: sleep().id, passageId: sleep().passages[2]!.id });
     expect(await reopened.storeNotice()).toBeNull();
   });

@@ -241,7 +241,7 @@ describe('UserStore settings', () => {
     // The change is in the journal; the next start folds it into the file.
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(old);
     await openStore(dir.path);
-    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'wide', fontFamily: 'serif', lineSpacing: 'normal', printComments: false, paper: 'Letter', margins: 'normal' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).settings).toEqual({ theme: 'dark', fontSize: 120, lineWidth: 'wide', fontFamily: 'serif', lineSpacing: 'normal', printComments: false, paper: 'Letter', margins: 'normal', citationStyle: 'plain', copyWithCitation: false });
   });
 
   it('loads a file written before the font, line spacing and sepia settings, with their defaults, and keeps the rest', async () => {
@@ -250,8 +250,9 @@ describe('UserStore settings', () => {
     writeFileSync(join(dir.path, `${STORE_NAME}.json`), JSON.stringify(old, null, '\t'));
     const { store, setAside } = await openStore(dir.path);
     expect(setAside).toBeUndefined();
-    expect(store.settings()).toEqual({ ...old.settings, fontFamily: 'serif', lineSpacing: 'normal' });
-    expect(DEFAULT_SETTINGS).toMatchObject({ fontFamily: 'serif', lineSpacing: 'normal' });
+    // Nor had it the citation settings: they come from the defaults too.
+    expect(store.settings()).toEqual({ ...old.settings, fontFamily: 'serif', lineSpacing: 'normal', citationStyle: 'plain', copyWithCitation: false });
+    expect(DEFAULT_SETTINGS).toMatchObject({ fontFamily: 'serif', lineSpacing: 'normal', citationStyle: 'plain', copyWithCitation: false });
   });
 
   it('remembers the font, line spacing and sepia theme across a reopen', async () => {

@@ -328,6 +328,8 @@ export function App() {
                 onPositionSaved={rememberPosition}
                 next={next}
                 onOpenArticle={openArticle}
+                citationStyle={settings.citationStyle}
+                copyWithCitation={settings.copyWithCitation}
               />
             ) : (
               <HomeScreen articles={articles} positions={positions} onOpenArticle={openArticle} onRetry={retry} shortcutLabel={SHORTCUT_LABEL} />

@@ -1,5 +1,5 @@
 /**
- * Put text on the clipboard.
+ * Put text on the clipboard: plain, or plain and HTML together.
  */
 
 /**
@@ -14,6 +14,26 @@ export async function copyText(text: string): Promise<boolean> {
     return true;
   } catch {
     return copyBySelection(text);
+  }
+}
+
+/**
+ * Copy text with its HTML form (a quote with its citation): through the asynchronous clipboard,
+ * else the plain text alone by the fallbacks of {@link copyText}, so the words are never lost.
+ *
+ * @returns whether something was copied
+ */
+export async function copyRich(clip: { readonly text: string; readonly html: string }): Promise<boolean> {
+  try {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/plain': new Blob([clip.text], { type: 'text/plain' }),
+        'text/html': new Blob([clip.html], { type: 'text/html' }),
+      }),
+    ]);
+    return true;
+  } catch {
+    return copyText(clip.text);
   }
 }
 

@@ -88,3 +88,20 @@ export function selectedPassageIds(container: ParentNode): string[] {
   }
   return [...ids];
 }
+
+/**
+ * Where the reader's text selection starts: in which passage or section (`target`, absent when it
+ * starts in neither, as in the title); undefined when nothing is selected or the selection is not
+ * wholly inside the container.
+ */
+export function selectionStart(container: Node): { readonly target?: BookmarkTarget } | undefined {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.commonAncestorContainer)) return undefined;
+  // A range may start at an element's child offset (a triple click) rather than in a text node.
+  const start = range.startContainer.childNodes[range.startOffset] ?? range.startContainer;
+  const element = start instanceof Element ? start : start.parentElement;
+  const target = element ? targetOf(element) : undefined;
+  return target ? { target } : {};
+}

@@ -1,6 +1,6 @@
 /**
- * A passage (or section heading) with its actions in the margin: the bookmark toggle and "copy
- * link". Marked in the margin when bookmarked.
+ * A passage (or section heading) with its actions in the margin: the bookmark toggle, "copy
+ * link" and, for a passage, "copy with citation". Marked in the margin when bookmarked.
  */
 import type { ReactNode } from 'react';
 import { useRovingFocus } from '../hooks/useRovingFocus';
@@ -19,6 +19,8 @@ export interface PassageActions {
   readonly onToggleBookmark: ToggleBookmark;
   /** Copy a link to a passage or section. */
   readonly onCopyLink: (target: 'passage' | 'section', id: string) => void;
+  /** Copy a passage's words with their citation. */
+  readonly onCopyWithCitation: (passageId: string) => void;
 }
 
 interface Props {
@@ -74,6 +76,22 @@ export function PassageRow({ id, target, actions, className, children }: Readonl
             <path d="M9.25 6.75a3 3 0 0 0-4.24 0l-2.5 2.5a3 3 0 0 0 4.24 4.24l1-1" />
           </svg>
         </button>
+        {target === 'passage' && (
+          <button
+            type="button"
+            className="row-action link-button"
+            aria-label="Copy this passage with citation"
+            title="Copy this passage with citation"
+            tabIndex={roving.tabIndexOf(2)}
+            onClick={() => actions.onCopyWithCitation(id)}
+          >
+            {/* A quotation mark: the words, quoted. */}
+            <svg className="line-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M3 9.5h3.5v4H3zM3 9.5c0-3 1-5 3.5-6" />
+              <path d="M9.5 9.5H13v4H9.5zM9.5 9.5c0-3 1-5 3.5-6" />
+            </svg>
+          </button>
+        )}
       </div>
     </div>
   );

@@ -28,7 +28,12 @@ interface Props {
 }
 
 /** Nothing to act on in a print. */
-const NO_ACTIONS: PassageActions = { bookmarked: new Set(), onToggleBookmark: () => undefined, onCopyLink: () => undefined };
+const NO_ACTIONS: PassageActions = {
+  bookmarked: new Set(),
+  onToggleBookmark: () => undefined,
+  onCopyLink: () => undefined,
+  onCopyWithCitation: () => undefined,
+};
 const noop = (): void => undefined;
 
 /** A date as the reader's calendar has it (YYYY-MM-DD), not UTC's. */

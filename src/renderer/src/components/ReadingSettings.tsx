@@ -1,6 +1,6 @@
 /**
  * The "Reading settings" button in the header and the small dialog it opens: theme, text size,
- * font, line spacing, line width and margins, applied as they change. Escape or the Close button
+ * font, line spacing, line width, margins and how copied words are cited, applied as they change. Escape or the Close button
  * closes it and puts focus back on the button.
  */
 import { useEffect, useId, useRef, useState } from 'react';
@@ -53,6 +53,12 @@ const MARGINS: readonly Choice<ReaderSettings['margins']>[] = [
   { value: 'narrow', label: 'Narrow' },
   { value: 'normal', label: 'Normal' },
   { value: 'wide', label: 'Wide' },
+];
+
+const CITATION_STYLES: readonly Choice<ReaderSettings['citationStyle']>[] = [
+  { value: 'plain', label: 'Plain' },
+  { value: 'apa', label: 'APA' },
+  { value: 'mla', label: 'MLA' },
 ];
 
 /** A labelled group of radio buttons, one per choice. */
@@ -177,6 +183,18 @@ export function ReadingSettings({ settings, fontSizes, onChange }: Readonly<Prop
           onChange={(margins) => onChange({ margins })}
           hint="Beside the text, and around printed pages."
         />
+        <ChoiceGroup
+          legend="Citation style"
+          name={`${id}-citation`}
+          choices={CITATION_STYLES}
+          value={settings.citationStyle}
+          onChange={(citationStyle) => onChange({ citationStyle })}
+          hint="How Copy with citation cites the words it copies."
+        />
+        <label className="reading-settings__group reading-settings__option reading-settings__switch">
+          <input type="checkbox" checked={settings.copyWithCitation} onChange={(event) => onChange({ copyWithCitation: event.target.checked })} />
+          Ctrl+C or Cmd+C copies text from an article with its citation
+        </label>
         <button type="button" className="button" onClick={close}>
           Close
         </button>

@@ -3,7 +3,7 @@
  * highlights the words of the search it was opened from, and finds text in it.
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
-import type { BookmarkView, NewBookmark } from '../../../shared/bookmarks';
+import type { BookmarkView, CitationStyle, NewBookmark } from '../../../shared/bookmarks';
 import type { Article, ArticleSummary } from '../../../shared/model';
 import type { ArticlePosition } from '../../../shared/positions';
 import { ArticleToolbar } from '../components/ArticleToolbar';
@@ -26,6 +26,7 @@ import { useSaveReadingPosition } from '../hooks/useSaveReadingPosition';
 import { useArticle } from '../hooks/useArticle';
 import { useArticleMarks } from '../hooks/useArticleMarks';
 import { useCommentsFold } from '../hooks/useCommentsFold';
+import { useCopyWithCitation } from '../hooks/useCopyWithCitation';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFindBar } from '../hooks/useFindBar';
 import { useLandOnPassage } from '../hooks/useLandOnPassage';
@@ -87,6 +88,10 @@ interface Props {
   readonly next: ArticleSummary | undefined;
   /** Open another article (the next one), where the reader left it. */
   readonly onOpenArticle: (id: string) => void;
+  /** How copied words are cited. */
+  readonly citationStyle: CitationStyle;
+  /** Whether Ctrl/Cmd+C of a selection in the article copies it with its citation. */
+  readonly copyWithCitation: boolean;
   /** Where the app gets the {@link ArticleScreenHandle}. */
   readonly ref?: Ref<ArticleScreenHandle>;
 }
@@ -111,6 +116,8 @@ export function ArticleScreen({
   onPositionSaved,
   next,
   onOpenArticle,
+  citationStyle,
+  copyWithCitation,
   ref,
 }: Readonly<Props>) {
   const { article, retry } = useArticle(articleId);
@@ -188,9 +195,10 @@ export function ArticleScreen({
     },
     [articleId, onNotify],
   );
+  const copyCited = useCopyWithCitation({ article: ready, container: content, style: citationStyle, onCopyKey: copyWithCitation, onNotify });
   const actions = useMemo<PassageActions>(
-    () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink }),
-    [bookmarked, toggleBookmark, copyLink],
+    () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink, onCopyWithCitation: copyCited }),
+    [bookmarked, toggleBookmark, copyLink, copyCited],
   );
   const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
   // Ctrl/Cmd+D: bookmark the focused passage or section (in the find bar, the current match's),
