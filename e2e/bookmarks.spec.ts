@@ -1,19 +1,29 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { openStore, type StoreShape } from '../src/core/user/store';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { Notice } from './pages/Notice';
+import { PrintPreview } from './pages/PrintPreview';
 import { QuirePage } from './pages/QuirePage';
 
 const ARTICLE = 'Can Baclofen Help You Sleep? Clinical Studies on Baclofen as a Sleep Aid';
+const SJOGREN = "Baclofen and Sjögren's Syndrome: Does It Help With Dry Mouth and Swallowing Issues?";
+const SIDE_EFFECTS = 'What About Side Effects?';
+/** The start of that section's first paragraph, as the bundled article has it. */
+const SIDE_EFFECTS_OPENING = 'Baclofen is generally well-tolerated, but it’s not harmless. Common side effects include drowsiness, dizziness';
 
 /** The id of the n-th paragraph passage (0-based) of the open article's body. */
 async function paragraphId(paragraphs: Locator, n: number): Promise<string> {
   const id = await paragraphs.nth(n).getAttribute('data-passage-id');
   if (!id) throw new Error(`paragraph ${n} has no passage id`);
   return id;
+}
+
+/** A text as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -166,6 +176,73 @@ test.describe('bookmarks', () => {
     await bookmarks.items.first().getByRole('link').click();
     await expect(appPage).toHaveURL(new RegExp(`#/article/baclofen-sleep-aid/${encodeURIComponent(id)}$`));
     await expect(appPage.locator(`[data-passage-id="${id}"]`)).toBeInViewport();
+  });
+});
+
+test.describe('section bookmarks and the panel’s search', () => {
+  test.beforeEach(async ({ quire }) => {
+    await quire.openArticle(SJOGREN);
+  });
+
+  /** Bookmark a section with the button beside its heading. */
+  async function bookmarkSection(page: Page, title: string): Promise<void> {
+    const row = page.locator('.bookmark-row--heading', { has: page.getByRole('heading', { name: title, exact: true }) });
+    await row.hover();
+    await row.getByRole('button', { name: 'Bookmark this section' }).click();
+    await expect(row.getByRole('button', { name: 'Remove bookmark' })).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  test('shows a section bookmark’s opening lines under its heading, in the panel and in the bookmarks print', async ({ appPage }) => {
+    const bookmarks = new BookmarksPanel(appPage);
+    await bookmarkSection(appPage, SIDE_EFFECTS);
+    await bookmarks.open();
+    const item = bookmarks.items.first();
+    await expect(item.getByRole('link')).toHaveText(SIDE_EFFECTS);
+    await expect(item.locator('.bookmark-item__excerpt')).toHaveText(new RegExp(`^${escapeRegExp(SIDE_EFFECTS_OPENING)}.*…$`));
+    // The heading once, not again as its own section.
+    await expect(item).toHaveText(new RegExp(`^${escapeRegExp(SIDE_EFFECTS)}\\s*${escapeRegExp(SIDE_EFFECTS_OPENING)}`));
+
+    await bookmarks.panel.getByRole('button', { name: 'Print… bookmarks' }).click();
+    const preview = new PrintPreview(appPage);
+    await expect(preview.scope(/^Bookmarks with notes \(1\)/)).toBeChecked();
+    const printed = preview.paperSheet.locator('.print-bookmark');
+    await expect(printed).toHaveCount(1);
+    await expect(printed.locator('.print-bookmark__section')).toHaveText(SIDE_EFFECTS);
+    await expect(printed.locator('.print-bookmark__quote')).toHaveText(new RegExp(`^${escapeRegExp(SIDE_EFFECTS_OPENING)}.*…$`));
+    await expect(printed).not.toContainText(`${SIDE_EFFECTS}${SIDE_EFFECTS}`);
+  });
+
+  test('finds bookmarks by stem, folded and by the start of a word, as the main search does', async ({ quire, appPage }) => {
+    const bookmarks = new BookmarksPanel(appPage);
+    const side = appPage.locator('.article__body p[data-passage-id]', { hasText: SIDE_EFFECTS_OPENING });
+    const sideId = await paragraphId(side, 0);
+    const firstId = await paragraphId(appPage.locator('.article__body p[data-passage-id]'), 0);
+    await bookmarks.togglePassage(sideId);
+    await expect(bookmarks.toggleOf(sideId)).toHaveAttribute('aria-pressed', 'true');
+    await bookmarks.togglePassage(firstId);
+    await expect(bookmarks.toggleOf(firstId)).toHaveAttribute('aria-pressed', 'true');
+    await bookmarks.open();
+    await expect(bookmarks.items).toHaveCount(2);
+    await bookmarks.edit(bookmarks.item('People with Sjögren’s syndrome'), 'Swallowing trouble, tablets at night', '');
+
+    // "dizzy" and "dizziness" share a stem; "dizz" begins the word.
+    for (const query of ['dizzy', 'dizz', 'Dizziness']) {
+      await bookmarks.search(query);
+      await expect(bookmarks.items).toHaveCount(1);
+      await expect(bookmarks.items.first()).toContainText(SIDE_EFFECTS_OPENING);
+    }
+    // Inside a word is not the start of one.
+    await bookmarks.search('izzy');
+    await expect(bookmarks.items).toHaveCount(0);
+    // A plural finds the singular in a note, and an accent-free word the accented title.
+    await bookmarks.search('tablet');
+    await expect(bookmarks.items).toHaveCount(1);
+    await expect(bookmarks.items.first()).toContainText('tablets at night');
+    await bookmarks.search('sjogren');
+    await expect(bookmarks.items).toHaveCount(2);
+    await bookmarks.search('');
+    await expect(bookmarks.items).toHaveCount(2);
+    await expect(quire.articleTitle).toHaveText(SJOGREN);
   });
 });
 

@@ -101,7 +101,7 @@ export async function walkReading(page: Page, visit: Visit): Promise<void> {
 }
 
 /**
- * The bookmarks panel with a bookmark and a note, its export menu, an import error, and (after
+ * The bookmarks panel with a section bookmark and a bookmark with a note, its export menu, an import error, and (after
  * the content changes under a bookmark and the app restarts) with an orphaned bookmark. Needs
  * `copyContent`.
  */
@@ -109,6 +109,11 @@ export async function walkBookmarks(page: Page, contentDir: string, restart: () 
   const quire = new QuirePage(page);
   await quire.openArticle(SLEEP);
   const bookmarks = new BookmarksPanel(page);
+  // A section bookmark first (listed last): its heading over its opening lines.
+  const heading = page.locator('.article-section:not(.article-section--question) > .bookmark-row--heading').first();
+  await heading.hover();
+  await heading.getByRole('button', { name: 'Bookmark this section' }).click();
+  await expect(heading.getByRole('button', { name: 'Remove bookmark' })).toHaveAttribute('aria-pressed', 'true');
   const kept = page.locator('.article__body p[data-passage-id]').first();
   const doomed = page.locator('.article__body p[data-passage-id]', { hasText: 'A big question: Do these effects hold up' });
   for (const passage of [kept, doomed]) {

@@ -95,7 +95,17 @@ export interface BookmarkView extends Bookmark {
   readonly articleTitle?: string;
   /** Title of the section it is in, when resolved. */
   readonly sectionTitle?: string;
+  /**
+   * A section bookmark's opening lines: the text of the section's first passage as the article
+   * has it now, cut at a word to about {@link EXCERPT_LENGTH} characters with `…` where cut.
+   * Derived when the bookmark is listed, never stored; absent for a passage bookmark (its quote
+   * is its text), an orphaned one, and a section with no text of its own.
+   */
+  readonly excerpt?: string;
 }
+
+/** About how long a section bookmark's {@link BookmarkView.excerpt} is, in characters. */
+export const EXCERPT_LENGTH = 200;
 
 /** What a new bookmark needs; the engine takes the quote from the current text. */
 export const NewBookmarkSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { QuireApi } from '../../shared/api';
-import type { Bookmark, BookmarkView } from '../../shared/bookmarks';
+import { BookmarkSchema, type Bookmark, type BookmarkView } from '../../shared/bookmarks';
 import { buildLibrary, type LoadedLibrary } from '../content/build';
 import { dispatch } from './dispatch';
 import { BUNDLED_CONTENT } from '../library/paths';
@@ -41,6 +41,27 @@ describe('bookmarks through the API', () => {
     expect(view.sectionTitle).toBe('Beginning');
     const hit = (await api.search('persistent feeling throat tightening')).results.find((r) => r.passageId === lead.id);
     expect(hit).toMatchObject({ sectionTitle: 'Beginning', sectionPath: ['Beginning'] });
+  });
+
+  it('shows a section bookmark with its section’s opening lines, taken from the article, never stored', async () => {
+    const sjogren = loaded.library.article('baclofen-sjogrens-syndrome')!;
+    const section = sjogren.sections.find((s) => s.title === 'What About Side Effects?')!;
+    const opening = sjogren.passages.find((p) => p.sectionId === section.id)!;
+    const added = await api.addBookmark({ articleId: sjogren.id, target: 'section', targetId: section.id });
+    expect(added).toMatchObject({ quote: { exact: 'What About Side Effects?' }, sectionTitle: 'What About Side Effects?' });
+    expect(added.excerpt).toMatch(/^Baclofen is generally well-tolerated, but it’s not harmless\. Common side effects include drowsiness, dizziness.*…$/);
+    expect(opening.text.startsWith(added.excerpt!.slice(0, -1))).toBe(true);
+    expect((await api.listBookmarks())[0]!.excerpt).toBe(added.excerpt);
+    const passage = await api.addBookmark({ articleId: sjogren.id, target: 'passage', targetId: opening.id });
+    expect(passage).not.toHaveProperty('excerpt');
+    // The store keeps the bookmark as before: its title as quote, no excerpt.
+    const { store } = await openStore(dir.path);
+    const stored = store.bookmarks().find((b) => b.id === added.id)!;
+    expect(stored.quote.exact).toBe('What About Side Effects?');
+    expect(stored).not.toHaveProperty('excerpt');
+    // Strict: a bookmark with any field the format does not have would be refused.
+    expect(BookmarkSchema.safeParse(stored).success).toBe(true);
+    await store.close();
   });
 
   it('edits, deletes and restores (undo)', async () => {

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, type ApiMethod, type QuireApi } from '../../shared/api';
 import type { Bookmark, BookmarkView, ExportFormat, ExportedFile } from '../../shared/bookmarks';
 import type { Article } from '../../shared/model';
-import { anchor, quotePassage, quoteSection } from '../user/anchoring';
+import { anchor, quotePassage, quoteSection, sectionExcerpt } from '../user/anchoring';
 import { BookmarkImportError, articlesToPlace, exportAnnotations, exportJson, exportMarkdown, placeImport, readImport } from '../user/bookmark-io';
 import type { LoadedLibrary } from '../library/load';
 import { search, suggest } from '../search/search';
@@ -73,12 +73,15 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     const where = anchor(b, article);
     const sectionId = b.target === 'section' ? where.targetId : [...(article?.passages ?? []), ...(article?.comments ?? [])].find((p) => p.id === where.targetId)?.sectionId;
     const section = article?.sections.find((s) => s.id === sectionId);
+    // A section's quote is its title: what the section says is shown from the article as it is now.
+    const excerpt = b.target === 'section' && article && sectionId ? sectionExcerpt(article, sectionId) : undefined;
     const shown: BookmarkView = {
       ...b,
       status: where.status,
       ...(where.targetId ? { resolvedId: where.targetId } : {}),
       ...(article ? { articleTitle: article.title } : {}),
       ...(section ? { sectionTitle: section.title } : sectionId === 'comments' ? { sectionTitle: 'Reader comments' } : {}),
+      ...(excerpt !== undefined ? { excerpt } : {}),
     };
     views.set(b.id, { key: viewKey(b), view: shown });
     byObject.set(b, shown);

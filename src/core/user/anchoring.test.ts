@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bookmark } from '../../shared/bookmarks';
 import type { Article } from '../../shared/model';
-import { anchor, quotePassage, quoteSection, similarity } from './anchoring';
+import { anchor, quotePassage, quoteSection, sectionExcerpt, similarity } from './anchoring';
 import { buildLibraryData } from '../content/build';
 import { NOTICES_FILE } from '../content/notices';
 import { BUNDLED_CONTENT } from '../library/paths';
@@ -80,6 +80,61 @@ describe('anchor', () => {
     const b: Bookmark = { ...bookmarkOf(before, before.passages[0]!.id), target: 'section', targetId: section.id, quote };
     expect(anchor(b, before)).toEqual({ status: 'anchored', targetId: section.id });
     expect(anchor({ ...b, targetId: 'renamed-id' }, before)).toEqual({ status: 'reanchored', targetId: section.id });
+  });
+});
+
+describe('sectionExcerpt', () => {
+  const UNPACKING = 'unpacking-baclofen-more-than-just-a-muscle-relaxant';
+  const OPENING = 'Baclofen has quietly sat on pharmacy shelves for decades';
+
+  it('shows a section’s first passage, cut at a word to about 200 characters, its words as written', async () => {
+    const a = await article();
+    const first = passageWith(a, OPENING);
+    expect(first.sectionId).toBe(UNPACKING);
+    expect(first.text.length).toBeGreaterThan(250);
+    const excerpt = sectionExcerpt(a, UNPACKING)!;
+    expect(excerpt).toMatch(new RegExp(`^${OPENING}.*…$`));
+    expect(excerpt.length).toBeLessThanOrEqual(201);
+    expect(excerpt.length).toBeGreaterThan(150);
+    const kept = excerpt.slice(0, -1);
+    expect(first.text.startsWith(kept)).toBe(true);
+    expect(first.text.charAt(kept.length)).toMatch(/[\s,;:]/);
+  });
+
+  it('shows a short first passage whole, without an ellipsis', async () => {
+    await edit((s) => s.replace(`${OPENING}`, 'Baclofen is old.\n\n$&'));
+    expect(sectionExcerpt(await article(), UNPACKING)).toBe('Baclofen is old.');
+  });
+
+  it('reads the article as it is now, not as it was when bookmarked', async () => {
+    const before = await article();
+    const quote = quoteSection(before, UNPACKING)!;
+    await edit((s) => s.replace(OPENING, 'Pharmacies have stocked baclofen for decades'));
+    const after = await article();
+    expect(sectionExcerpt(after, UNPACKING)).toMatch(/^Pharmacies have stocked baclofen for decades/);
+    // The bookmark's quote, its title, still finds the section.
+    expect(quoteSection(after, UNPACKING)).toEqual(quote);
+  });
+
+  it('reads a section whose heading is followed by a subheading from its first subsection, and never from the next section', async () => {
+    await edit((s) =>
+      s
+        .replace(OPENING, `### Where it came from\n\n${OPENING}`)
+        .replace('## What the Numbers Say', '## Nothing here yet\n\n## What the Numbers Say'),
+    );
+    const a = await article();
+    expect(a.sections.find((s) => s.title === 'Where it came from')).toMatchObject({ level: 3 });
+    expect(sectionExcerpt(a, UNPACKING)).toMatch(new RegExp(`^${OPENING}`));
+    expect(sectionExcerpt(a, 'nothing-here-yet')).toBeUndefined();
+    expect(sectionExcerpt(a, 'no-such-section')).toBeUndefined();
+  });
+
+  it('shows a question’s answer, not the question again', async () => {
+    await edit((s) => `${s}\n\n## Questions and answers\n\n::: faq\n\n### Does baclofen help sleep?\n\nIt may shorten the time it takes to fall asleep.\n\n:::\n`);
+    const a = await article();
+    const question = a.sections.find((s) => s.role === 'question')!;
+    expect(sectionExcerpt(a, question.id)).toBe('It may shorten the time it takes to fall asleep.');
+    expect(sectionExcerpt(a, 'questions-and-answers')).toBe('Does baclofen help sleep?');
   });
 });
 

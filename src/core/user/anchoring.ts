@@ -8,9 +8,9 @@
  * is close enough the bookmark is orphaned: kept, and shown with its quote, never dropped.
  */
 import type { AnchorStatus, Bookmark, TextQuote } from '../../shared/bookmarks';
-import { QUOTE_CONTEXT } from '../../shared/bookmarks';
+import { EXCERPT_LENGTH, QUOTE_CONTEXT } from '../../shared/bookmarks';
 import type { Article, Passage } from '../../shared/model';
-import { foldWord, tokenize } from '../search/text';
+import { foldWord, tokenize, truncate } from '../search/text';
 
 /** Least similarity (Dice coefficient of word pairs) for a fuzzy re-anchor. */
 export const FUZZY_ANCHOR_THRESHOLD = 0.6;
@@ -51,6 +51,30 @@ export function quotePassage(article: Article, passageId: string): TextQuote | u
 export function quoteSection(article: Article, sectionId: string): TextQuote | undefined {
   const section = article.sections.find((s) => s.id === sectionId);
   return section ? { exact: section.title, prefix: article.title.slice(-QUOTE_CONTEXT), suffix: '' } : undefined;
+}
+
+/**
+ * A section's opening lines, as a section bookmark shows them: the text of its first passage
+ * (or, when its heading is followed at once by a subheading, of its first subsection's) that is
+ * not its heading again, cut at a word to about `max` characters.
+ *
+ * Taken from the article as it is now each time, never stored: a bookmark's quote of a section is
+ * its title, and stays so (anchoring follows the title).
+ *
+ * @returns undefined when the article has no such section, or the section no text
+ * @example sectionExcerpt(article, 'what-about-side-effects') // 'Baclofen is generally well-tolerated, but…'
+ */
+export function sectionExcerpt(article: Article, sectionId: string, max = EXCERPT_LENGTH): string | undefined {
+  const at = article.sections.findIndex((s) => s.id === sectionId);
+  if (at === -1) return undefined;
+  // Sections are listed in reading order: its subsections are those after it, up to the next
+  // heading at its level or above.
+  const { level, title } = article.sections[at]!;
+  const end = article.sections.findIndex((s, i) => i > at && s.level <= level);
+  const within = new Set(article.sections.slice(at, end === -1 ? undefined : end).map((s) => s.id));
+  // A question's first passage is the question, its heading again: what it says is the answer.
+  const first = article.passages.find((p) => within.has(p.sectionId) && squash(p.text) !== squash(title));
+  return first ? truncate(first.text, max) : undefined;
 }
 
 /** Word pairs of a text, folded, for similarity. */

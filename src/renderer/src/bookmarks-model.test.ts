@@ -40,6 +40,59 @@ describe('filterBookmarks', () => {
     expect(filterBookmarks(list, 'quote of b', new Set()).map((b) => b.id)).toEqual(['b']);
   });
 
+  const found = (bookmarks: readonly BookmarkView[], query: string): string[] => filterBookmarks(bookmarks, query, new Set()).map((b) => b.id);
+  const dizzy = bookmark('dizzy', {
+    quote: { exact: 'Dizziness and drowsiness are the side effects reported most often.', prefix: '', suffix: '' },
+    note: 'Ask about the dizziness at night',
+  });
+  const sjogren = bookmark('sjogren', { quote: { exact: 'Sjögren’s syndrome dries the mouth and eyes.', prefix: '', suffix: '' } });
+  const tablets = bookmark('tablets', { quote: { exact: 'Take the tablets with water.', prefix: '', suffix: '' } });
+  const real = [dizzy, sjogren, tablets];
+
+  it('finds a word by its stem, as the main search does: dizzy finds dizziness, tablet finds tablets', () => {
+    expect(found(real, 'dizzy')).toEqual(['dizzy']);
+    expect(found(real, 'tablet')).toEqual(['tablets']);
+    expect(found([bookmark('one', { note: 'one tablet a day' })], 'tablets')).toEqual(['one']);
+    expect(found(real, 'dried')).toEqual(['sjogren']);
+  });
+
+  it('folds accents, case and apostrophes: Sjogren finds Sjögren’s', () => {
+    expect(found(real, 'Sjogren')).toEqual(['sjogren']);
+    expect(found(real, 'SJOGRENS')).toEqual(['sjogren']);
+    expect(found([bookmark('plain', { note: 'sjogren and dry eyes' })], 'Sjögren’s')).toEqual(['plain']);
+  });
+
+  it('finds the words a word being typed begins, but not words it is inside', () => {
+    expect(found(real, 'dizz')).toEqual(['dizzy']);
+    expect(found(real, 'drow dizz')).toEqual(['dizzy']);
+    // Typed past its stem (swallow): found by the word as written.
+    expect(found([bookmark('swallowing', { note: 'Swallowing is hard' }), tablets], 'swallowi')).toEqual(['swallowing']);
+    expect(found(real, 'ness')).toEqual([]);
+    expect(found(real, 'izzy')).toEqual([]);
+  });
+
+  it('needs every word, drops stop words, and shows all for an empty query', () => {
+    expect(found(real, 'dizzy water')).toEqual([]);
+    expect(found(real, 'tablets of')).toEqual(['tablets']);
+    expect(found(real, '  ')).toEqual(['dizzy', 'sjogren', 'tablets']);
+  });
+
+  it('searches the tags, the article and section titles and a section’s opening lines', () => {
+    const section = bookmark('section', {
+      target: 'section',
+      quote: { exact: 'What About Side Effects?', prefix: '', suffix: '' },
+      tags: ['nighttime'],
+      articleTitle: 'Baclofen and Sjögren’s Syndrome',
+      sectionTitle: 'What About Side Effects?',
+      excerpt: 'Most people tolerate baclofen well, but drowsiness is common…',
+    });
+    const list = [section, tablets];
+    expect(found(list, 'nighttime')).toEqual(['section']);
+    expect(found(list, 'syndrome')).toEqual(['section']);
+    expect(found(list, 'effect')).toEqual(['section']);
+    expect(found(list, 'tolerated')).toEqual(['section']);
+  });
+
   it('keeps only bookmarks with every chosen tag', () => {
     expect(filterBookmarks(list, '', new Set(['dose'])).map((b) => b.id)).toEqual(['a', 'b']);
     expect(filterBookmarks(list, '', new Set(['dose', 'later'])).map((b) => b.id)).toEqual(['b']);

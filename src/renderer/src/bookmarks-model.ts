@@ -1,7 +1,11 @@
 /**
  * What the bookmarks panel shows: filtering by text and tag, grouping by article or by day.
+ *
+ * The panel's search reads words as the main search does, through the one pipeline in
+ * src/shared/text.ts (fold, stop words, Porter2 stem), so "dizzy" finds a note on dizziness.
  */
 import type { BookmarkView, ImportResult } from '../../shared/bookmarks';
+import { foldWord, STOP_WORDS, stemWord, termOf, tokenize, truncate } from '../../shared/text';
 import { plural } from './format';
 import type { Route } from './route';
 
@@ -18,18 +22,7 @@ export interface BookmarkGroup {
 /** Longest quote shown in the list, in characters. */
 export const QUOTE_PREVIEW_LENGTH = 160;
 
-/**
- * Cut a text to `max` characters at a word boundary where there is one, with `…` where cut.
- *
- * @example truncate('a long sentence', 8) // 'a long…'
- */
-export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+export { truncate };
 
 /**
  * Tags from what the reader typed: comma-separated, trimmed, blanks and repeats dropped.
@@ -45,16 +38,55 @@ export function allTags(bookmarks: readonly BookmarkView[]): string[] {
   return [...new Set(bookmarks.flatMap((b) => b.tags))].sort((a, b) => a.localeCompare(b));
 }
 
+/** A bookmark's words as the panel's search compares them: folded, and as index terms. */
+interface SearchWords {
+  readonly folded: readonly string[];
+  readonly terms: readonly string[];
+}
+
+// The list is filtered again on every keystroke; a bookmark's object is the same until it changes.
+const SEARCH_WORDS = new WeakMap<BookmarkView, SearchWords>();
+
+/** The words a bookmark is found by: its quote, note, tags, article and section titles, and excerpt. */
+function searchWordsOf(bookmark: BookmarkView): SearchWords {
+  const known = SEARCH_WORDS.get(bookmark);
+  if (known) return known;
+  const { quote, note, tags, articleTitle = '', sectionTitle = '', excerpt = '' } = bookmark;
+  const words = tokenize([quote.exact, note, ...tags, articleTitle, sectionTitle, excerpt].join('\n'));
+  const found: SearchWords = {
+    folded: words.map(foldWord),
+    terms: words.map(termOf).filter((t): t is string => t !== null),
+  };
+  SEARCH_WORDS.set(bookmark, found);
+  return found;
+}
+
+/** A word of the panel's query, folded and stemmed; stop words are dropped, as the main search drops them. */
+function queryWords(query: string): { folded: string; stem: string }[] {
+  return tokenize(query)
+    .map(foldWord)
+    .filter((folded) => folded !== '' && !STOP_WORDS.has(folded))
+    .map((folded) => ({ folded, stem: stemWord(folded) }));
+}
+
 /**
- * The bookmarks whose quote or note holds every word of `query` (case-insensitive) and that carry
- * every tag in `tags`.
+ * The bookmarks that carry every tag in `tags` and hold every word of `query`, each as the start
+ * of one of their words.
+ *
+ * Words are compared folded (case, accents, apostrophes: "sjogren" finds "Sjögren’s") and as
+ * index terms (Porter2 stems: "dizzy" finds "dizziness", "tablet" finds "tablets"); a word being
+ * typed finds the words it begins ("dizz"). The quote, note, tags, article and section titles and
+ * a section's opening lines are searched.
+ *
+ * @example filterBookmarks(bookmarks, 'dizzy', new Set()) // those whose quote or note says "dizziness"
  */
 export function filterBookmarks(bookmarks: readonly BookmarkView[], query: string, tags: ReadonlySet<string>): BookmarkView[] {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   return bookmarks.filter((b) => {
     if ([...tags].some((t) => !b.tags.includes(t))) return false;
-    const text = `${b.quote.exact}\n${b.note}`.toLocaleLowerCase();
-    return words.every((w) => text.includes(w));
+    if (words.length === 0) return true;
+    const { folded, terms } = searchWordsOf(b);
+    return words.every((w) => folded.some((f) => f.startsWith(w.folded)) || terms.some((t) => t.startsWith(w.stem)));
   });
 }
 

@@ -1,6 +1,7 @@
 /**
- * One bookmark in the panel: its quote (a link to the passage), note, tags and where it points
- * now, with an inline form to edit the note and tags. A save that fails keeps the form open with
+ * One bookmark in the panel: its quote (a link to the passage) or, for a section, its heading (a
+ * link to the section) over its opening lines; note, tags and where it points now, with an inline
+ * form to edit the note and tags. A save that fails keeps the form open with
  * what was typed, says why, and offers Retry; an edit neither saved nor cancelled is kept as a
  * draft, and the form opens with it again when the panel does.
  */
@@ -62,6 +63,8 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
   const id = useId();
   const quote = truncate(bookmark.quote.exact, QUOTE_PREVIEW_LENGTH);
   const orphaned = bookmark.status === 'orphaned';
+  // A section's quote is its title: it links as its heading, with what the section says below.
+  const section = bookmark.target === 'section' && !orphaned;
 
   // Closing the form puts focus back on its Edit button, which it replaced.
   const editButton = useRef<HTMLButtonElement>(null);
@@ -131,11 +134,12 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
             onOpen(bookmark);
           }}
         >
-          {quote}
+          {section ? (bookmark.sectionTitle ?? quote) : quote}
         </a>
       )}
+      {section && bookmark.excerpt && <p className="bookmark-item__excerpt">{bookmark.excerpt}</p>}
       {bookmark.status === 'reanchored' && <p className="bookmark-item__status">moved: found again by its quote</p>}
-      {bookmark.sectionTitle && <p className="bookmark-item__section">{bookmark.sectionTitle}</p>}
+      {!section && bookmark.sectionTitle && <p className="bookmark-item__section">{bookmark.sectionTitle}</p>}
       {editing ? (
         <form
           className="bookmark-item__form"

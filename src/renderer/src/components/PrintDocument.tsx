@@ -77,7 +77,7 @@ function Citation({ title, part, article, printedAt, notice }: Readonly<{
   );
 }
 
-/** The bookmarks, grouped by article: quote, section, note and tags. */
+/** The bookmarks, grouped by article: section, quote (a section's opening lines), note and tags. */
 function BookmarkList({ bookmarks }: Readonly<{ bookmarks: readonly BookmarkView[] }>) {
   const groups = useMemo(() => groupBookmarks(bookmarks, 'article', formatShortDate), [bookmarks]);
   if (groups.length === 0) return <p>No bookmarks yet.</p>;
@@ -89,7 +89,12 @@ function BookmarkList({ bookmarks }: Readonly<{ bookmarks: readonly BookmarkView
           <li key={b.id} className="print-bookmark">
             {b.sectionTitle && <p className="print-bookmark__section">{b.sectionTitle}</p>}
             {b.status === 'orphaned' && <p className="print-bookmark__status">No longer in the article:</p>}
-            <blockquote className="print-bookmark__quote">{b.quote.exact}</blockquote>
+            {/* A section's quote is its title, just printed above it: what the section says goes under it. */}
+            {b.target === 'section' && b.status !== 'orphaned' ? (
+              b.excerpt && <blockquote className="print-bookmark__quote">{b.excerpt}</blockquote>
+            ) : (
+              <blockquote className="print-bookmark__quote">{b.quote.exact}</blockquote>
+            )}
             {b.note && <p className="print-bookmark__note">Note: {b.note}</p>}
             {b.tags.length > 0 && <p className="print-bookmark__tags">Tags: {b.tags.join(', ')}</p>}
           </li>
