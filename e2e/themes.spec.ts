@@ -74,6 +74,32 @@ test.describe('themes', () => {
     });
   }
 
+  test("a passage's flash takes the colours of a theme chosen while it runs", async ({ appPage, quire }) => {
+    // At start the article opens (and flashes where it lands) before the saved theme arrives.
+    await quire.search('GABA');
+    await quire.waitForAnswers();
+    await quire.openResult(0);
+    const flashing = appPage.locator('.article__body .is-flashing').first();
+    await expect(flashing).toBeVisible();
+    const [got, want] = await flashing.evaluate((el) => {
+      // Held at its strongest, so that the check does not race the fade.
+      for (const a of el.getAnimations()) {
+        a.pause();
+        a.currentTime = 100;
+      }
+      document.documentElement.dataset.theme = 'dark';
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.style.colorScheme = 'dark';
+      probe.style.color = 'var(--color-flash-bg)';
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return [getComputedStyle(el).boxShadow, color];
+    });
+    expect(want).not.toBe('');
+    // The shadow's colour is the dark flash colour, written either way Chromium writes a colour.
+    expect(got.replace(/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)\)/, (_, r, g, b) => `rgb(${[r, g, b].map((v) => Math.round(Number(v) * 255)).join(', ')})`)).toContain(want);
+  });
+
   test('print stays black on white in every theme', async ({ appPage }) => {
     for (const theme of THEMES) {
       await applyTheme(appPage, theme);
