@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { slugify } from '../../core/search/text';
+import { slugify } from '../../shared/text';
 import type { BeirDoc } from './beir';
 
 /**

@@ -32,7 +32,7 @@ import {
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './frontmatter';
 import type { Notices } from './notices';
 import { type ContentProblem, bytePositionOf, firstInvalidUtf8 } from './problems';
-import { countWords, slugify } from '../search/text';
+import { countWords, slugify } from '../../shared/text';
 
 /** Attribution lines in a blockquote start with a dash: `> — Name, role`. */
 const ATTRIBUTION = /^\s*(?:—|–|--)\s*(.+)$/s;

@@ -7,7 +7,7 @@ import type { LoadedLibrary } from '../library/load';
 import type { QueryReading } from './plan';
 import { parseQuery } from './query';
 import { rank } from './rank';
-import { foldWord, termOf } from './text';
+import { foldWord, termOf } from '../../shared/text';
 
 /** How the query was read, for the answer: absent when every word was searched as typed. */
 export function readingOf(q: string, { corrections, synonyms }: QueryReading): Pick<SearchResponse, 'readAs'> {

@@ -7,7 +7,7 @@ import type { LoadedLibrary } from '../library/load';
 import type { ParsedQuery } from './query';
 import { RANKING } from './ranking';
 import type { TermGroup, WeightedTerm, WordTerms } from './scorer';
-import { foldWord, termOf } from './text';
+import { foldWord, termOf } from '../../shared/text';
 import { maxTypos } from './vocabulary';
 
 /** Shortest typed word that is matched as a prefix (shorter prefixes match too much). */

@@ -6,7 +6,7 @@ import type { PassageRef } from '../library/library';
 import type { LoadedLibrary } from '../library/load';
 import type { ParsedQuery } from './query';
 import { RANKING } from './ranking';
-import { termOf } from './text';
+import { termOf } from '../../shared/text';
 
 /** A candidate on its way to becoming a hit. */
 export interface Ranked {

@@ -10,7 +10,7 @@ import { planQuery, type QueryReading } from './plan';
 import { queryWords, type ParsedQuery, type Scope } from './query';
 import { RANKING } from './ranking';
 import type { Scored } from './scorer';
-import { foldWord, termOf } from './text';
+import { foldWord, termOf } from '../../shared/text';
 import { containsSequence, foldedWords } from './words';
 
 /** Which passage kinds each `in:` scope covers. */

@@ -18,7 +18,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import { LEAD_SECTION_ID } from '../../shared/model';
 import type { Library } from '../library/library';
 import { PackedPostings, POSTINGS_FORMAT, type SerializedPostings } from './postings';
-import { termOf, tokenize } from './text';
+import { termOf, tokenize } from '../../shared/text';
 
 /** A search document: one passage, with the titles it sits under. */
 export interface SearchDoc {

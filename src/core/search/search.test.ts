@@ -6,7 +6,7 @@ import { BUNDLED_CONTENT, ROOT } from '../library/paths';
 import fc from 'fast-check';
 import { serializeIndex } from './postings';
 import { loadIndex, makeSnippet, search, SNIPPET_LENGTH, suggest } from './search';
-import { termOf } from './text';
+import { termOf } from '../../shared/text';
 
 let loaded: LoadedLibrary;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
  *
  * This folder is the search engine. A query is parsed (query.ts) and planned (plan.ts): each
  * word read through the library's vocabulary (vocabulary.ts: typos, completions) and synonyms
- * (synonyms.ts), all through one text pipeline (text.ts, words.ts). The plan is scored with
- * BM25F straight over MiniSearch's inverted index (scorer.ts, reading it through the one class
+ * (synonyms.ts), all through one text pipeline (src/shared/text.ts, which the renderer shares,
+ * and words.ts). The plan is scored with BM25F straight over MiniSearch's inverted index (scorer.ts, reading it through the one class
  * that knows MiniSearch's internals, search-index.ts, with postings packed on disk by
  * postings.ts), with the parameters in ranking.ts, and filtered by scopes, articles and
  * exclusions (rank.ts). Facets are counted over every match (facets.ts, on the per-passage table
@@ -12,7 +12,7 @@
  * then made into hits with snippets (hits.ts, snippet.ts); a query that finds nothing is offered
  * a correction (corrections.ts). What is derived once per library (the scorer, the passage
  * table, remembered words) hangs on the loaded library (library/load.ts), so no module here
- * holds state of its own beyond pure memos of text processing (text.ts).
+ * holds state of its own (the text pipeline's memo of stems lives in src/shared/text.ts).
  */
 import type { SearchOptions, SearchResponse } from '../../shared/api';
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../../shared/schemas';

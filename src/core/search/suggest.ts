@@ -5,7 +5,7 @@ import { MAX_QUERY_LENGTH } from '../../shared/schemas';
 import type { LoadedLibrary } from '../library/load';
 import { MIN_PREFIX_LENGTH } from './plan';
 import { parseQuery } from './query';
-import { foldWord } from './text';
+import { foldWord } from '../../shared/text';
 
 /**
  * Complete the word being typed with words of the library (most frequent first), keeping the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentProblem } from '../content/problems';
 import { parseSynonyms, SynonymTable } from './synonyms';
-import { termOf } from './text';
+import { termOf } from '../../shared/text';
 
 describe('parseSynonyms', () => {
   it('reads groups of words and phrases', () => {

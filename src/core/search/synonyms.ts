@@ -16,7 +16,7 @@ import { isSeq } from 'yaml';
 import { parseContentYaml } from '../content/content-yaml';
 import type { ContentProblem } from '../content/problems';
 import { queryWords } from './query';
-import { termOf } from './text';
+import { termOf } from '../../shared/text';
 
 /** The synonyms file's name inside a content folder. */
 export const SYNONYMS_FILE = 'synonyms.yaml';

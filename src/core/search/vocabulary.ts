@@ -8,7 +8,7 @@
  * stems of the words it matches are what the index is asked for.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { foldWord, STOP_WORDS, stemWord, tokenize } from './text';
+import { foldWord, STOP_WORDS, stemWord, tokenize } from '../../shared/text';
 
 /** Weight of a stem reached through a typo, relative to the word typed (MiniSearch's default). */
 export const FUZZY_WEIGHT = 0.45;

@@ -2,7 +2,7 @@
  * A text's words as searching sees them: folded for phrase checks, and with offsets and index
  * terms for re-ranking and highlighting.
  */
-import { foldWord, termOf, tokenize, tokenizeWithOffsets } from './text';
+import { foldWord, termOf, tokenize, tokenizeWithOffsets } from '../../shared/text';
 
 /** Folded words of a text, for phrase and proximity checks. */
 export function foldedWords(text: string): string[] {

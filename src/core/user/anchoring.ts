@@ -10,7 +10,7 @@
 import type { AnchorStatus, Bookmark, TextQuote } from '../../shared/bookmarks';
 import { EXCERPT_LENGTH, QUOTE_CONTEXT } from '../../shared/bookmarks';
 import type { Article, Passage } from '../../shared/model';
-import { foldWord, tokenize, truncate } from '../search/text';
+import { foldWord, tokenize, truncate } from '../../shared/text';
 
 /** Least similarity (Dice coefficient of word pairs) for a fuzzy re-anchor. */
 export const FUZZY_ANCHOR_THRESHOLD = 0.6;
