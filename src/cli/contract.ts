@@ -3,7 +3,7 @@
  * from the app and the web host do, so its arguments are checked by the same schemas and its
  * failures are the contract's errors.
  */
-import { ApiError, type ApiArgs, type ApiMethod, type ApiValue, type QuireApi } from '../shared/api';
+import { resultValue, type ApiArgs, type ApiMethod, type ApiValue, type QuireApi } from '../shared/api';
 import { dispatch } from '../core/api/dispatch';
 
 /**
@@ -13,7 +13,5 @@ import { dispatch } from '../core/api/dispatch';
  * @example await callApi(libraryService(loaded), 'search', ['dry mouth', { limit: 5 }])
  */
 export async function callApi<M extends ApiMethod>(api: Partial<QuireApi>, method: M, args: ApiArgs<M>): Promise<ApiValue<M>> {
-  const result = await dispatch(api, method, args);
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-  return result.value as ApiValue<M>;
+  return resultValue(await dispatch(api, method, args)) as ApiValue<M>;
 }

@@ -325,6 +325,16 @@ export function perMethod<K extends ApiMethod, V extends { [M in K]: unknown }>(
 }
 
 /**
+ * A call's value, or its failure thrown as the {@link ApiError} it crossed as.
+ *
+ * @example const list = resultValue(await window.quire.listArticles());
+ */
+export function resultValue<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value;
+}
+
+/**
  * Turn a bridge (envelopes) into the plain API (values or thrown {@link ApiError}).
  *
  * @example const api = unwrapBridge(window.quire); const list = await api.listArticles();
@@ -332,10 +342,7 @@ export function perMethod<K extends ApiMethod, V extends { [M in K]: unknown }>(
 export function unwrapBridge(bridge: QuireBridge): QuireApi {
   const unwrap =
     <M extends ApiMethod>(method: M) =>
-    async (...args: ApiArgs<M>): Promise<ApiValue<M>> => {
-      const result = await bridge[method](...args);
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-      return result.value;
-    };
+    async (...args: ApiArgs<M>): Promise<ApiValue<M>> =>
+      resultValue(await bridge[method](...args));
   return perMethod<ApiMethod, ApiValues>(API_METHODS, unwrap);
 }
