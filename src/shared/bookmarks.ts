@@ -4,10 +4,18 @@
  * A bookmark points at a passage (or a whole section) by id and also carries a text-quote
  * selector (the exact text with a little context, as in the W3C Web Annotation model), so that it
  * can find its passage again when the content changes.
+ *
+ * A highlight is a bookmark of a third kind, `target: 'text'`: the exact words a reader selected,
+ * from a place in one passage to a place in the same or a later one, in one of
+ * {@link HIGHLIGHT_COLORS}. It keeps the W3C TextQuoteSelector (`quote`), a TextPositionSelector
+ * (`position`, counted in the text of its passages) and the ids of its first and last passage
+ * (`targetId`, `endId`); src/core/user/text-range.ts makes and re-anchors them. Notes and tags
+ * are the same for all three kinds.
  */
 import { z } from 'zod';
 import { ArticleIdSchema, BookmarkIdSchema } from './ids';
 import { MARGIN_SIZES, PAPER_SIZES } from './print';
+import type { TextRange } from './ranges';
 
 export { BookmarkIdSchema };
 
@@ -30,26 +38,82 @@ export type TextQuote = z.infer<typeof TextQuoteSchema>;
 
 const isoDateTime = z.string().datetime({ offset: true });
 
-/** One bookmark, as stored and exported. */
-export const BookmarkSchema = z.strictObject({
+/** What a bookmark marks: a passage, a whole section, or words selected in the text (a highlight). */
+export const BOOKMARK_TARGETS = ['passage', 'section', 'text'] as const;
+export type BookmarkTarget = (typeof BOOKMARK_TARGETS)[number];
+
+/**
+ * The colours of highlights. Each has a name, said by screen readers and shown beside the swatch,
+ * so that a colour is never told by its hue alone.
+ */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+/** The name of each highlight colour, as a person reads it. */
+export const HIGHLIGHT_COLOR_NAMES: Readonly<Record<HighlightColor, string>> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
+/** The colour a highlight takes when none is chosen. */
+export const DEFAULT_HIGHLIGHT_COLOR: HighlightColor = 'yellow';
+
+/** Offsets are into texts of at most a few megabytes. */
+const offset = z.number().int().min(0).max(100_000_000);
+
+/** The W3C TextPositionSelector: where the words are, counted in the text of their passages. */
+export const TextPositionSchema = z
+  .strictObject({ start: offset, end: offset })
+  .refine((p) => p.start < p.end, { message: 'start must come before end' });
+
+const PassageIdField = z.string().min(1).max(300);
+
+/** A place in an article's text: an offset into one passage's plain text. */
+export const TextPointSchema = z.strictObject({ passageId: PassageIdField, offset });
+/** The words between two places, the start before the end in reading order. */
+export const TextRangeSchema = z.strictObject({ start: TextPointSchema, end: TextPointSchema });
+
+const bookmarkFields = {
   id: BookmarkIdSchema,
   articleId: ArticleIdSchema,
-  /** Passage bookmarked, or the section when `target` is 'section'. */
-  target: z.enum(['passage', 'section']),
-  targetId: z.string().min(1).max(300),
+  /** Passage bookmarked; the section when `target` is 'section'; a highlight's first passage. */
+  target: z.enum(BOOKMARK_TARGETS),
+  targetId: PassageIdField,
+  /** A highlight's last passage (its first, `targetId`, for most). */
+  endId: PassageIdField.optional(),
+  /** A highlight's TextPositionSelector, in the text of its passages `targetId` to `endId`. */
+  position: TextPositionSchema.optional(),
+  /** A highlight's colour. */
+  color: z.enum(HIGHLIGHT_COLORS).optional(),
   quote: TextQuoteSchema,
   note: z.string().max(MAX_NOTE_LENGTH),
   tags: z.array(z.string().trim().min(1).max(64)).max(MAX_TAGS),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-});
-export type Bookmark = z.infer<typeof BookmarkSchema>;
+};
 
 /**
- * Version of the bookmark JSON export written: 2 adds each bookmark's `link`. Version 1 files
- * (without links) are read as well; a newer version is refused by name, never half read.
+ * A highlight has its last passage, its position and its colour; a passage or section bookmark
+ * has none of them. Checked wherever a bookmark is read (store, restore, import).
  */
-export const BOOKMARK_EXPORT_VERSION = 2;
+function checkKind(b: { target: BookmarkTarget; endId?: string; position?: unknown; color?: string }, ctx: z.RefinementCtx): void {
+  const highlight = b.target === 'text';
+  for (const field of ['endId', 'position', 'color'] as const) {
+    if (highlight && b[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `a highlight (target 'text') needs its ${field}` });
+    if (!highlight && b[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `only a highlight (target 'text') has a ${field}, not a ${b.target} bookmark` });
+  }
+}
+
+/** One bookmark or highlight, as stored and exported. */
+export const BookmarkSchema = z.strictObject(bookmarkFields).superRefine(checkKind);
+export type Bookmark = z.infer<typeof BookmarkSchema>;
+
+/** Whether a bookmark is a highlight of words, with the fields every highlight has. */
+export function isHighlight(b: Bookmark): b is Bookmark & { target: 'text'; endId: string; position: { start: number; end: number }; color: HighlightColor } {
+  return b.target === 'text';
+}
+
+/**
+ * Version of the bookmark JSON export written: 2 added each bookmark's `link`, 3 highlights
+ * (`target: 'text'` with `endId`, `position` and `color`). Older files are read as well; a newer
+ * version is refused by name, never half read.
+ */
+export const BOOKMARK_EXPORT_VERSION = 3;
 
 /** Most entries (bookmarks or annotations) in one import file. */
 export const MAX_IMPORT_ENTRIES = 100_000;
@@ -57,21 +121,17 @@ export const MAX_IMPORT_ENTRIES = 100_000;
 /**
  * One bookmark in a JSON export: the bookmark, and (from version 2) the link Copy link writes for
  * its target. The ids are what an import reads; a link that names another place than they do
- * marks the entry damaged.
+ * marks the entry damaged. A highlight's link names its first passage.
  *
- * Highlights (coming later) join this shape without breaking it: a highlight is an entry whose
- * `target` is a new kind, `'text'`, with `targetId` its first passage, an `endId` for its last,
- * `quote` its TextQuoteSelector (the selected words, with context) and a `position` (the
- * TextPositionSelector's start and end, counted in its passages' text). Every field here keeps
- * its meaning; a file that holds highlights says so with a higher version, which a Quire that
- * cannot show them refuses by name rather than dropping them.
+ * Highlights joined this shape in version 3 without changing any field's meaning: a Quire that
+ * cannot show them refuses the file by its version rather than dropping them.
  */
-export const ExportedBookmarkSchema = BookmarkSchema.extend({ link: z.string().max(2_000).optional() });
+export const ExportedBookmarkSchema = z.strictObject({ ...bookmarkFields, link: z.string().max(2_000).optional() }).superRefine(checkKind);
 
 /** A lossless export: every bookmark, versioned. */
 export const BookmarkExportSchema = z.strictObject({
   format: z.literal('quire-bookmarks'),
-  version: z.union([z.literal(1), z.literal(BOOKMARK_EXPORT_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(BOOKMARK_EXPORT_VERSION)]),
   exportedAt: isoDateTime,
   bookmarks: z.array(ExportedBookmarkSchema).max(MAX_IMPORT_ENTRIES),
 });
@@ -89,8 +149,10 @@ export type AnchorStatus =
 /** A bookmark with where it points now, as the UI shows it. */
 export interface BookmarkView extends Bookmark {
   readonly status: AnchorStatus;
-  /** The passage or section it resolves to now (absent when orphaned). */
+  /** The passage or section it resolves to now, a highlight's first passage (absent when orphaned). */
   readonly resolvedId?: string;
+  /** The words a highlight marks now, in the article as it is (absent when orphaned). */
+  readonly resolvedRange?: TextRange;
   /** Title of its article, when the article is in the library. */
   readonly articleTitle?: string;
   /** Title of the section it is in, when resolved. */
@@ -107,20 +169,41 @@ export interface BookmarkView extends Bookmark {
 /** About how long a section bookmark's {@link BookmarkView.excerpt} is, in characters. */
 export const EXCERPT_LENGTH = 200;
 
-/** What a new bookmark needs; the engine takes the quote from the current text. */
-export const NewBookmarkSchema = z.strictObject({
+const NoteField = z.string().max(MAX_NOTE_LENGTH);
+const TagsField = z.array(z.string().trim().min(1).max(64)).max(MAX_TAGS);
+
+/** What a new passage or section bookmark needs; the engine takes the quote from the current text. */
+export const NewPlaceBookmarkSchema = z.strictObject({
   articleId: ArticleIdSchema,
   target: z.enum(['passage', 'section']),
-  targetId: z.string().min(1).max(300),
-  note: z.string().max(MAX_NOTE_LENGTH).optional(),
-  tags: z.array(z.string().trim().min(1).max(64)).max(MAX_TAGS).optional(),
+  targetId: PassageIdField,
+  note: NoteField.optional(),
+  tags: TagsField.optional(),
 });
+
+/**
+ * What a new highlight needs: the words, as a range of the article's text (the renderer maps the
+ * reader's selection onto it), and a colour. The engine makes the selectors from the text.
+ */
+export const NewHighlightSchema = z.strictObject({
+  articleId: ArticleIdSchema,
+  target: z.literal('text'),
+  range: TextRangeSchema,
+  color: z.enum(HIGHLIGHT_COLORS).optional(),
+  note: NoteField.optional(),
+  tags: TagsField.optional(),
+});
+export type NewHighlight = z.infer<typeof NewHighlightSchema>;
+
+/** What a new bookmark or highlight needs. */
+export const NewBookmarkSchema = z.discriminatedUnion('target', [NewPlaceBookmarkSchema, NewHighlightSchema]);
 export type NewBookmark = z.infer<typeof NewBookmarkSchema>;
 
-/** A change to a bookmark's note or tags. */
+/** A change to a bookmark's note or tags, or a highlight's colour. */
 export const BookmarkPatchSchema = z.strictObject({
-  note: z.string().max(MAX_NOTE_LENGTH).optional(),
-  tags: z.array(z.string().trim().min(1).max(64)).max(MAX_TAGS).optional(),
+  note: NoteField.optional(),
+  tags: TagsField.optional(),
+  color: z.enum(HIGHLIGHT_COLORS).optional(),
 });
 export type BookmarkPatch = z.infer<typeof BookmarkPatchSchema>;
 

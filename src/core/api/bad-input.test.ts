@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, type ApiErrorCode, type ApiResult, type QuireApi } from '../../shared/api';
+import { API_METHODS, type ApiErrorCode, type ApiMethod, type ApiResult, type QuireApi } from '../../shared/api';
 import { MAX_ERROR_MESSAGE_LENGTH, parseArgs } from '../../shared/schemas';
-import { badCalls, HUGE_STRING_LENGTH, PROTOTYPE_KEYS, VALID_ARGS } from '../testing/bad-calls';
+import { badCalls, HUGE_STRING_LENGTH, MORE_VALID_ARGS, PROTOTYPE_KEYS, VALID_ARGS } from '../testing/bad-calls';
 import { parseImport } from '../user/bookmark-io';
 import { buildLibrary, type LoadedLibrary } from '../content/build';
 import { dispatch } from './dispatch';
@@ -50,6 +50,7 @@ describe('the valid calls the bad ones are made from', () => {
   it('pass validation, for every method of the contract', () => {
     expect(Object.keys(VALID_ARGS).sort()).toEqual([...API_METHODS].sort());
     for (const method of API_METHODS) expect(parseArgs(method, VALID_ARGS[method]), method).toMatchObject({ ok: true });
+    for (const [method, calls] of Object.entries(MORE_VALID_ARGS)) for (const args of calls) expect(parseArgs(method as ApiMethod, args), method).toMatchObject({ ok: true });
   });
 });
 

@@ -13,13 +13,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError, type ApiMethod, type QuireApi } from '../../shared/api';
-import type { Bookmark, BookmarkView, ExportFormat, ExportedFile } from '../../shared/bookmarks';
+import { DEFAULT_HIGHLIGHT_COLOR, type Bookmark, type BookmarkView, type ExportFormat, type ExportedFile, type NewHighlight } from '../../shared/bookmarks';
 import type { Article } from '../../shared/model';
 import { anchor, quotePassage, quoteSection, sectionExcerpt } from '../user/anchoring';
 import { BookmarkImportError, articlesToPlace, exportAnnotations, exportJson, exportMarkdown, placeImport, readImport } from '../user/bookmark-io';
 import type { LoadedLibrary } from '../library/load';
 import { search, suggest } from '../search/search';
 import { StoreSaveError, UnknownBookmarkError, type UserStore } from '../user/store';
+import { selectRange } from '../user/text-range';
 
 /** The API calls answered from the library alone (the engine worker serves these). */
 export const LIBRARY_METHODS = ['listArticles', 'getArticle', 'search', 'suggest'] as const satisfies readonly ApiMethod[];
@@ -79,6 +80,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       ...b,
       status: where.status,
       ...(where.targetId ? { resolvedId: where.targetId } : {}),
+      ...(where.range ? { resolvedRange: where.range } : {}),
       ...(article ? { articleTitle: article.title } : {}),
       ...(section ? { sectionTitle: section.title } : sectionId === 'comments' ? { sectionTitle: 'Reader comments' } : {}),
       ...(excerpt !== undefined ? { excerpt } : {}),
@@ -90,7 +92,8 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
   // Each bookmark is anchored once, then again only when it changes: listing thousands of them
   // must not search their articles on every call. (The library does not change while served.)
   const views = new Map<string, { key: string; view: BookmarkView }>();
-  const viewKey = (b: Bookmark): string => `${b.updatedAt}\u0000${b.articleId}\u0000${b.target}\u0000${b.targetId}\u0000${b.quote.exact}`;
+  const viewKey = (b: Bookmark): string =>
+    [b.updatedAt, b.articleId, b.target, b.targetId, b.endId, b.position?.start, b.position?.end, b.color, b.quote.exact].join('\u0000');
   // The store keeps a bookmark's object until it changes: the same object is the same view.
   const byObject = new WeakMap<Bookmark, BookmarkView>();
   const cachedView = (b: Bookmark): BookmarkView | undefined => {
@@ -114,6 +117,41 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     }
   };
 
+  /**
+   * Highlight words: the selectors come from the article's text. The same words highlighted again
+   * are the same highlight, in the colour now chosen.
+   */
+  const addHighlight = async (input: NewHighlight): Promise<BookmarkView> => {
+    const article = await articles(input.articleId);
+    if (!article) throw new ApiError('not-found', `addBookmark: no article with id '${input.articleId}'`);
+    const selector = selectRange(article, input.range);
+    if (typeof selector === 'string') throw new ApiError('invalid-argument', `addBookmark: argument 0: field 'range': ${selector}`);
+    const { startPassageId, endPassageId, position, quote } = selector;
+    const existing = store
+      .bookmarks()
+      .find((b) => b.articleId === input.articleId && b.target === 'text' && b.targetId === startPassageId && b.endId === endPassageId && b.position?.start === position.start && b.position.end === position.end);
+    if (existing) {
+      if (input.color === undefined || input.color === existing.color) return viewOne(existing);
+      return viewOne(await stored('addBookmark', () => store.updateBookmark(existing.id, { color: input.color }, now())));
+    }
+    const at = now().toISOString();
+    const highlight: Bookmark = {
+      id: randomUUID(),
+      articleId: input.articleId,
+      target: 'text',
+      targetId: startPassageId,
+      endId: endPassageId,
+      position,
+      color: input.color ?? DEFAULT_HIGHLIGHT_COLOR,
+      quote,
+      note: input.note ?? '',
+      tags: input.tags ?? [],
+      createdAt: at,
+      updatedAt: at,
+    };
+    return view(await stored('addBookmark', () => store.addBookmark(highlight)), article);
+  };
+
   return {
     recentSearches: async () => store.recentSearches(),
     addRecentSearch: (query) => stored('addRecentSearch', () => store.addRecentSearch(query)),
@@ -131,6 +169,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       return listed;
     },
     addBookmark: async (input) => {
+      if (input.target === 'text') return addHighlight(input);
       const existing = store.bookmarks().find((b) => b.articleId === input.articleId && b.target === input.target && b.targetId === input.targetId);
       if (existing) return viewOne(existing);
       const article = await articles(input.articleId);
@@ -151,7 +190,13 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
       };
       return view(await stored('addBookmark', () => store.addBookmark(bookmark)), article);
     },
-    updateBookmark: async (id, patch) => viewOne(await stored('updateBookmark', () => store.updateBookmark(id, patch, now()))),
+    updateBookmark: async (id, patch) => {
+      const old = store.bookmarks().find((b) => b.id === id);
+      if (old && patch.color !== undefined && old.target !== 'text') {
+        throw new ApiError('invalid-argument', `updateBookmark: argument 1: field 'color': bookmark '${id}' marks a ${old.target}, and only a highlight has a colour`);
+      }
+      return viewOne(await stored('updateBookmark', () => store.updateBookmark(id, patch, now())));
+    },
     removeBookmark: (id) => stored('removeBookmark', () => store.removeBookmark(id)),
     restoreBookmark: async (bookmark) => {
       const existing = store.bookmarks().find((b) => b.id === bookmark.id);

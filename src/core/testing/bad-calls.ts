@@ -35,8 +35,8 @@ export const VALID_ARGS: { readonly [M in ApiMethod]: ApiArgs<M> } = {
   addRecentSearch: ['taper'],
   clearRecentSearches: [],
   listBookmarks: [],
-  addBookmark: [{ articleId: 'baclofen-sleep-aid', target: 'passage', targetId: 'p-1', note: 'n', tags: ['t'] }],
-  updateBookmark: ['bad-input-bookmark', { note: 'x', tags: ['a'] }],
+  addBookmark: [{ articleId: 'baclofen-sleep-aid', target: 'text', range: { start: { passageId: 'p-1', offset: 0 }, end: { passageId: 'p-2', offset: 4 } }, color: 'green', note: 'n', tags: ['t'] }],
+  updateBookmark: ['bad-input-bookmark', { note: 'x', tags: ['a'], color: 'blue' }],
   removeBookmark: ['bad-input-bookmark'],
   restoreBookmark: [BOOKMARK],
   exportBookmarks: ['json'],
@@ -50,6 +50,11 @@ export const VALID_ARGS: { readonly [M in ApiMethod]: ApiArgs<M> } = {
   storeNotice: [],
   printPage: [],
   savePdf: ['notes.pdf'],
+};
+
+/** More valid calls, for methods that take arguments of more than one shape: each is made bad too. */
+export const MORE_VALID_ARGS: { readonly [M in ApiMethod]?: readonly ApiArgs<M>[] } = {
+  addBookmark: [[{ articleId: 'baclofen-sleep-aid', target: 'passage', targetId: 'p-1', note: 'n', tags: ['t'] }]],
 };
 
 /** One bad call and what its answer must say. */
@@ -101,8 +106,11 @@ function withKey(object: Record<string, unknown>, key: string, value: unknown): 
   return { ...object, ...(JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`) as Record<string, unknown>) };
 }
 
-/** The schema that validates the value at a path of a method's arguments, wrappers removed. */
-function schemaAt(method: ApiMethod, path: Path): z.ZodType {
+/**
+ * The schema that validates the value at a path of a method's valid arguments, wrappers removed.
+ * Of a union, the member that accepts the valid value there.
+ */
+function schemaAt(method: ApiMethod, valid: readonly unknown[], path: Path): z.ZodType {
   let schema = ARG_SCHEMAS[method] as unknown as z.ZodType;
   const unwrap = (s: z.ZodType): z.ZodType => {
     for (;;) {
@@ -112,8 +120,11 @@ function schemaAt(method: ApiMethod, path: Path): z.ZodType {
       else return s;
     }
   };
-  for (const key of path) {
-    const def = unwrap(schema).def as { type: string; items?: z.ZodType[]; shape?: Record<string, z.ZodType>; element?: z.ZodType };
+  for (const [depth, key] of path.entries()) {
+    let inner = unwrap(schema);
+    const options = (inner.def as { options?: z.ZodType[] }).options;
+    if (inner.def.type === 'union' && options) inner = options.find((o) => o.safeParse(get(valid, path.slice(0, depth))).success) ?? inner;
+    const def = unwrap(inner).def as { type: string; items?: z.ZodType[]; shape?: Record<string, z.ZodType>; element?: z.ZodType };
     const next = def.type === 'tuple' ? def.items?.[key as number] : def.type === 'object' ? def.shape?.[key as string] : def.type === 'array' ? def.element : undefined;
     if (!next) throw new Error(`bad-calls: no schema at ${method} ${path.join('.')}`);
     schema = next;
@@ -130,7 +141,12 @@ const where = (path: Path): string => `argument ${path.join('.')}`;
  * and a 10 MB string in place of every string.
  */
 export function badCalls(method: ApiMethod): BadCall[] {
-  const valid = VALID_ARGS[method] as readonly unknown[];
+  const valids = [VALID_ARGS[method], ...(MORE_VALID_ARGS[method] ?? [])] as readonly (readonly unknown[])[];
+  return valids.flatMap((valid) => badCallsOf(method, valid));
+}
+
+/** The bad calls made from one valid call. */
+function badCallsOf(method: ApiMethod, valid: readonly unknown[]): BadCall[] {
   const calls: BadCall[] = [
     { name: 'arguments not an array', args: { 0: valid[0] }, mustFail: true, where: 'arguments' },
     { name: 'arguments a string', args: 'args', mustFail: true, where: 'arguments' },
@@ -138,7 +154,7 @@ export function badCalls(method: ApiMethod): BadCall[] {
     { name: 'an argument too many', args: [...valid, 'extra'], mustFail: true, where: where([valid.length]) },
   ];
   valid.forEach((_, i) => {
-    if (!schemaAt(method, [i]).safeParse(undefined).success) {
+    if (!schemaAt(method, valid, [i]).safeParse(undefined).success) {
       calls.push({ name: `argument ${i} missing`, args: valid.slice(0, i), mustFail: true, where: where([i]) });
     }
   });
@@ -151,7 +167,7 @@ export function badCalls(method: ApiMethod): BadCall[] {
       calls.push({ name: `${where(path)} is a 10 MB string`, args: edit(valid, path, (p, k) => (p[k] = 'x'.repeat(HUGE_STRING_LENGTH))), mustFail: false, where: where(path) });
     }
     const parent = get(valid, path.slice(0, -1));
-    if (isPlainObject(parent) && !schemaAt(method, path).safeParse(undefined).success) {
+    if (isPlainObject(parent) && !schemaAt(method, valid, path).safeParse(undefined).success) {
       calls.push({ name: `${where(path)} missing`, args: edit(valid, path, (p, k) => delete p[k]), mustFail: true, where: where(path) });
     }
   }

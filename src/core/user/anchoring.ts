@@ -6,11 +6,16 @@
  * when it no longer resolves, or its text no longer holds the quote, the quote is looked for in
  * the article, exactly (context breaking ties), then fuzzily by shared word pairs. When nothing
  * is close enough the bookmark is orphaned: kept, and shown with its quote, never dropped.
+ *
+ * A highlight (target 'text') marks words, not a whole passage: it is found again by its range
+ * selectors, with src/core/user/text-range.ts.
  */
 import type { AnchorStatus, Bookmark, TextQuote } from '../../shared/bookmarks';
 import { EXCERPT_LENGTH, QUOTE_CONTEXT } from '../../shared/bookmarks';
 import type { Article, Passage } from '../../shared/model';
+import type { RangeSelector, TextRange } from '../../shared/ranges';
 import { foldWord, tokenize, truncate } from '../../shared/text';
+import { anchorRange } from './text-range';
 
 /** Least similarity (Dice coefficient of word pairs) for a fuzzy re-anchor. */
 export const FUZZY_ANCHOR_THRESHOLD = 0.6;
@@ -18,8 +23,16 @@ export const FUZZY_ANCHOR_THRESHOLD = 0.6;
 /** Where a bookmark points now. */
 export interface Anchor {
   readonly status: AnchorStatus;
-  /** The passage or section id it resolves to (absent when orphaned). */
+  /** The passage or section id it resolves to, a highlight's first passage (absent when orphaned). */
   readonly targetId?: string;
+  /** The words a highlight marks now (absent when orphaned, and for other bookmarks). */
+  readonly range?: TextRange;
+}
+
+/** A highlight's range selectors, as text-range.ts reads them. */
+export function highlightSelector(b: Bookmark): RangeSelector | undefined {
+  if (b.target !== 'text' || !b.position) return undefined;
+  return { startPassageId: b.targetId, endPassageId: b.endId ?? b.targetId, position: b.position, quote: b.quote };
 }
 
 /** Whitespace folded, so reflowed text still matches. */
@@ -122,6 +135,11 @@ function contextScore(all: readonly Passage[], i: number, quote: TextQuote): num
  */
 export function anchor(bookmark: Bookmark, article: Article | undefined): Anchor {
   if (!article) return { status: 'orphaned' };
+  const selector = highlightSelector(bookmark);
+  if (selector) {
+    const found = anchorRange(selector, article);
+    return found.range ? { status: found.status, targetId: found.range.start.passageId, range: found.range } : { status: 'orphaned' };
+  }
   const exact = squash(bookmark.quote.exact);
   if (bookmark.target === 'section') {
     const same = article.sections.find((s) => s.id === bookmark.targetId);

@@ -40,7 +40,7 @@ beforeAll(async () => {
 describe('JSON export and import', () => {
   it('round-trips losslessly', () => {
     const text = exportJson(bookmarks, new Date('2026-11-22T08:00:00.000Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'quire-bookmarks', version: 2, exportedAt: '2026-11-22T08:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'quire-bookmarks', version: 3, exportedAt: '2026-11-22T08:00:00.000Z' });
     expect((JSON.parse(text) as { bookmarks: { link: string }[] }).bookmarks.map((b) => b.link)).toEqual(bookmarks.map((b) => `quire://article/baclofen-sleep-aid/${b.targetId}`));
     expect(parseImport(text)).toEqual(bookmarks);
   });
@@ -92,7 +92,7 @@ describe('JSON export and import', () => {
     expect(refusal('not json').detail).toMatch(/^not JSON \(/);
     expect(refusal('{"format": "other"}').summary).toMatch(/^This is not a Quire bookmark file\. Nothing was imported.*Export → JSON/);
     expect(refusal('{"format": "other"}').detail).toBe("field 'format': Invalid input: expected \"quire-bookmarks\"");
-    expect(refusal(JSON.stringify({ ...valid, version: 7 })).summary).toMatch(/^This file was saved by a newer version of Quire \(bookmark format 7\); this one reads format 2 and older\./);
+    expect(refusal(JSON.stringify({ ...valid, version: 7 })).summary).toMatch(/^This file was saved by a newer version of Quire \(bookmark format 7\); this one reads format 3 and older\./);
     expect(refusal(JSON.stringify({ ...valid, exportedAt: 'yesterday' })).summary).toMatch(/^This bookmark file is damaged, so none of it was imported/);
     expect(refusal('{"__proto__": {"x": 1}, "format": "quire-bookmarks"}').summary).toMatch(/^This bookmark file is damaged/);
     for (const text of ['[]', 'null', '"x"', '{"format": "other"}']) expect(refusal(text).summary).toContain('your bookmarks are as they were');

@@ -33,6 +33,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   BookmarkSchema,
+  type BookmarkPatch,
   DEFAULT_SETTINGS,
   ReadingStateSchema,
   StoredSettingsSchema,
@@ -665,12 +666,14 @@ export class UserStore {
   }
 
   /** Change a bookmark's note and tags. */
-  updateBookmark(id: string, patch: { note?: string; tags?: string[] }, now: Date = new Date()): Promise<Bookmark> {
-    const what = patch.note !== undefined ? 'save your note' : 'save your tags';
+  updateBookmark(id: string, patch: BookmarkPatch, now: Date = new Date()): Promise<Bookmark> {
+    const what = patch.note !== undefined ? 'save your note' : patch.tags !== undefined ? 'save your tags' : 'change your highlight';
     return this.change(what, (data) => {
       const old = data.bookmarks.find((b) => b.id === id);
       if (!old) throw new UnknownBookmarkError(`no bookmark with id '${id}'`);
-      const updated: Bookmark = { ...old, ...patch, updatedAt: now.toISOString() };
+      const { color, ...rest } = patch;
+      // Only a highlight has a colour: a passage or section bookmark never takes one.
+      const updated: Bookmark = { ...old, ...rest, ...(color !== undefined && old.target === 'text' ? { color } : {}), updatedAt: now.toISOString() };
       return { entry: { op: 'put', bookmarks: [updated] }, result: updated };
     });
   }
