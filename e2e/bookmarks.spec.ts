@@ -353,6 +353,24 @@ test.describe('highlights in the panel', () => {
   }
 });
 
+test.describe('highlights from other tools', () => {
+  test('imports a quote of words the article has as a highlight, and one it has not as an orphan, shown with its words', async ({ quire, appPage }) => {
+    await quire.openArticle(ARTICLE);
+    const bookmarks = new BookmarksPanel(appPage);
+    await bookmarks.open();
+    const annotation = (id: string, exact: string): object => ({ type: 'Annotation', id, target: { source: 'quire://article/baclofen-sleep-aid', selector: { type: 'TextQuoteSelector', exact } } });
+    const file = [annotation('https://example.org/a/1', 'quietly sat on pharmacy shelves'), annotation('https://example.org/a/2', 'zebra quantum xylophone marmalade')];
+    await bookmarks.import('hypothesis.jsonld', JSON.stringify(file));
+    await expect(bookmarks.panel.getByRole('status')).toHaveText('Added 2 bookmarks.');
+    const placed = bookmarks.item('quietly sat on pharmacy shelves');
+    await expect(placed).toHaveAttribute('data-status', 'anchored');
+    await expect(placed).toContainText('Yellow highlight');
+    const orphan = bookmarks.item('zebra quantum xylophone marmalade');
+    await expect(orphan).toHaveAttribute('data-status', 'orphaned');
+    await expect(orphan).toContainText('orphaned: the words are no longer in the article');
+  });
+});
+
 test.describe('after a restart', () => {
   test('keeps bookmarks and settings, and reopens the last article', async ({ quire, appPage, dataDir, restartHost }) => {
     await quire.openArticle(ARTICLE);
