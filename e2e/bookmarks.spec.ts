@@ -304,6 +304,73 @@ test.describe('bookmark files', () => {
   });
 });
 
+test.describe('highlights in the panel', () => {
+  test("shows a highlight's colour by name and its words, finds it, changes its colour", async ({ quire, appPage }) => {
+    await quire.openArticle(ARTICLE);
+    const bookmarks = new BookmarksPanel(appPage);
+    const id = await paragraphId(appPage.locator('.article__body p[data-passage-id]'), 1);
+    const highlight = await bookmarks.highlightByApi('baclofen-sleep-aid', id, 0, 40, 'green', 'check the dose');
+    await bookmarks.open();
+    const item = bookmarks.items.first();
+    await expect(item).toContainText('Green highlight');
+    await expect(item.getByRole('link', { name: highlight.quote.exact })).toHaveAttribute('href', `#/article/baclofen-sleep-aid/${encodeURIComponent(id)}`);
+    await expect(item).toContainText('check the dose');
+    await bookmarks.search('green');
+    await expect(bookmarks.items).toHaveCount(1);
+    await bookmarks.search('yellow');
+    await expect(bookmarks.items).toHaveCount(0);
+    await bookmarks.search('');
+    await item.getByRole('combobox', { name: 'Colour' }).selectOption('Blue');
+    await expect(item).toContainText('Blue highlight');
+    // Deleted from the panel, put back by Undo, as a bookmark is.
+    await bookmarks.delete(item);
+    await expect(bookmarks.items).toHaveCount(0);
+    await new Notice(appPage).undoButton.click();
+    await expect(item).toContainText('Blue highlight');
+    await item.getByRole('link', { name: highlight.quote.exact }).click();
+    await expect(appPage).toHaveURL(new RegExp(`#/article/baclofen-sleep-aid/${escapeRegExp(encodeURIComponent(id))}$`));
+  });
+
+  for (const format of ['JSON', 'Web Annotations'] as const) {
+    test(`brings a deleted highlight back from its ${format} export`, async ({ quire, appPage }) => {
+      await quire.openArticle(ARTICLE);
+      const bookmarks = new BookmarksPanel(appPage);
+      const id = await paragraphId(appPage.locator('.article__body p[data-passage-id]'), 2);
+      const highlight = await bookmarks.highlightByApi('baclofen-sleep-aid', id, 5, 50, 'pink', 'a note');
+      await bookmarks.open();
+      await expect(bookmarks.items).toHaveCount(1);
+      const file = await bookmarks.export(format);
+      await bookmarks.delete(bookmarks.items.first());
+      await expect(bookmarks.items).toHaveCount(0);
+      await bookmarks.import(file.name, file.text);
+      await expect(bookmarks.panel.getByRole('status')).toHaveText('Added 1 bookmark.');
+      const back = bookmarks.items.first();
+      await expect(back).toContainText('Pink highlight');
+      await expect(back).toContainText(highlight.quote.exact);
+      await expect(back).toContainText('a note');
+      await expect(back).toHaveAttribute('data-status', 'anchored');
+    });
+  }
+});
+
+test.describe('highlights from other tools', () => {
+  test('imports a quote of words the article has as a highlight, and one it has not as an orphan, shown with its words', async ({ quire, appPage }) => {
+    await quire.openArticle(ARTICLE);
+    const bookmarks = new BookmarksPanel(appPage);
+    await bookmarks.open();
+    const annotation = (id: string, exact: string): object => ({ type: 'Annotation', id, target: { source: 'quire://article/baclofen-sleep-aid', selector: { type: 'TextQuoteSelector', exact } } });
+    const file = [annotation('https://example.org/a/1', 'quietly sat on pharmacy shelves'), annotation('https://example.org/a/2', 'zebra quantum xylophone marmalade')];
+    await bookmarks.import('hypothesis.jsonld', JSON.stringify(file));
+    await expect(bookmarks.panel.getByRole('status')).toHaveText('Added 2 bookmarks.');
+    const placed = bookmarks.item('quietly sat on pharmacy shelves');
+    await expect(placed).toHaveAttribute('data-status', 'anchored');
+    await expect(placed).toContainText('Yellow highlight');
+    const orphan = bookmarks.item('zebra quantum xylophone marmalade');
+    await expect(orphan).toHaveAttribute('data-status', 'orphaned');
+    await expect(orphan).toContainText('orphaned: the words are no longer in the article');
+  });
+});
+
 test.describe('after a restart', () => {
   test('keeps bookmarks and settings, and reopens the last article', async ({ quire, appPage, dataDir, restartHost }) => {
     await quire.openArticle(ARTICLE);

@@ -173,6 +173,22 @@ test.describe('print', () => {
     expect(all).not.toContain('Search the library');
   });
 
+  test('prints a highlight in the bookmarks list: its colour by name, its words and note, black on white', async ({ quire, appPage, printToPdf }) => {
+    await quire.openArticle(SLEEP);
+    const bookmarks = new BookmarksPanel(appPage);
+    const passage = (await readerPassages(appPage)).find((p) => p.kind.includes('passage--paragraph'));
+    if (!passage) throw new Error('no paragraph');
+    const highlight = await bookmarks.highlightByApi('baclofen-sleep-aid', passage.id, 0, 48, 'yellow', 'worth asking about');
+    await bookmarks.open();
+    await bookmarks.panel.getByRole('button', { name: 'Print… bookmarks' }).click();
+    const quote = appPage.locator('.print-bookmark__quote[data-color="yellow"]');
+    // No fill behind the words: the colour is the rule beside them only.
+    await expect(quote).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+    await expect(quote).toHaveCSS('border-inline-start-color', 'rgb(154, 115, 0)');
+    const { all } = readPdf(await printToPdf());
+    expectInOrder(all, ['Bookmarks', SLEEP, 'Yellow highlight', opening(highlight.quote.exact), 'Note: worth asking about']);
+  });
+
   test('sets paper and margins, prints from the button, and closes back to the article', async ({ quire, appPage, printToPdf, target }) => {
     await quire.openArticle(SLEEP);
     const preview = new PrintPreview(appPage);

@@ -101,7 +101,7 @@ export async function walkReading(page: Page, visit: Visit): Promise<void> {
 }
 
 /**
- * The bookmarks panel with a section bookmark and a bookmark with a note, its export menu, an import error, and (after
+ * The bookmarks panel with a highlight, a section bookmark and a bookmark with a note, its export menu, an import error, and (after
  * the content changes under a bookmark and the app restarts) with an orphaned bookmark. Needs
  * `copyContent`.
  */
@@ -121,8 +121,11 @@ export async function walkBookmarks(page: Page, contentDir: string, restart: () 
     await bookmarks.togglePassage(id);
     await expect(bookmarks.toggleOf(id)).toHaveAttribute('aria-pressed', 'true');
   }
+  // A highlight too (listed first): its swatch and colour name, its words, its colour select.
+  await bookmarks.highlightByApi('baclofen-sleep-aid', (await kept.getAttribute('data-passage-id')) ?? '', 0, 40, 'green');
   await bookmarks.open();
-  await bookmarks.edit(bookmarks.items.first(), 'ask the pharmacist', 'dose');
+  await expect(bookmarks.items.first()).toContainText('Green highlight');
+  await bookmarks.edit(bookmarks.items.nth(1), 'ask the pharmacist', 'dose');
   await visit(page, 'bookmarks panel');
 
   await bookmarks.exportButton.click();

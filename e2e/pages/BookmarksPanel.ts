@@ -2,6 +2,8 @@
  * The bookmarks panel and the bookmark toggles beside passages, and the reading settings.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { BookmarkView, HighlightColor } from '../../src/shared/bookmarks';
+import { apiPath, TOKEN_HEADER } from '../../src/shared/wire';
 
 export class BookmarksPanel {
   /** The header button that shows and hides the panel. */
@@ -88,7 +90,27 @@ export class BookmarksPanel {
 
   /** Delete a bookmark. */
   async delete(item: Locator): Promise<void> {
-    await item.getByRole('button', { name: 'Delete bookmark' }).click();
+    await item.getByRole('button', { name: /^Delete (bookmark|highlight)$/ }).click();
+  }
+
+  /**
+   * Highlight words of a passage through the web host's API, as the app's selection toolbar does,
+   * then reload so the app lists it. Resolves with the highlight as the API returns it.
+   */
+  async highlightByApi(articleId: string, passageId: string, from: number, to: number, color: HighlightColor, note = ''): Promise<BookmarkView> {
+    const input = { articleId, target: 'text', range: { start: { passageId, offset: from }, end: { passageId, offset: to } }, color, note };
+    const reply = await this.page.evaluate(
+      async ({ path, header, body }) => {
+        // The app keeps its access token in session storage once it has read it from the address.
+        const token = window.sessionStorage.getItem('quire.token') ?? '';
+        const response = await fetch(path, { method: 'POST', headers: { [header]: token, 'content-type': 'application/json' }, body });
+        return (await response.json()) as { value?: BookmarkView; error?: unknown };
+      },
+      { path: apiPath('addBookmark'), header: TOKEN_HEADER, body: JSON.stringify({ args: [input] }) },
+    );
+    if (!reply.value) throw new Error(`addBookmark: ${JSON.stringify(reply.error)}`);
+    await this.page.reload();
+    return reply.value;
   }
 
   /** Search within the bookmarks. */

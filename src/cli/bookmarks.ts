@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BookmarkView, ExportFormat } from '../shared/bookmarks';
+import { HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkView, type ExportFormat } from '../shared/bookmarks';
 import { BookmarkImportError, importTooLarge } from '../core/user/bookmark-io';
 import { defaultDataDir, openContent } from '../core/library/paths';
 import { createService, storeService } from '../core/api/service';
@@ -51,10 +51,12 @@ export async function runBookmarks(args: string[], base: string): Promise<number
     ? createService(await openContent(values.content ? resolve(base, values.content) : undefined), store)
     : storeService(store, async () => undefined);
 
-  // Everything shown comes from articles or from the user's own notes: printable.
+  // Everything shown comes from articles or from the user's own notes: printable. What it marks
+  // comes first: a passage, a section, or a highlight with its colour's name.
+  const kind = (b: BookmarkView): string => (isHighlight(b) ? `${HIGHLIGHT_COLOR_NAMES[b.color].toLowerCase()} highlight` : b.target);
   const print = (b: BookmarkView): string =>
     printable(
-      `${b.id}  ${b.status}  ${b.articleTitle ?? b.articleId} › ${b.sectionTitle ?? b.targetId}\n  “${b.quote.exact.slice(0, 100).replace(/\s+/g, ' ')}${b.quote.exact.length > 100 ? '…' : ''}”${b.note ? `\n  note: ${b.note}` : ''}${b.tags.length ? `\n  tags: ${b.tags.join(', ')}` : ''}`,
+      `${b.id}  ${kind(b)}  ${b.status}  ${b.articleTitle ?? b.articleId} › ${b.sectionTitle ?? b.targetId}\n  “${b.quote.exact.slice(0, 100).replace(/\s+/g, ' ')}${b.quote.exact.length > 100 ? '…' : ''}”${b.note ? `\n  note: ${b.note}` : ''}${b.tags.length ? `\n  tags: ${b.tags.join(', ')}` : ''}`,
     );
 
   switch (action) {

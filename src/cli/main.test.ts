@@ -8,6 +8,8 @@ import { BUNDLED_CONTENT, ROOT } from '../core/library/paths';
 import { buildLibrary } from '../core/content/build';
 import { articleSource, largeExport, tempDir, type TempDir } from '../core/testing/temp-dir';
 import { buildCli, CLI_META, CLI_OUT, cliIsStale } from '../../scripts/build-cli.mjs';
+import { exportJson } from '../core/user/bookmark-io';
+import { selectRange } from '../core/user/text-range';
 import { callApi } from './contract';
 import { printable } from './io';
 
@@ -104,13 +106,30 @@ describe('cli bookmarks', () => {
     const list = JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout) as { bookmarks: { id: string }[] };
     expect(list.bookmarks.map((b) => b.id)).toEqual([bookmark.id]);
     const exported = cli('bookmarks', 'export', '--data-dir', data).stdout;
-    expect(JSON.parse(exported)).toMatchObject({ format: 'quire-bookmarks', version: 2 });
+    expect(JSON.parse(exported)).toMatchObject({ format: 'quire-bookmarks', version: 3 });
     expect(cli('bookmarks', 'export', '--format', 'markdown', '--data-dir', data).stdout).toContain('> Baclofen has quietly sat on pharmacy shelves');
     const file = await dir.write('export.json', exported);
     const other = join(dir.path, 'other');
     expect(JSON.parse(cli('bookmarks', 'import', file, '--json', '--data-dir', other).stdout)).toEqual({ added: 1, updated: 0, unchanged: 0 });
     expect(cli('bookmarks', 'remove', bookmark.id, '--data-dir', data).status).toBe(0);
     expect(JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout)).toEqual({ bookmarks: [] });
+  });
+
+  it('lists a highlight by its kind, colour and words, and whole with --json', async () => {
+    const data = join(dir.path, 'data-highlight');
+    const sleep = (await buildLibrary(BUNDLED_CONTENT)).library.article('baclofen-sleep-aid')!;
+    const passage = sleep.passages[0]!;
+    const selector = selectRange(sleep, { start: { passageId: passage.id, offset: 0 }, end: { passageId: passage.id, offset: 20 } });
+    if (typeof selector === 'string') throw new Error(selector);
+    const at = '2026-11-23T07:00:00.000Z';
+    const highlight = { id: 'highlight-cli', articleId: sleep.id, target: 'text' as const, targetId: passage.id, endId: passage.id, position: selector.position, color: 'pink' as const, quote: selector.quote, note: 'why', tags: ['t'], createdAt: at, updatedAt: at };
+    const file = await dir.write('highlight.json', exportJson([highlight]));
+    expect(cli('bookmarks', 'import', file, '--data-dir', data).status).toBe(0);
+    const shown = cli('bookmarks', 'list', '--data-dir', data).stdout;
+    expect(shown).toContain(`highlight-cli  pink highlight  anchored  ${sleep.title} › `);
+    expect(shown).toContain(`“${passage.text.slice(0, 20)}”\n  note: why\n  tags: t`);
+    const listed = JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout) as { bookmarks: unknown[] };
+    expect(listed.bookmarks).toEqual([{ ...highlight, status: 'anchored', resolvedId: passage.id, resolvedRange: { start: { passageId: passage.id, offset: 0 }, end: { passageId: passage.id, offset: 20 } }, articleTitle: sleep.title, sectionTitle: expect.any(String) }]);
   });
 
   it('says what is wrong with a bad import and changes nothing', async () => {

@@ -96,7 +96,7 @@ describe('bookmarks through the API', () => {
     await other.remove();
   });
 
-  it('imports its own Web Annotation export, and places an annotation from another tool by its quote', async () => {
+  it('imports its own Web Annotation export, and places an annotation from another tool as a highlight of its quote', async () => {
     await api.addBookmark({ articleId: sleep().id, target: 'passage', targetId: sleep().passages[0]!.id, note: 'first', tags: ['a'] });
     await api.addBookmark({ articleId: sleep().id, target: 'section', targetId: sleep().sections[1]!.id });
     const file = await api.exportBookmarks('annotations');
@@ -111,7 +111,18 @@ describe('bookmarks through the API', () => {
     ]);
     expect(await second.importBookmarks(foreign)).toEqual({ added: 1, updated: 0, unchanged: 0 });
     expect(await second.importBookmarks(foreign)).toEqual({ added: 0, updated: 0, unchanged: 1 });
-    expect((await second.listBookmarks()).find((b) => b.id.startsWith('annotation-'))).toMatchObject({ status: 'anchored', resolvedId: passage.id, target: 'passage', targetId: passage.id });
+    // Another tool's quote becomes a highlight of those words.
+    expect((await second.listBookmarks()).find((b) => b.id.startsWith('annotation-'))).toMatchObject({
+      status: 'anchored',
+      resolvedId: passage.id,
+      target: 'text',
+      targetId: passage.id,
+      resolvedRange: { start: { passageId: passage.id, offset: 0 }, end: { passageId: passage.id, offset: 40 } },
+    });
+    // Words in no passage: imported all the same, listed as orphaned with their quote.
+    const lost = JSON.stringify([{ type: 'Annotation', id: 'https://hypothes.is/a/2', target: { source: `quire://article/${sleep().id}`, selector: { type: 'TextQuoteSelector', exact: 'zebra quantum xylophone' } } }]);
+    expect(await second.importBookmarks(lost)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect((await second.listBookmarks()).find((b) => b.quote.exact === 'zebra quantum xylophone')).toMatchObject({ status: 'orphaned', target: 'text' });
     await other.remove();
   });
 

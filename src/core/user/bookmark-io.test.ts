@@ -4,10 +4,12 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BookmarkSchema, MAX_IMPORT_ENTRIES, type Bookmark } from '../../shared/bookmarks';
+import { BookmarkSchema, HIGHLIGHT_COLORS, HIGHLIGHT_COLOR_NAMES, MAX_IMPORT_ENTRIES, isHighlight, type Bookmark, type HighlightColor } from '../../shared/bookmarks';
 import { parseLink } from '../../shared/links';
 import type { Article, Passage, Section } from '../../shared/model';
-import { quotePassage } from './anchoring';
+import { PASSAGE_SEPARATOR, type TextRange } from '../../shared/ranges';
+import { anchor, quotePassage } from './anchoring';
+import { selectRange } from './text-range';
 import {
   ANNOTATION_CONTEXT,
   BookmarkImportError,
@@ -18,6 +20,7 @@ import {
   markdownLines,
   markdownText,
   parseImport,
+  UNPLACED_ID,
   type ArticleLookup,
 } from './bookmark-io';
 import { buildLibrary, type LoadedLibrary } from '../content/build';
@@ -25,6 +28,30 @@ import { BUNDLED_CONTENT } from '../library/paths';
 
 let loaded: LoadedLibrary;
 let bookmarks: Bookmark[];
+/** Highlights of real words: across two passages, in a table's cells, in a reader comment. */
+let highlights: Bookmark[];
+
+/** A highlight of a range of a bundled article, as addHighlight makes it. */
+function highlightOf(article: Article, range: TextRange, fields: { id: string; color: HighlightColor; note?: string; tags?: string[]; at?: string }): Bookmark {
+  const selector = selectRange(article, range);
+  if (typeof selector === 'string') throw new Error(selector);
+  const at = fields.at ?? '2026-11-23T07:00:00.000Z';
+  return {
+    id: fields.id,
+    articleId: article.id,
+    target: 'text',
+    targetId: selector.startPassageId,
+    endId: selector.endPassageId,
+    position: selector.position,
+    color: fields.color,
+    quote: selector.quote,
+    note: fields.note ?? '',
+    tags: fields.tags ?? [],
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 beforeAll(async () => {
   loaded = await buildLibrary(BUNDLED_CONTENT);
   const sleep = loaded.library.article('baclofen-sleep-aid')!;
@@ -34,6 +61,14 @@ beforeAll(async () => {
   bookmarks = [
     { id: 'bookmark-table', articleId: sleep.id, target: 'passage', targetId: table.id, quote: quotePassage(sleep, table.id)!, note: 'the numbers', tags: ['study'], createdAt: at, updatedAt: at },
     { id: 'bookmark-quote', articleId: sleep.id, target: 'passage', targetId: quote.id, quote: quotePassage(sleep, quote.id)!, note: '', tags: [], createdAt: at, updatedAt: at },
+  ];
+  const sjogren = loaded.library.article('baclofen-sjogrens-syndrome')!;
+  const [p1, p2] = [sleep.passages[1]!, sleep.passages[2]!];
+  const comment = sjogren.comments[1]!;
+  highlights = [
+    highlightOf(sleep, { start: { passageId: p1.id, offset: 20 }, end: { passageId: p2.id, offset: 30 } }, { id: 'highlight-span', color: 'green', note: 'two passages', tags: ['span'] }),
+    highlightOf(sleep, { start: { passageId: table.id, offset: table.text.indexOf('24 min') }, end: { passageId: table.id, offset: table.text.indexOf('41 min') + 6 } }, { id: 'highlight-cells', color: 'blue' }),
+    highlightOf(sjogren, { start: { passageId: comment.id, offset: 4 }, end: { passageId: comment.id, offset: 40 } }, { id: 'highlight-comment', color: 'pink', note: 'a reader says' }),
   ];
 });
 
@@ -58,6 +93,21 @@ describe('JSON export and import', () => {
     expect(wrong.detail).toBe(
       `bookmarks[1] (id bookmark-quote): field 'link': quire://article/baclofen-sleep-aid/section/lead is not the link of its article and passage (quire://article/baclofen-sleep-aid/${bookmarks[1]!.targetId})`,
     );
+  });
+
+  it('carries highlights losslessly, each linked to its first passage, and refuses a highlight whose link names another', () => {
+    const all = [...bookmarks, ...highlights];
+    const text = exportJson(all);
+    const data = JSON.parse(text) as { bookmarks: Record<string, unknown>[] };
+    expect(data.bookmarks.slice(2).map((b) => b.link)).toEqual(highlights.map((h) => `quire://article/${h.articleId}/${h.targetId}`));
+    expect(data.bookmarks[2]).toMatchObject({ target: 'text', endId: highlights[0]!.endId, position: highlights[0]!.position, color: 'green' });
+    expect(parseImport(text)).toEqual(all);
+    const span = highlights[0]!;
+    expect(span.endId).not.toBe(span.targetId);
+    data.bookmarks[2]!.link = `quire://article/${span.articleId}/${span.endId}`;
+    const wrong = refusal(JSON.stringify(data));
+    expect(wrong.summary).toMatch(/^Bookmark 3 of 5 in this file is damaged, so none of it was imported/);
+    expect(wrong.detail).toBe(`bookmarks[2] (id highlight-span): field 'link': quire://article/${span.articleId}/${span.endId} is not the link of its article and text (quire://article/${span.articleId}/${span.targetId})`);
   });
 
   /** The refusal parseImport throws for `text`. */
@@ -128,6 +178,22 @@ describe('Markdown export', () => {
     });
     expect(table!.quote).toContain('Sleep Latency | 24 min | 41 min');
     expect(quote!.paragraphs).toEqual([]);
+  });
+
+  it("quotes a highlight's exact words with its colour's name, note, tags, section and link", () => {
+    const md = exportMarkdown(highlights, (id) => loaded.library.article(id));
+    const rendered = readRendered(new MarkdownIt().render(md));
+    const sleep = loaded.library.article('baclofen-sleep-aid')!;
+    const sjogren = loaded.library.article('baclofen-sjogrens-syndrome')!;
+    const [span, cells] = highlights;
+    const sectionOf = (passageId: string): string => sleep.sections.find((s) => s.id === sleep.passages.find((p) => p.id === passageId)!.sectionId)!.title;
+    expect(rendered).toEqual([
+      { article: sleep.title, section: sectionOf(span!.targetId), quote: span!.quote.exact, paragraphs: ['Green highlight', 'two passages', 'Tags: span'], href: bookmarkLink(span!), linkText: 'Open in Quire', after: ' · saved 2026-11-23' },
+      { article: sleep.title, section: sectionOf(cells!.targetId), quote: '24 min | 41 min', paragraphs: ['Blue highlight'], href: bookmarkLink(cells!), linkText: 'Open in Quire', after: ' · saved 2026-11-23' },
+      { article: sjogren.title, section: 'Reader comments', quote: highlights[2]!.quote.exact, paragraphs: ['Pink highlight', 'a reader says'], href: bookmarkLink(highlights[2]!), linkText: 'Open in Quire', after: ' · saved 2026-11-23' },
+    ].sort((a, b) => a.article.localeCompare(b.article, 'en')));
+    // Words across two passages are one quote, a line for each passage.
+    expect(span!.quote.exact).toContain(PASSAGE_SEPARATOR);
   });
 });
 
@@ -481,40 +547,152 @@ const anyBookmarks: fc.Arbitrary<Bookmark[]> = fc
     return parsed.success ? [parsed.data] : [];
   }));
 
+/**
+ * Highlights of real words of the bundled articles, as addHighlight makes them: within a passage
+ * or across up to three, in any passage, in a table's cells, in a reader comment; in any colour,
+ * with any note and tags.
+ */
+const anyHighlights: fc.Arbitrary<Bookmark[]> = fc
+  .uniqueArray(
+    fc.record({
+      id: fc.stringMatching(/^hl-[A-Za-z0-9_-]{8,40}$/),
+      articleId: fc.constantFrom('baclofen-sleep-aid', 'baclofen-sjogrens-syndrome'),
+      where: fc.constantFrom('any', 'table', 'comment'),
+      first: fc.nat(),
+      span: fc.nat({ max: 2 }),
+      from: fc.nat(),
+      to: fc.nat(),
+      color: fc.constantFrom(...HIGHLIGHT_COLORS),
+      note: anyText(100),
+      tags: fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((t) => t.trim() !== ''), { maxLength: 3 }),
+      at: anyDate,
+    }),
+    { maxLength: 4, selector: (h) => h.id },
+  )
+  .map((list) =>
+    list.flatMap((h) => {
+      const article = loaded.library.article(h.articleId)!;
+      const all = [...article.passages, ...article.comments];
+      const pool = h.where === 'table' ? all.filter((p) => p.kind === 'table') : h.where === 'comment' ? article.comments : all;
+      const start = (pool.length > 0 ? pool : all)[h.first % (pool.length || all.length)]!;
+      const end = all[Math.min(all.indexOf(start) + h.span, all.length - 1)]!;
+      const from = h.from % start.text.length;
+      const to = end === start ? from + 1 + (h.to % (start.text.length - from)) : h.to % (end.text.length + 1);
+      try {
+        return [highlightOf(article, { start: { passageId: start.id, offset: from }, end: { passageId: end.id, offset: to } }, { id: h.id, color: h.color, note: h.note, tags: h.tags.map((t) => t.trim()), at: h.at })];
+      } catch {
+        return []; // a range of white space only: no highlight
+      }
+    }),
+  );
+
+/** Bookmarks and highlights together, each id once. */
+const anyMarks: fc.Arbitrary<Bookmark[]> = fc.tuple(anyBookmarks, anyHighlights).map(([b, h]) => [...b, ...h.filter((x) => !b.some((y) => y.id === x.id))]);
+
 describe('export then import (property)', () => {
-  it('gives the same bookmarks back through JSON', () => {
+  it('generates highlights of every kind: across passages, in table cells, in comments', () => {
+    const seen = fc.sample(anyHighlights, 300).flat();
+    expect(seen.some((h) => h.endId !== h.targetId)).toBe(true);
+    expect(seen.some((h) => h.targetId.includes('comment'))).toBe(true);
+    expect(seen.some((h) => loaded.library.article(h.articleId)!.passages.find((p) => p.id === h.targetId)?.kind === 'table')).toBe(true);
+  });
+
+  it('gives the same bookmarks and highlights back through JSON', () => {
     fc.assert(
-      fc.property(anyBookmarks, (list) => {
+      fc.property(anyMarks, (list) => {
         expect(parseImport(exportJson(list))).toEqual(list);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('gives the same bookmarks back through Web Annotations, their articles in the library or not', () => {
+  it('gives the same bookmarks and highlights back through Web Annotations, their articles in the library or not', () => {
     fc.assert(
-      fc.property(anyBookmarks, fc.boolean(), (list, inLibrary) => {
-        const articleOf = (id: string): Article | undefined => (inLibrary ? ({ id, title: `Title of ${id}` } as Article) : undefined);
+      fc.property(anyMarks, fc.boolean(), (list, inLibrary) => {
+        const articleOf = (id: string): Article | undefined => (inLibrary ? (loaded.library.article(id) ?? ({ id, title: `Title of ${id}`, passages: [], comments: [] } as unknown as Article)) : undefined);
         expect(parseImport(exportAnnotations(list, articleOf))).toEqual(list);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('writes every bookmark into Markdown: its link, quote, note and tags', () => {
+  it("writes every bookmark and highlight into Markdown: its link, quote, a highlight's colour name, note and tags", () => {
     fc.assert(
       // A quote of nothing but line breaks (no passage is one) has no lines to quote.
-      fc.property(anyBookmarks.map((all) => all.filter((b) => asParagraph(b.quote.exact) !== '')), (list) => {
+      fc.property(anyMarks.map((all) => all.filter((b) => asParagraph(b.quote.exact) !== '')), (list) => {
         const rendered = readRendered(new MarkdownIt().render(exportMarkdown(list, () => undefined)));
         const key = (b: { href: string; quote: string; paragraphs: readonly string[] }): string => JSON.stringify([b.href, b.quote, b.paragraphs]);
         const expected = list.map((b) => {
           const note = asParagraph(b.note);
-          return key({ href: bookmarkLink(b), quote: asParagraph(b.quote.exact), paragraphs: [...(note ? [note] : []), ...(b.tags.length > 0 ? [asParagraph(`Tags: ${b.tags.join(', ')}`)] : [])] });
+          const color = isHighlight(b) ? [`${HIGHLIGHT_COLOR_NAMES[b.color]} highlight`] : [];
+          return key({ href: bookmarkLink(b), quote: asParagraph(b.quote.exact), paragraphs: [...color, ...(note ? [note] : []), ...(b.tags.length > 0 ? [asParagraph(`Tags: ${b.tags.join(', ')}`)] : [])] });
         });
         expect(rendered.map(key).sort()).toEqual(expected.sort());
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** An article's whole text as a W3C tool counts it: its passages, body then comments, a line break between. */
+const wholeText = (article: Article): string => [...article.passages, ...article.comments].map((p) => p.text).join(PASSAGE_SEPARATOR);
+
+describe('Web Annotation export of highlights', () => {
+  interface Selector { type: string; start: number; end: number; startSelector?: unknown; endSelector?: unknown; refinedBy: { start: number } }
+  interface Item { motivation: string; stylesheet: unknown; body?: unknown; target: { id: string; source: string; styleClass: string; selector: Selector[] } }
+  const library: ArticleLookup = (id) => loaded.library.article(id);
+  const itemsOf = (text: string): Item[] => (JSON.parse(text) as { first: { items: Item[] } }).first.items;
+
+  it('writes a highlighting annotation: its words by quote, by position over the article, by its passages; its colour as a style class', () => {
+    const items = itemsOf(exportAnnotations(highlights, library));
+    items.forEach((item, i) => {
+      const h = highlights[i]!;
+      expect(item.motivation).toBe('highlighting');
+      expect(item.target.id).toBe(bookmarkLink(h));
+      expect(item.target.source).toBe(`quire://article/${h.articleId}`);
+      expect(item.target.styleClass).toBe(`quire-highlight-${h.color}`);
+      expect(item.stylesheet).toMatchObject({ type: 'CssStylesheet', value: expect.stringMatching(new RegExp(`^\\.quire-highlight-${h.color} \\{ background-color: #[0-9a-f]{6}; \\}$`)) });
+      const [quote, position, range] = item.target.selector;
+      expect(quote).toEqual({ type: 'TextQuoteSelector', ...h.quote });
+      expect(position!.type).toBe('TextPositionSelector');
+      // What another tool reads: the same words, counted over the whole article.
+      expect(wholeText(library(h.articleId)!).slice(position!.start, position!.end)).toBe(h.quote.exact);
+      expect(range).toEqual({
+        type: 'RangeSelector',
+        startSelector: { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3986', value: encodeURIComponent(h.targetId) },
+        endSelector: { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3986', value: encodeURIComponent(h.endId!) },
+        refinedBy: { type: 'TextPositionSelector', ...h.position },
+      });
+    });
+    expect(items[0]!.body).toEqual([{ type: 'TextualBody', value: 'two passages', format: 'text/plain', purpose: 'commenting' }, { type: 'TextualBody', value: 'span', purpose: 'tagging' }]);
+    expect(items[1]!.body).toBeUndefined();
+  });
+
+  it('reads its own highlights back exactly, their article in the library or not', () => {
+    const all = [...bookmarks, ...highlights];
+    expect(parseImport(exportAnnotations(all, library), library)).toEqual(all);
+    const away = exportAnnotations(all, () => undefined);
+    expect(itemsOf(away)[2]!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'RangeSelector']);
+    expect(parseImport(away)).toEqual(all);
+  });
+
+  it("names a damaged highlight's field", () => {
+    const items = itemsOf(exportAnnotations(highlights, library));
+    const rangeOf = (item: Item): Selector => item.target.selector[2]!;
+    delete rangeOf(items[0]!).endSelector;
+    rangeOf(items[1]!).refinedBy.start = 9999;
+    rangeOf(items[2]!).startSelector = {};
+    const detail = (item: Item): string => {
+      try {
+        parseImport(JSON.stringify([item]), library);
+      } catch (e) {
+        return (e as BookmarkImportError).detail;
+      }
+      return 'accepted';
+    };
+    expect(detail(items[0]!)).toMatch(/^annotations\[0\] \(id urn:quire:bookmark:highlight-span\): field 'target\.selector \(RangeSelector\)\.endSelector': /);
+    expect(detail(items[1]!)).toBe("annotations[0] (id urn:quire:bookmark:highlight-cells): field 'target.selector (RangeSelector).refinedBy': start must come before end");
+    expect(detail(items[2]!)).toMatch(/field 'target\.selector \(RangeSelector\)\.startSelector': /);
   });
 });
 
@@ -560,7 +738,7 @@ describe('Web Annotation import', () => {
     expect(twice.detail).toBe('annotations[1] (id bookmark-table): id appears twice in the file');
   });
 
-  it("places another tool's annotation of a Quire article by its quote, with the same id on every import", () => {
+  it("places another tool's annotation of a Quire article as a highlight of the words it quotes, with the same id on every import", () => {
     const sleep = loaded.library.article('baclofen-sleep-aid')!;
     const passage = sleep.passages[3]!;
     const words = passage.text.slice(10, 60);
@@ -578,12 +756,18 @@ describe('Web Annotation import', () => {
       target: [{ source: 'quire://article/baclofen-sleep-aid', selector: [{ type: 'TextPositionSelector', start: 1, end: 2 }, { type: 'TextQuoteSelector', exact: words, prefix: 'x'.repeat(500) }] }],
     };
     const [placed] = parseImport(JSON.stringify([hypothesis]), library);
+    // Its selectors as Quire makes them for those words: its own position and context.
+    const words10 = selectRange(sleep, { start: { passageId: passage.id, offset: 10 }, end: { passageId: passage.id, offset: 60 } });
+    if (typeof words10 === 'string') throw new Error(words10);
     expect(placed).toEqual({
       id: expect.stringMatching(/^annotation-[A-Za-z0-9_-]{32}$/),
       articleId: sleep.id,
-      target: 'passage',
+      target: 'text',
       targetId: passage.id,
-      quote: { exact: words, prefix: 'x'.repeat(128), suffix: '' },
+      endId: passage.id,
+      position: { start: 10, end: 60 },
+      color: 'yellow',
+      quote: words10.quote,
       note: 'check this',
       tags: ['sleep'],
       createdAt: hypothesis.created,
@@ -596,6 +780,25 @@ describe('Web Annotation import', () => {
     const { created: _c, modified: _m, ...undated } = hypothesis;
     const at = new Date('2026-12-01T12:00:00.000Z');
     expect(parseImport(JSON.stringify(undated), library, at)[0]).toMatchObject({ createdAt: at.toISOString(), updatedAt: '1970-01-01T00:00:00.000Z' });
+  });
+
+  it("takes another tool's colour class, and its position over the whole article to tell the same words apart", () => {
+    const sleep = loaded.library.article('baclofen-sleep-aid')!;
+    const text = wholeText(sleep);
+    const word = 'baclofen';
+    const second = text.indexOf(word, text.indexOf(word) + 1);
+    const atSecond = [...sleep.passages].find((p) => text.indexOf(p.text) <= second && second < text.indexOf(p.text) + p.text.length)!;
+    expect(atSecond.id).not.toBe(sleep.passages.find((p) => p.text.includes(word))!.id);
+    const tool = (selector: unknown[], styleClass?: string): string =>
+      JSON.stringify({ type: 'Annotation', id: 'https://example.org/a/1', target: { source: 'quire://article/baclofen-sleep-aid', ...(styleClass ? { styleClass } : {}), selector } });
+    const quote = { type: 'TextQuoteSelector', exact: word };
+    const [placed] = parseImport(tool([quote, { type: 'TextPositionSelector', start: second, end: second + word.length }], 'note quire-highlight-blue'), library);
+    expect(placed).toMatchObject({ target: 'text', targetId: atSecond.id, color: 'blue' });
+    expect(text.slice(text.indexOf(atSecond.text) + placed!.position!.start, text.indexOf(atSecond.text) + placed!.position!.end)).toBe(word);
+    // No position: the first place the words are; a position that is not one is let go.
+    const first = sleep.passages.find((p) => p.text.includes(word))!;
+    expect(parseImport(tool([quote]), library)[0]).toMatchObject({ targetId: first.id, color: 'yellow' });
+    expect(parseImport(tool([quote, { type: 'TextPositionSelector', start: 'x' }], 'quire-highlight-purple'), library)[0]).toMatchObject({ targetId: first.id, color: 'yellow' });
   });
 
   it('reads the Web Annotation exports of earlier Quires (urn article, FragmentSelector), sections included', () => {
@@ -614,7 +817,7 @@ describe('Web Annotation import', () => {
     expect(parseImport(collection([old(section.id, section.title)]), library)[0]).toMatchObject({ id: 'bookmark-old-1', target: 'section', targetId: section.id });
   });
 
-  it('refuses, by annotation, what it cannot place: another site, an article not in the library, a quote not in it', () => {
+  it('refuses, by annotation, what it cannot place (another site, an article not in the library) and keeps a quote not in its article as an orphan', () => {
     const note = (source: string, exact: string): Json => ({ '@context': ANNOTATION_CONTEXT, type: 'Annotation', target: { source, selector: { type: 'TextQuoteSelector', exact } } });
     const elsewhere = refusal(collection([note('https://example.com/page', 'words')]), library);
     expect(elsewhere.summary).toBe(
@@ -624,9 +827,15 @@ describe('Web Annotation import', () => {
     const gone = refusal(collection([note('quire://article/baclofen-sleep-aid', 'Start'), note('quire://article/no-such-article', 'words')]), library);
     expect(gone.summary).toMatch(/^Annotation 2 of 2 in this file is about an article this library does not have \(no-such-article\), so none of it was imported/);
     expect(gone.detail).toBe("annotations[1]: field 'target.source': no article 'no-such-article' in the library");
-    const missing = refusal(collection([note('quire://article/baclofen-sleep-aid', 'zebra quantum xylophone marmalade')]), library);
-    expect(missing.summary).toMatch(/^Annotation 1 of 1 in this file quotes words that are not in “.+”, so none of it was imported/);
-    expect(missing.detail).toBe("annotations[0]: field 'target.selector' (TextQuoteSelector): its exact text is in no passage of 'baclofen-sleep-aid'");
+    const sleep = loaded.library.article('baclofen-sleep-aid')!;
+    const [orphan] = parseImport(collection([{ ...note('quire://article/baclofen-sleep-aid', 'zebra quantum xylophone marmalade'), bodyValue: 'kept' }]), library);
+    expect(orphan).toMatchObject({ target: 'text', targetId: UNPLACED_ID, endId: UNPLACED_ID, position: { start: 0, end: 33 }, quote: { exact: 'zebra quantum xylophone marmalade' }, note: 'kept' });
+    expect(anchor(orphan!, sleep)).toEqual({ status: 'orphaned' });
+    // An earlier Quire's bookmark whose words are gone: kept on the passage it named, orphaned.
+    const old = { ...note('urn:quire:article:baclofen-sleep-aid', 'zebra quantum'), target: { source: 'urn:quire:article:baclofen-sleep-aid', selector: [{ type: 'FragmentSelector', value: sleep.passages[0]!.id }, { type: 'TextQuoteSelector', exact: 'zebra quantum' }] } };
+    const [kept] = parseImport(collection([old]), library);
+    expect(kept).toMatchObject({ target: 'passage', targetId: sleep.passages[0]!.id });
+    expect(anchor(kept!, sleep).status).toBe('orphaned');
   });
 
   it('refuses a collection whose annotations are not all in the file, and one over the entry limit', () => {

@@ -1,13 +1,16 @@
 /**
  * Bookmark export and import.
  *
- * - JSON: lossless and versioned (`quire-bookmarks`, version 2: each bookmark and its link).
+ * - JSON: lossless and versioned (`quire-bookmarks`, version 3: each bookmark or highlight and
+ *   its link).
  * - Markdown: for reading, export only: per article, each bookmark's section, quote, note, tags
- *   and link.
+ *   and link; a highlight's words, with its colour's name.
  * - W3C Web Annotation (JSON-LD): an AnnotationCollection whose items target their passage or
- *   section with its link and a TextQuoteSelector, so other annotation tools can read them; lossless
- *   too, so Quire reads it back. Annotations from other tools are read when their target names a
- *   Quire article and quotes words in it: the quote finds the passage.
+ *   section with its link and a TextQuoteSelector (a highlight adds a TextPositionSelector and a
+ *   RangeSelector naming its passages), so other annotation tools can read them; lossless too, so
+ *   Quire reads it back. Annotations from other tools are read when their target names a Quire
+ *   article and quotes words in it: the quote is placed in the article's text as a highlight, or
+ *   kept as an orphaned highlight when it is not there.
  *
  * Every link is the one Copy link writes (src/shared/links.ts). Import reads JSON and Web
  * Annotations, told apart by their content, and is all or nothing: any invalid entry rejects the
@@ -21,17 +24,25 @@ import {
   MAX_IMPORT_ENTRIES,
   QUOTE_CONTEXT,
   BookmarkExportSchema,
+  DEFAULT_HIGHLIGHT_COLOR,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_COLOR_NAMES,
+  isHighlight,
+  type HighlightColor,
   IMPORT_CHOOSE_EXPORT,
   IMPORT_NOTHING_CHANGED,
   importSizeProblem,
   importTooLargeSummary,
+  TextPositionSchema,
   utf8Length,
   type Bookmark,
   type BookmarkExport,
 } from '../../shared/bookmarks';
 import { encodeUriPart, formatLink, parseLink, type Place } from '../../shared/links';
 import type { Article } from '../../shared/model';
+import { PASSAGE_SEPARATOR } from '../../shared/ranges';
 import { anchor } from './anchoring';
+import { anchorRange, selectRange } from './text-range';
 
 /** Looks up an article by id (the library, or the engine worker's copy of it). */
 export type ArticleLookup = (id: string) => Article | undefined;
@@ -86,8 +97,8 @@ function refusal(error: z.ZodError, data: unknown): BookmarkImportError {
 }
 
 /**
- * The link of a bookmark's target, as Copy link writes it: `quire://article/<article>/<passage>`,
- * or `quire://article/<article>/section/<section>` for a section.
+ * The link of a bookmark's target, as Copy link writes it: `quire://article/<article>/<passage>`
+ * (a highlight's first passage), or `quire://article/<article>/section/<section>` for a section.
  */
 export function bookmarkLink(b: Bookmark): string {
   return formatLink(placeOf(b));
@@ -95,7 +106,7 @@ export function bookmarkLink(b: Bookmark): string {
 
 /** The place a bookmark points at. */
 function placeOf(b: Bookmark): Place {
-  return b.target === 'passage' ? { articleId: b.articleId, passageId: b.targetId } : { articleId: b.articleId, sectionId: b.targetId };
+  return b.target === 'section' ? { articleId: b.articleId, sectionId: b.targetId } : { articleId: b.articleId, passageId: b.targetId };
 }
 
 /** Lossless JSON export. */
@@ -124,8 +135,9 @@ export function exportMarkdown(bookmarks: readonly Bookmark[], articleOf: Articl
     for (const b of byArticle.get(articleId)!) {
       const passage = article && [...article.passages, ...article.comments].find((p) => p.id === b.targetId);
       const section = article?.sections.find((s) => s.id === (b.target === 'section' ? b.targetId : passage?.sectionId));
-      lines.push(`### ${section ? markdownText(section.title) : passage?.kind === 'comment' ? 'Reader comments' : 'Bookmark'}`, '');
+      lines.push(`### ${section ? markdownText(section.title) : passage?.kind === 'comment' ? 'Reader comments' : isHighlight(b) ? 'Highlight' : 'Bookmark'}`, '');
       lines.push(...markdownLines(b.quote.exact).map((l) => `> ${l}`), '');
+      if (isHighlight(b)) lines.push(`${HIGHLIGHT_COLOR_NAMES[b.color]} highlight`, '');
       const note = markdownLines(b.note);
       if (note.length > 0) lines.push(...note, '');
       const tags = markdownLines(b.tags.join(', '));
@@ -211,10 +223,16 @@ const UNDATED = new Date(0).toISOString();
  * the note is a `commenting` TextualBody (`text/plain`), each tag a `tagging` one, and `created`
  * and `modified` its dates. That is every field of a bookmark, so the file imports back as it was.
  *
- * Highlights (coming later) fit without a break: a highlight's target names its first passage's
- * link as `id`, and its `selector` list gains a TextPositionSelector beside the TextQuoteSelector
- * and a RangeSelector whose start and end are FragmentSelectors naming its first and last
- * passages. A reader that knows only bookmarks sees an annotation that quotes words in a passage.
+ * A highlight is an annotation with the `highlighting` motivation. Its target's `id` is its first
+ * passage's link, and its `selector` list holds three ways to the same words, as the model has
+ * alternatives: the TextQuoteSelector; a TextPositionSelector counted over the whole article's
+ * text (its passages, body then comments, joined by a line break; left out when the article is not
+ * in the library); and a RangeSelector whose `startSelector` and `endSelector` are
+ * FragmentSelectors naming its first and last passage (both included), `refinedBy` the
+ * TextPositionSelector within the text of those passages, which is what Quire reads back. Its
+ * colour is the target's `styleClass`, `quire-highlight-<colour>`, styled by the annotation's CSS
+ * `stylesheet` (the model's way to render a segment); a reader that knows only bookmarks sees an
+ * annotation that quotes words in a passage.
  *
  * Texts are JSON strings; ids in IRIs are percent-encoded, so no id can break out of one.
  */
@@ -223,7 +241,8 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
     '@context': ANNOTATION_CONTEXT,
     id: `${BOOKMARK_URN}${encodeUriPart(b.id)}`,
     type: 'Annotation',
-    motivation: b.note ? 'commenting' : 'bookmarking',
+    motivation: isHighlight(b) ? 'highlighting' : b.note ? 'commenting' : 'bookmarking',
+    ...(isHighlight(b) ? { stylesheet: { type: 'CssStylesheet', value: `.${styleClass(b.color)} { background-color: ${STYLE_COLORS[b.color]}; }` } } : {}),
     created: b.createdAt,
     modified: b.updatedAt,
     ...(b.note || b.tags.length > 0
@@ -239,7 +258,8 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
       type: 'SpecificResource',
       source: formatLink({ articleId: b.articleId }),
       ...(articleOf(b.articleId) ? { title: articleOf(b.articleId)!.title } : {}),
-      selector: [{ type: 'TextQuoteSelector', exact: b.quote.exact, prefix: b.quote.prefix, suffix: b.quote.suffix }],
+      ...(isHighlight(b) ? { styleClass: styleClass(b.color) } : {}),
+      selector: [{ type: 'TextQuoteSelector', exact: b.quote.exact, prefix: b.quote.prefix, suffix: b.quote.suffix }, ...rangeSelectors(b, articleOf(b.articleId))],
     },
   }));
   const collection = {
@@ -252,13 +272,52 @@ export function exportAnnotations(bookmarks: readonly Bookmark[], articleOf: Art
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
+/** The `styleClass` of a highlight's colour. */
+const styleClass = (color: HighlightColor): string => `quire-highlight-${color}`;
+/** The colours a Web Annotation export's stylesheet gives its highlights (Quire draws its own). */
+const STYLE_COLORS: Readonly<Record<HighlightColor, string>> = { yellow: '#fff3a3', green: '#c9f2c2', blue: '#cfe3ff', pink: '#ffd6e8' };
+/** What a FragmentSelector's value names: an HTML element's id (the passage's). */
+const FRAGMENT_CONFORMS_TO = 'http://tools.ietf.org/rfc/rfc3986';
+
+/** A highlight's TextPositionSelector over the whole article and its RangeSelector; none for other bookmarks. */
+function rangeSelectors(b: Bookmark, article: Article | undefined): object[] {
+  if (!isHighlight(b)) return [];
+  const fragment = (id: string): object => ({ type: 'FragmentSelector', conformsTo: FRAGMENT_CONFORMS_TO, value: encodeUriPart(id) });
+  const start = article && articleOffset(article, b.targetId);
+  return [
+    ...(start === undefined ? [] : [{ type: 'TextPositionSelector', start: start + b.position.start, end: start + b.position.end }]),
+    { type: 'RangeSelector', startSelector: fragment(b.targetId), endSelector: fragment(b.endId), refinedBy: { type: 'TextPositionSelector', ...b.position } },
+  ];
+}
+
+/**
+ * Where a passage starts in its article's whole text (passages, body then comments, joined as
+ * text-range.ts joins them), or undefined when the article has no such passage.
+ */
+function articleOffset(article: Article, passageId: string): number | undefined {
+  let at = 0;
+  for (const p of [...article.passages, ...article.comments]) {
+    if (p.id === passageId) return at;
+    at += p.text.length + PASSAGE_SEPARATOR.length;
+  }
+  return undefined;
+}
+
 /** A bookmark read from an annotation that names its article but not its passage. */
 interface Unplaced {
   /** Everything but where it points. */
-  readonly bookmark: Omit<Bookmark, 'target' | 'targetId'>;
-  /** A passage or section id the annotation names in a FragmentSelector, tried first. */
+  readonly bookmark: Omit<Bookmark, 'target' | 'targetId' | 'endId' | 'position' | 'color'>;
+  /** A passage or section id the annotation names in a FragmentSelector (an earlier Quire's export). */
   readonly hint?: string;
+  /**
+   * Words another tool marked, named by no passage: a highlight in this colour, its quote looked
+   * for near `position` (a TextPositionSelector over the whole article's text) when it has one.
+   */
+  readonly highlight?: { readonly color: HighlightColor; readonly position?: { readonly start: number; readonly end: number } };
 }
+
+/** The passage id an imported highlight keeps while its words are in no passage (it is orphaned). */
+export const UNPLACED_ID = 'unplaced';
 
 /** One entry of an import file, numbered from 1 as the person importing counts them. */
 type ImportEntry = { readonly number: number } & ({ readonly bookmark: Bookmark } | { readonly unplaced: Unplaced });
@@ -317,11 +376,18 @@ export function articlesToPlace(parsed: ParsedImport): string[] {
 
 /**
  * The bookmarks of a read import, each annotation that names no passage placed by its quote in
- * its article: the passage that holds the quote (its context breaking ties), or the passage or
- * section its FragmentSelector names.
+ * its article. Another tool's annotation becomes a highlight of the words its quote finds in the
+ * article's text (by text-range.ts, as a highlight re-anchors: the words at its position, then
+ * the words anywhere, context breaking ties, then the closest approximate match). An earlier
+ * Quire's bookmark goes to the passage holding its quote, or the passage or section its
+ * FragmentSelector names.
  *
- * @throws BookmarkImportError when an annotation's article is not in the library, or its quote
- *   is in none of its passages: nothing is imported
+ * What cannot be placed is kept, never dropped: a highlight whose words are not in the article is
+ * imported orphaned (its passages {@link UNPLACED_ID}, its quote as it was), a bookmark with the
+ * passage it named; both are listed as orphaned, with their quote.
+ *
+ * @throws BookmarkImportError when an annotation's article is not in the library: nothing is
+ *   imported
  */
 export function placeImport(parsed: ParsedImport, articleOf: ArticleLookup): Bookmark[] {
   return parsed.entries.map((entry) => {
@@ -336,18 +402,24 @@ export function placeImport(parsed: ParsedImport, articleOf: ArticleLookup): Boo
         `${where}: field 'target.source': no article '${bookmark.articleId}' in the library`,
       );
     }
-    if (hint !== undefined && article.sections.some((s) => s.id === hint) && ![...article.passages, ...article.comments].some((p) => p.id === hint)) {
-      return { ...bookmark, target: 'section', targetId: hint };
-    }
-    const found = anchor({ ...bookmark, target: 'passage', targetId: hint ?? '' }, article);
-    if (found.targetId === undefined) {
-      throw new BookmarkImportError(
-        `${which} quotes words that are not in “${article.title}”, so none of it was imported: your bookmarks are as they were. Its quote begins “${bookmark.quote.exact.slice(0, 60)}”.`,
-        `${where}: field 'target.selector' (TextQuoteSelector): its exact text is in no passage of '${article.id}'`,
-      );
-    }
-    return { ...bookmark, target: 'passage', targetId: found.targetId };
+    const passages = [...article.passages, ...article.comments];
+    if (hint === undefined) return placeHighlight(bookmark, entry.unplaced.highlight ?? { color: DEFAULT_HIGHLIGHT_COLOR }, article);
+    if (article.sections.some((s) => s.id === hint) && !passages.some((p) => p.id === hint)) return { ...bookmark, target: 'section', targetId: hint };
+    const found = anchor({ ...bookmark, target: 'passage', targetId: hint }, article);
+    return { ...bookmark, target: 'passage', targetId: found.targetId ?? hint };
   });
+}
+
+/** Another tool's marked words as a highlight: where its quote is in the article, or orphaned. */
+function placeHighlight(bookmark: Unplaced['bookmark'], { color, position }: NonNullable<Unplaced['highlight']>, article: Article): Bookmark {
+  const first = article.passages[0] ?? article.comments[0];
+  // The position counts over the whole article: as a range's own, from the first passage.
+  const found = first && anchorRange({ startPassageId: first.id, endPassageId: first.id, position: position ?? { start: 0, end: 0 }, quote: bookmark.quote }, article);
+  const selector = found?.range && selectRange(article, found.range);
+  if (selector && typeof selector !== 'string') {
+    return { ...bookmark, target: 'text', targetId: selector.startPassageId, endId: selector.endPassageId, position: selector.position, quote: selector.quote, color };
+  }
+  return { ...bookmark, target: 'text', targetId: UNPLACED_ID, endId: UNPLACED_ID, position: position ?? { start: 0, end: bookmark.quote.exact.length }, color };
 }
 
 /**
@@ -470,6 +542,8 @@ const ANNOTATION_FIELDS: Record<string, string> = {
   quote: 'target.selector (TextQuoteSelector)',
   note: 'body (the note)',
   tags: 'body (a tag)',
+  endId: 'target.selector (RangeSelector).endSelector',
+  position: 'target.selector (RangeSelector).refinedBy',
   createdAt: 'created',
   updatedAt: 'modified',
 };
@@ -493,6 +567,8 @@ function readAnnotation(item: unknown, now: Date): { bookmark: Bookmark } | { un
   const quote = selectors.find((s) => hasType(s, 'TextQuoteSelector')) as Record<string, unknown> | undefined;
   if (!quote) throw new AnnotationProblem('quotes no words to find its place by', "field 'target.selector': no TextQuoteSelector");
   const fragment = selectors.find((s) => hasType(s, 'FragmentSelector')) as Record<string, unknown> | undefined;
+  const range = selectors.find((s) => hasType(s, 'RangeSelector')) as Record<string, unknown> | undefined;
+  const color = colorOf(target.styleClass);
   // Absent context is none; a value that is not text is left for the schema to name.
   const orEmpty = (value: unknown): unknown => (value === undefined ? '' : value);
   const bodies = [...listOf(a.body), ...(a.bodyValue === undefined ? [] : [{ type: 'TextualBody', value: a.bodyValue }])].filter(
@@ -506,8 +582,7 @@ function readAnnotation(item: unknown, now: Date): { bookmark: Bookmark } | { un
   const draft = {
     id: typeof a.id === 'string' && a.id.startsWith(BOOKMARK_URN) ? decodeOr(a.id.slice(BOOKMARK_URN.length)) : derivedId(item),
     articleId: place.articleId,
-    target: place.passageId ? 'passage' : 'section',
-    targetId: place.passageId ?? place.sectionId ?? 'unplaced',
+    ...(range ? rangeFields(range, color) : { target: place.passageId ? 'passage' : 'section', targetId: place.passageId ?? place.sectionId ?? UNPLACED_ID }),
     quote: {
       exact: quote.exact,
       // Another tool's context may be longer than a bookmark keeps: the words nearest the quote.
@@ -523,14 +598,39 @@ function readAnnotation(item: unknown, now: Date): { bookmark: Bookmark } | { un
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const [top, ...rest] = issue.path;
-    const field = `${ANNOTATION_FIELDS[String(top)] ?? String(top)}${rest.length > 0 && top !== 'tags' ? `.${rest.join('.')}` : ''}`;
+    const name = range && top === 'targetId' ? 'target.selector (RangeSelector).startSelector' : ANNOTATION_FIELDS[String(top)];
+    const field = `${name ?? String(top)}${rest.length > 0 && top !== 'tags' ? `.${rest.join('.')}` : ''}`;
     throw new AnnotationProblem('is damaged', `field '${field}': ${issue.message}`);
   }
-  if (place.passageId || place.sectionId) return { bookmark: result.data };
+  if (range || place.passageId || place.sectionId) return { bookmark: result.data };
   const { id, articleId, quote: quoted, note, tags, createdAt, updatedAt } = result.data;
   const bookmark = { id, articleId, quote: quoted, note, tags, createdAt, updatedAt };
   const hint = typeof fragment?.value === 'string' ? decodeOr(fragment.value) : undefined;
-  return { unplaced: { bookmark, ...(hint ? { hint } : {}) } };
+  if (hint) return { unplaced: { bookmark, hint } };
+  // Another tool's position is a hint only: one that is not a position is let go, not refused.
+  const at = TextPositionSchema.safeParse(pick(selectors.find((s) => hasType(s, 'TextPositionSelector')), ['start', 'end']));
+  return { unplaced: { bookmark, highlight: { color: color ?? DEFAULT_HIGHLIGHT_COLOR, ...(at.success ? { position: at.data } : {}) } } };
+}
+
+/** The colour a target's `styleClass` names (`quire-highlight-<colour>`), if it names one. */
+function colorOf(styleClass: unknown): HighlightColor | undefined {
+  const names = listOf(styleClass).flatMap((c) => (typeof c === 'string' ? c.split(/\s+/) : []));
+  return HIGHLIGHT_COLORS.find((c) => names.includes(`quire-highlight-${c}`));
+}
+
+/**
+ * A Quire highlight's fields from its RangeSelector: the passages its FragmentSelectors name, its
+ * TextPositionSelector within them; values that are not what they should be are left for the
+ * schema to name.
+ */
+function rangeFields(range: Record<string, unknown>, color: HighlightColor | undefined): Record<string, unknown> {
+  const idOf = (selector: unknown): unknown => (isRecord(selector) && typeof selector.value === 'string' ? decodeOr(selector.value) : undefined);
+  return { target: 'text', targetId: idOf(range.startSelector), endId: idOf(range.endSelector), position: pick(range.refinedBy, ['start', 'end']), color: color ?? DEFAULT_HIGHLIGHT_COLOR };
+}
+
+/** Some fields of a JSON object (undefined when it is not one), so a strict schema reads only them. */
+function pick(node: unknown, keys: readonly string[]): Record<string, unknown> | undefined {
+  return isRecord(node) ? Object.fromEntries(keys.map((k) => [k, node[k]])) : undefined;
 }
 
 /** Notes from text bodies, one paragraph each; a body whose value is not text is left for the schema to name. */

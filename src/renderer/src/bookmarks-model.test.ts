@@ -103,6 +103,30 @@ describe('filterBookmarks', () => {
   });
 });
 
+describe('filterBookmarks, highlights', () => {
+  const highlight = bookmark('h', {
+    target: 'text',
+    targetId: 'p1',
+    endId: 'p2',
+    position: { start: 4, end: 30 },
+    color: 'green',
+    quote: { exact: 'of the dizziness\nthat follows a dose', prefix: '', suffix: '' },
+    note: 'Ask about timing',
+    tags: ['side-effects'],
+  });
+  const list = [highlight, bookmark('b', { quote: { exact: 'a passage about sleep', prefix: '', suffix: '' } })];
+  const ids = (query: string): string[] => filterBookmarks(list, query, new Set()).map((b) => b.id);
+
+  it("finds a highlight by its words (across its passages), its note, its tags and its colour's name", () => {
+    expect(ids('dizzy follows')).toEqual(['h']);
+    expect(ids('timing')).toEqual(['h']);
+    expect(ids('side effects')).toEqual(['h']);
+    expect(ids('green')).toEqual(['h']);
+    expect(ids('yellow')).toEqual([]);
+    expect(filterBookmarks(list, '', new Set(['side-effects'])).map((b) => b.id)).toEqual(['h']);
+  });
+});
+
 describe('groupBookmarks', () => {
   const list = [
     bookmark('a', { articleId: 'z', articleTitle: 'Zebra', createdAt: '2026-11-19T10:00:00Z' }),
@@ -132,6 +156,13 @@ describe('bookmarkRoute', () => {
     expect(bookmarkRoute({ articleId: 'a', target: 'passage', resolvedId: 'p-2' })).toEqual({ name: 'article', articleId: 'a', passageId: 'p-2' });
     expect(bookmarkRoute({ articleId: 'a', target: 'section', resolvedId: 'dosage' })).toEqual({ name: 'article', articleId: 'a', sectionId: 'dosage' });
     expect(bookmarkRoute({ articleId: 'a', target: 'section', resolvedId: undefined })).toEqual({ name: 'article', articleId: 'a' });
+  });
+});
+
+describe('bookmarkRoute, highlights', () => {
+  it('goes to the first passage of its words as found now, or to the top when orphaned', () => {
+    expect(bookmarkRoute({ articleId: 'sleep', target: 'text', resolvedId: 'p7' })).toEqual({ name: 'article', articleId: 'sleep', passageId: 'p7' });
+    expect(bookmarkRoute({ articleId: 'sleep', target: 'text', resolvedId: undefined })).toEqual({ name: 'article', articleId: 'sleep' });
   });
 });
 

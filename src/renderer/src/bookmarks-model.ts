@@ -4,7 +4,7 @@
  * The panel's search reads words as the main search does, through the one pipeline in
  * src/shared/text.ts (fold, stop words, Porter2 stem), so "dizzy" finds a note on dizziness.
  */
-import type { BookmarkView, ImportResult } from '../../shared/bookmarks';
+import { HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkView, type ImportResult } from '../../shared/bookmarks';
 import { foldWord, STOP_WORDS, stemWord, termOf, tokenize, truncate } from '../../shared/text';
 import { plural } from './format';
 import type { Route } from './route';
@@ -47,12 +47,16 @@ interface SearchWords {
 // The list is filtered again on every keystroke; a bookmark's object is the same until it changes.
 const SEARCH_WORDS = new WeakMap<BookmarkView, SearchWords>();
 
-/** The words a bookmark is found by: its quote, note, tags, article and section titles, and excerpt. */
+/**
+ * The words a bookmark is found by: its quote (a highlight's words), note, tags, article and
+ * section titles, and excerpt; a highlight's colour name too, as the panel shows it ("green").
+ */
 function searchWordsOf(bookmark: BookmarkView): SearchWords {
   const known = SEARCH_WORDS.get(bookmark);
   if (known) return known;
   const { quote, note, tags, articleTitle = '', sectionTitle = '', excerpt = '' } = bookmark;
-  const words = tokenize([quote.exact, note, ...tags, articleTitle, sectionTitle, excerpt].join('\n'));
+  const color = isHighlight(bookmark) ? HIGHLIGHT_COLOR_NAMES[bookmark.color] : '';
+  const words = tokenize([quote.exact, note, ...tags, articleTitle, sectionTitle, excerpt, color].join('\n'));
   const found: SearchWords = {
     folded: words.map(foldWord),
     terms: words.map(termOf).filter((t): t is string => t !== null),
@@ -75,8 +79,8 @@ function queryWords(query: string): { folded: string; stem: string }[] {
  *
  * Words are compared folded (case, accents, apostrophes: "sjogren" finds "Sjögren’s") and as
  * index terms (Porter2 stems: "dizzy" finds "dizziness", "tablet" finds "tablets"); a word being
- * typed finds the words it begins ("dizz"). The quote, note, tags, article and section titles and
- * a section's opening lines are searched.
+ * typed finds the words it begins ("dizz"). The quote, note, tags, article and section titles,
+ * a section's opening lines and a highlight's colour name are searched.
  *
  * @example filterBookmarks(bookmarks, 'dizzy', new Set()) // those whose quote or note says "dizziness"
  */

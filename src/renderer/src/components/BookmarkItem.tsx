@@ -1,12 +1,14 @@
 /**
  * One bookmark in the panel: its quote (a link to the passage) or, for a section, its heading (a
  * link to the section) over its opening lines; note, tags and where it points now, with an inline
- * form to edit the note and tags. A save that fails keeps the form open with
+ * form to edit the note and tags. A highlight shows its colour as a swatch beside the colour's
+ * name (never the hue alone), its words as a link to its first passage, and a select to change
+ * its colour. A save that fails keeps the form open with
  * what was typed, says why, and offers Retry; an edit neither saved nor cancelled is kept as a
  * draft, and the form opens with it again when the panel does.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { BookmarkPatch, BookmarkView } from '../../../shared/bookmarks';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkPatch, type BookmarkView, type HighlightColor } from '../../../shared/bookmarks';
 import { failureText, isRetryable, type ChangeOutcome } from '../bookmark-changes';
 import { parseTags, QUOTE_PREVIEW_LENGTH, truncate } from '../bookmarks-model';
 import { bookmarkRoute } from '../bookmarks-model';
@@ -19,7 +21,7 @@ interface Props {
   readonly bookmark: BookmarkView;
   /** Go to its passage. */
   readonly onOpen: (bookmark: BookmarkView) => void;
-  /** Save a new note or tags; resolves with how it went. */
+  /** Save a new note or tags, or a highlight's colour; resolves with how it went. */
   readonly onUpdate: (id: string, patch: BookmarkPatch) => Promise<ChangeOutcome<BookmarkView>>;
   /** Delete it. */
   readonly onDelete: (bookmark: BookmarkView) => void;
@@ -55,6 +57,8 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
   };
   const [failure, setFailure] = useState<SaveFailure>();
   const [saving, setSaving] = useState(false);
+  // Why the last change of a highlight's colour did not save, if it did not.
+  const [colorFailure, setColorFailure] = useState<string>();
   // A failure pushes Save down: keep it, and the failure above it, in view of the panel.
   const formActions = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -65,6 +69,15 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
   const orphaned = bookmark.status === 'orphaned';
   // A section's quote is its title: it links as its heading, with what the section says below.
   const section = bookmark.target === 'section' && !orphaned;
+  const highlight = isHighlight(bookmark) ? bookmark : undefined;
+  const what = highlight ? 'highlight' : 'bookmark';
+  const changeColor = (color: HighlightColor): void => {
+    const patch = { color };
+    setColorFailure(undefined);
+    void onUpdate(bookmark.id, patch).then((outcome) => {
+      if (!outcome.ok) setColorFailure(failureText({ kind: 'update', id: bookmark.id, patch }, outcome.error, false));
+    });
+  };
 
   // Closing the form puts focus back on its Edit button, which it replaced.
   const editButton = useRef<HTMLButtonElement>(null);
@@ -119,10 +132,18 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
   };
 
   return (
-    <li className="bookmark-item" data-status={bookmark.status}>
+    <li className="bookmark-item" data-status={bookmark.status} data-target={bookmark.target}>
+      {highlight && (
+        <p className="bookmark-item__color">
+          <span className="bookmark-item__swatch" data-color={highlight.color} aria-hidden="true" />
+          {HIGHLIGHT_COLOR_NAMES[highlight.color]} highlight
+        </p>
+      )}
       {orphaned ? (
         <>
-          <p className="bookmark-item__status bookmark-item__status--orphaned">orphaned: the passage is no longer in the article</p>
+          <p className="bookmark-item__status bookmark-item__status--orphaned">
+            {highlight ? 'orphaned: the words are no longer in the article' : 'orphaned: the passage is no longer in the article'}
+          </p>
           <blockquote className="bookmark-item__quote">{quote}</blockquote>
         </>
       ) : (
@@ -138,13 +159,13 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
         </a>
       )}
       {section && bookmark.excerpt && <p className="bookmark-item__excerpt">{bookmark.excerpt}</p>}
-      {bookmark.status === 'reanchored' && <p className="bookmark-item__status">moved: found again by its quote</p>}
+      {bookmark.status === 'reanchored' && <p className="bookmark-item__status">{highlight ? 'moved: its words were found again' : 'moved: found again by its quote'}</p>}
       {!section && bookmark.sectionTitle && <p className="bookmark-item__section">{bookmark.sectionTitle}</p>}
       {editing ? (
         <form
           className="bookmark-item__form"
           onSubmit={save}
-          aria-label="Edit bookmark"
+          aria-label={`Edit ${what}`}
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
@@ -191,10 +212,27 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
             <button ref={editButton} type="button" className="button button--small" onClick={startEditing}>
               Edit<span className="visually-hidden"> note and tags</span>
             </button>
+            {highlight && (
+              <label className="bookmark-item__color-choice">
+                Colour
+                <select value={highlight.color} onChange={(e) => changeColor(e.target.value as HighlightColor)}>
+                  {HIGHLIGHT_COLORS.map((c) => (
+                    <option key={c} value={c}>
+                      {HIGHLIGHT_COLOR_NAMES[c]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <button type="button" className="button button--small" onClick={() => onDelete(bookmark)}>
-              Delete<span className="visually-hidden"> bookmark</span>
+              Delete<span className="visually-hidden"> {what}</span>
             </button>
           </div>
+          {colorFailure && (
+            <p role="alert" className="bookmark-item__failure-text">
+              {colorFailure}
+            </p>
+          )}
         </>
       )}
     </li>

@@ -1,9 +1,10 @@
 /**
  * The print layout: a citation header, then the chosen part of the article drawn by the reader's
- * own components (in print mode), or the bookmarks list with notes.
+ * own components (in print mode), or the bookmarks list with notes. Highlights print in it as
+ * their words and colour's name, black on white: the colour only as the thin rule beside the words.
  */
 import { useMemo } from 'react';
-import type { BookmarkView } from '../../../shared/bookmarks';
+import { HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkView } from '../../../shared/bookmarks';
 import type { Article } from '../../../shared/model';
 import { layoutArticle } from '../article-layout';
 import { groupBookmarks } from '../bookmarks-model';
@@ -77,7 +78,7 @@ function Citation({ title, part, article, printedAt, notice }: Readonly<{
   );
 }
 
-/** The bookmarks, grouped by article: section, quote (a section's opening lines), note and tags. */
+/** The bookmarks, grouped by article: section, quote (a section's opening lines; a highlight's words and colour), note and tags. */
 function BookmarkList({ bookmarks }: Readonly<{ bookmarks: readonly BookmarkView[] }>) {
   const groups = useMemo(() => groupBookmarks(bookmarks, 'article', formatShortDate), [bookmarks]);
   if (groups.length === 0) return <p>No bookmarks yet.</p>;
@@ -88,12 +89,15 @@ function BookmarkList({ bookmarks }: Readonly<{ bookmarks: readonly BookmarkView
         {group.bookmarks.map((b) => (
           <li key={b.id} className="print-bookmark">
             {b.sectionTitle && <p className="print-bookmark__section">{b.sectionTitle}</p>}
+            {isHighlight(b) && <p className="print-bookmark__kind">{HIGHLIGHT_COLOR_NAMES[b.color]} highlight</p>}
             {b.status === 'orphaned' && <p className="print-bookmark__status">No longer in the article:</p>}
             {/* A section's quote is its title, just printed above it: what the section says goes under it. */}
             {b.target === 'section' && b.status !== 'orphaned' ? (
               b.excerpt && <blockquote className="print-bookmark__quote">{b.excerpt}</blockquote>
             ) : (
-              <blockquote className="print-bookmark__quote">{b.quote.exact}</blockquote>
+              <blockquote className="print-bookmark__quote" data-color={isHighlight(b) ? b.color : undefined}>
+                {b.quote.exact}
+              </blockquote>
             )}
             {b.note && <p className="print-bookmark__note">Note: {b.note}</p>}
             {b.tags.length > 0 && <p className="print-bookmark__tags">Tags: {b.tags.join(', ')}</p>}
