@@ -45,8 +45,9 @@ export async function runBookmarks(args: string[], base: string): Promise<number
   const dataDir = values['data-dir'] ? resolve(base, values['data-dir']) : defaultDataDir();
   const { store, setAside } = await openStore(dataDir);
   if (setAside) console.error(printable(`quire: ${storeSetAsideNotice(setAside)}`));
-  // Listing and exporting need articles (to quote and re-anchor); the store alone does the rest.
-  const needsLibrary = action === 'list' || action === 'add' || action === 'export';
+  // Listing, exporting and importing need articles (to quote, re-anchor, and place what is
+  // imported); the store alone does the rest.
+  const needsLibrary = action === 'list' || action === 'add' || action === 'export' || action === 'import';
   const api = needsLibrary
     ? createService(await openContent(values.content ? resolve(base, values.content) : undefined), store)
     : storeService(store, async () => undefined);

@@ -110,7 +110,7 @@ describe('cli bookmarks', () => {
     expect(cli('bookmarks', 'export', '--format', 'markdown', '--data-dir', data).stdout).toContain('> Baclofen has quietly sat on pharmacy shelves');
     const file = await dir.write('export.json', exported);
     const other = join(dir.path, 'other');
-    expect(JSON.parse(cli('bookmarks', 'import', file, '--json', '--data-dir', other).stdout)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(JSON.parse(cli('bookmarks', 'import', file, '--json', '--data-dir', other).stdout)).toEqual({ added: 1, updated: 0, unchanged: 0, orphaned: 0 });
     expect(cli('bookmarks', 'remove', bookmark.id, '--data-dir', data).status).toBe(0);
     expect(JSON.parse(cli('bookmarks', 'list', '--json', '--data-dir', data).stdout)).toEqual({ bookmarks: [] });
   });

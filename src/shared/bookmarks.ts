@@ -223,6 +223,11 @@ export interface ImportResult {
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
+  /**
+   * How many of the file's bookmarks and highlights point at nothing in the articles as they are
+   * now (another library's, or words since edited away): kept, and shown as orphaned.
+   */
+  readonly orphaned: number;
 }
 
 /**

@@ -88,8 +88,8 @@ describe('bookmarks through the API', () => {
     expect(file.fileName).toMatch(/^quire-bookmarks-\d{4}-\d{2}-\d{2}\.json$/);
     const other = await tempDir();
     const second = createService(loaded, (await openStore(other.path)).store);
-    expect(await second.importBookmarks(file.content)).toEqual({ added: 3, updated: 0, unchanged: 0 });
-    expect(await second.importBookmarks(file.content)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await second.importBookmarks(file.content)).toEqual({ added: 3, updated: 0, unchanged: 0, orphaned: 0 });
+    expect(await second.importBookmarks(file.content)).toEqual({ added: 0, updated: 0, unchanged: 3, orphaned: 0 });
     expect((await second.listBookmarks()).map((b) => b.id)).toEqual((await api.listBookmarks()).map((b) => b.id));
     expect((await api.exportBookmarks('markdown')).content).toContain('# Quire bookmarks');
     expect((await api.exportBookmarks('annotations')).mimeType).toBe('application/ld+json');
@@ -102,15 +102,15 @@ describe('bookmarks through the API', () => {
     const file = await api.exportBookmarks('annotations');
     const other = await tempDir();
     const second = createService(loaded, (await openStore(other.path)).store);
-    expect(await second.importBookmarks(file.content)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await second.importBookmarks(file.content)).toEqual({ added: 2, updated: 0, unchanged: 0, orphaned: 0 });
     const strip = (list: readonly BookmarkView[]): Bookmark[] => list.map(({ status: _s, resolvedId: _r, articleTitle: _a, sectionTitle: _t, ...b }) => b);
     expect(strip(await second.listBookmarks())).toEqual(strip(await api.listBookmarks()));
     const passage = sleep().passages[4]!;
     const foreign = JSON.stringify([
       { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'https://hypothes.is/a/1', target: { source: `quire://article/${sleep().id}`, selector: { type: 'TextQuoteSelector', exact: passage.text.slice(0, 40) } } },
     ]);
-    expect(await second.importBookmarks(foreign)).toEqual({ added: 1, updated: 0, unchanged: 0 });
-    expect(await second.importBookmarks(foreign)).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await second.importBookmarks(foreign)).toEqual({ added: 1, updated: 0, unchanged: 0, orphaned: 0 });
+    expect(await second.importBookmarks(foreign)).toEqual({ added: 0, updated: 0, unchanged: 1, orphaned: 0 });
     // Another tool's quote becomes a highlight of those words.
     expect((await second.listBookmarks()).find((b) => b.id.startsWith('annotation-'))).toMatchObject({
       status: 'anchored',
@@ -121,7 +121,7 @@ describe('bookmarks through the API', () => {
     });
     // Words in no passage: imported all the same, listed as orphaned with their quote.
     const lost = JSON.stringify([{ type: 'Annotation', id: 'https://hypothes.is/a/2', target: { source: `quire://article/${sleep().id}`, selector: { type: 'TextQuoteSelector', exact: 'zebra quantum xylophone' } } }]);
-    expect(await second.importBookmarks(lost)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await second.importBookmarks(lost)).toEqual({ added: 1, updated: 0, unchanged: 0, orphaned: 1 });
     expect((await second.listBookmarks()).find((b) => b.quote.exact === 'zebra quantum xylophone')).toMatchObject({ status: 'orphaned', target: 'text' });
     await other.remove();
   });

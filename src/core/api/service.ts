@@ -212,16 +212,19 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     },
     importBookmarks: async (content) => {
       let incoming: Bookmark[];
+      let byId: Map<string, Article | undefined>;
       try {
         const parsed = readImport(content, now());
         // Annotations from other tools name their article only: their quotes find the passage.
-        const byId = await fetchArticles(articlesToPlace(parsed).map((articleId) => ({ articleId })));
+        byId = await fetchArticles(articlesToPlace(parsed).map((articleId) => ({ articleId })));
         incoming = placeImport(parsed, (id) => byId.get(id));
       } catch (e) {
         if (e instanceof BookmarkImportError) throw new ApiError('invalid-argument', `${e.summary}\nimportBookmarks: argument 0: ${e.detail}`);
         throw e;
       }
-      return stored('importBookmarks', () => store.importBookmarks(incoming));
+      const outcome = await stored('importBookmarks', () => store.importBookmarks(incoming));
+      for (const [id, article] of await fetchArticles(incoming.filter((b) => !byId.has(b.articleId)))) byId.set(id, article);
+      return { ...outcome, orphaned: incoming.filter((b) => anchor(b, byId.get(b.articleId)).status === 'orphaned').length };
     },
 
     getSettings: async () => store.settings(),

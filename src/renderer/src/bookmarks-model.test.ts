@@ -168,14 +168,19 @@ describe('bookmarkRoute, highlights', () => {
 
 describe('importSummary', () => {
   it('says when every bookmark in the file was already here, rather than counting zeros', () => {
-    expect(importSummary({ added: 0, updated: 0, unchanged: 12 })).toBe('All 12 bookmarks in the file were already here: nothing changed.');
-    expect(importSummary({ added: 0, updated: 0, unchanged: 1 })).toBe('The bookmark in the file was already here: nothing changed.');
-    expect(importSummary({ added: 0, updated: 0, unchanged: 0 })).toBe('The file holds no bookmarks: nothing changed.');
+    expect(importSummary({ added: 0, updated: 0, unchanged: 12, orphaned: 0 })).toBe('All 12 bookmarks in the file were already here: nothing changed.');
+    expect(importSummary({ added: 0, updated: 0, unchanged: 1, orphaned: 0 })).toBe('The bookmark in the file was already here: nothing changed.');
+    expect(importSummary({ added: 0, updated: 0, unchanged: 0, orphaned: 0 })).toBe('The file holds no bookmarks: nothing changed.');
   });
 
   it('counts what was added and updated, and what was already here', () => {
-    expect(importSummary({ added: 1, updated: 0, unchanged: 0 })).toBe('Added 1 bookmark.');
-    expect(importSummary({ added: 3, updated: 1, unchanged: 2 })).toBe('Added 3 bookmarks and updated 1; 2 were already here.');
-    expect(importSummary({ added: 0, updated: 2, unchanged: 1 })).toBe('Updated 2 bookmarks; 1 was already here.');
+    expect(importSummary({ added: 1, updated: 0, unchanged: 0, orphaned: 0 })).toBe('Added 1 bookmark.');
+    expect(importSummary({ added: 3, updated: 1, unchanged: 2, orphaned: 0 })).toBe('Added 3 bookmarks and updated 1; 2 were already here.');
+    expect(importSummary({ added: 0, updated: 2, unchanged: 1, orphaned: 0 })).toBe('Updated 2 bookmarks; 1 was already here.');
+  });
+
+  it('says how many point at nothing in the articles as they are, kept as orphans', () => {
+    expect(importSummary({ added: 2, updated: 0, unchanged: 0, orphaned: 1 })).toBe('Added 2 bookmarks. 1 is not in the articles as they are now: it is kept, marked orphaned.');
+    expect(importSummary({ added: 0, updated: 0, unchanged: 3, orphaned: 3 })).toBe('All 3 bookmarks in the file were already here: nothing changed. 3 are not in the articles as they are now: they are kept, marked orphaned.');
   });
 });

@@ -133,9 +133,17 @@ export function bookmarkRoute(bookmark: Pick<BookmarkView, 'articleId' | 'target
  * already says so, rather than "Added 0, updated 0".
  *
  * @example importSummary({ added: 0, updated: 0, unchanged: 12 }) // 'All 12 bookmarks in the file were already here: nothing changed.'
- * @example importSummary({ added: 3, updated: 1, unchanged: 2 }) // 'Added 3 bookmarks and updated 1; 2 were already here.'
+ * @example importSummary({ added: 3, updated: 1, unchanged: 2, orphaned: 0 }) // 'Added 3 bookmarks and updated 1; 2 were already here.'
+ * @example importSummary({ added: 2, updated: 0, unchanged: 0, orphaned: 1 }) // 'Added 2 bookmarks. 1 is not in the articles as they are now: it is kept, marked orphaned.'
  */
-export function importSummary({ added, updated, unchanged }: ImportResult): string {
+export function importSummary(result: ImportResult): string {
+  const { orphaned } = result;
+  const lost = orphaned === 0 ? '' : ` ${orphaned} ${orphaned === 1 ? 'is' : 'are'} not in the articles as they are now: ${orphaned === 1 ? 'it is' : 'they are'} kept, marked orphaned.`;
+  return `${changesSummary(result)}${lost}`;
+}
+
+/** What an import added, updated and found already here. */
+function changesSummary({ added, updated, unchanged }: ImportResult): string {
   const total = added + updated + unchanged;
   if (total === 0) return 'The file holds no bookmarks: nothing changed.';
   if (unchanged === total) {
