@@ -50,8 +50,23 @@ function passageElement(node: Node): HTMLElement | undefined {
   return element?.closest<HTMLElement>(PASSAGE_SELECTOR) ?? undefined;
 }
 
-/** How many characters of an element's text come before a DOM position inside it. */
+/**
+ * The part of a passage element that draws its text: a reader comment's body, not its header
+ * (author and time, which are not in its text); the whole element for every other passage.
+ */
+function textPart(element: HTMLElement): HTMLElement {
+  return element.querySelector<HTMLElement>(':scope .comment__body') ?? element;
+}
+
+/**
+ * How many characters of an element's text come before a DOM position in its passage: none
+ * before the element (a comment's header), all of them after it.
+ */
 function renderedOffsetAt(element: HTMLElement, node: Node, offset: number): number {
+  const whole = document.createRange();
+  whole.selectNodeContents(element);
+  const where = whole.comparePoint(node, offset);
+  if (where !== 0) return where < 0 ? 0 : whole.toString().length;
   const before = document.createRange();
   before.setStart(element, 0);
   before.setEnd(node, offset);
@@ -63,7 +78,8 @@ function pointIn(element: HTMLElement, node: Node, offset: number, side: 'start'
   const passageId = element.dataset.passageId;
   const text = passageId === undefined ? undefined : textOf(passageId);
   if (passageId === undefined || text === undefined) return undefined;
-  return { passageId, offset: textOffsetOf(element.textContent ?? '', text, renderedOffsetAt(element, node, offset), side) };
+  const part = textPart(element);
+  return { passageId, offset: textOffsetOf(part.textContent ?? '', text, renderedOffsetAt(part, node, offset), side) };
 }
 
 /**
@@ -119,7 +135,8 @@ export function domRangeOf(range: TextRange, root: ParentNode, textOf: PassageTe
     const text = textOf(point.passageId);
     if (!element || text === undefined) return undefined;
     const side = i === 0 ? 'start' : 'end';
-    return domPoint(element, renderedOffsetOf(element.textContent ?? '', text, point.offset, side), side);
+    const part = textPart(element);
+    return domPoint(part, renderedOffsetOf(part.textContent ?? '', text, point.offset, side), side);
   });
   const [start, end] = ends;
   if (!start || !end) return undefined;

@@ -87,6 +87,35 @@ function isShortcut(event: KeyboardEvent, key: string): boolean {
   return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === key;
 }
 
+/** How far each key moves the caret or the selection's end (see {@link moveCaret}). */
+const CARET_STEPS: Readonly<Record<string, ['forward' | 'backward', 'character' | 'line' | 'lineboundary']>> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+  End: ['forward', 'lineboundary'],
+  Home: ['backward', 'lineboundary'],
+};
+
+/**
+ * A caret in a focused passage, as in a text field: Chromium moves one only with caret browsing
+ * on, which Electron does not offer. Shift with an arrow, Home or End extends the selection (with
+ * Ctrl, or Alt on a Mac, by words); Left and Right alone move the caret. Up and Down alone, and
+ * every key outside a passage, keep their meaning (scrolling). Whether the key was taken.
+ */
+function moveCaret(event: KeyboardEvent): boolean {
+  const step = CARET_STEPS[event.key];
+  const target = event.target as Element;
+  const selection = window.getSelection();
+  if (!step || event.metaKey || !selection?.focusNode || !target.matches('[data-passage-id]')) return false;
+  if (!event.shiftKey && (step[1] !== 'character' || event.altKey || event.ctrlKey)) return false;
+  if (!target.contains(selection.anchorNode)) return false;
+  const byWord = (event.ctrlKey || event.altKey) && step[1] === 'character';
+  event.preventDefault();
+  selection.modify(event.shiftKey ? 'extend' : 'move', step[0], byWord ? 'word' : step[1]);
+  return true;
+}
+
 /**
  * The toolbar over the selection in `container`.
  *
@@ -170,6 +199,7 @@ export function useSelectionToolbar({ container, article, drawn, onAdd, onUpdate
       selection.collapse(target, 0);
     };
     const onKeyDown = (event: KeyboardEvent): void => {
+      if (moveCaret(event)) return;
       if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
       if ((event.target as Element).closest('button, a, input, textarea, select, summary')) return;
       if (selectHighlightAtCaret()) {
