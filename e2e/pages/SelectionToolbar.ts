@@ -24,9 +24,8 @@ export class SelectionToolbar {
    * of its first and of its last letter).
    */
   async wordsAt(within: Locator, words: string, nth = 0, scroll = true): Promise<{ start: { x: number; y: number }; end: { x: number; y: number } }> {
-    if (scroll) await within.first().scrollIntoViewIfNeeded();
     return within.first().evaluate(
-      (root, { words, nth }) => {
+      (root, { words, nth, scroll }) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         const nodes: Text[] = [];
         for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
@@ -48,6 +47,8 @@ export class SelectionToolbar {
           }
           throw new Error('past the end');
         };
+        // The words to the middle of the view, clear of the sticky header.
+        if (scroll) window.scrollBy({ top: letter(at).top - window.innerHeight / 2, behavior: 'instant' });
         const first = letter(at);
         const last = letter(at + words.length - 1);
         return {
@@ -55,7 +56,7 @@ export class SelectionToolbar {
           end: { x: last.right - 1, y: last.top + last.height / 2 },
         };
       },
-      { words, nth },
+      { words, nth, scroll },
     );
   }
 
