@@ -39,6 +39,9 @@ test.describe('highlights', () => {
     await expect.poll(() => selection.drawn('green')).toEqual(['things get interesting']);
     // Nothing in the DOM changed: the paragraph's text is as it was, with no element added.
     await expect(paragraph.locator('mark')).toHaveCount(0);
+    // Highlighted words do not make their passage bookmarked (its ribbon would remove them).
+    const passageId = (await paragraph.getAttribute('data-passage-id'))!;
+    await expect(new BookmarksPanel(appPage).toggleOf(passageId)).toHaveAttribute('aria-pressed', 'false');
 
     const page = await restartHost();
     await new (await import('./pages/QuirePage')).QuirePage(page).openArticle(ARTICLE);
