@@ -10,6 +10,8 @@ import { axe } from './axe';
 import { expect, test } from './fixtures';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { Notice } from './pages/Notice';
+import { PrintPreview } from './pages/PrintPreview';
+import { normalize, readPdf } from './pdf';
 import { SelectionToolbar } from './pages/SelectionToolbar';
 import { applyTheme, THEMES } from './screens';
 
@@ -194,6 +196,36 @@ test.describe('highlights', () => {
       const { blocking } = await axe(appPage);
       expect(blocking, theme.name).toEqual([]);
     }
+  });
+});
+
+test.describe('highlights in print', () => {
+  test('marks the article\'s highlights in the print, with a key for black and white, unless turned off', async ({ quire, appPage, printToPdf }) => {
+    await quire.openArticle(ARTICLE);
+    const selection = new SelectionToolbar(appPage);
+    const paragraph = paragraphs(appPage).filter({ hasText: 'where things get interesting' });
+    await selection.drag(paragraph, 'things get interesting');
+    await selection.button('Blue').click();
+    await expect.poll(() => selection.drawn('blue')).toEqual(['things get interesting']);
+
+    const preview = new PrintPreview(appPage);
+    await preview.openWithShortcut();
+    const highlights = preview.dialog.getByRole('checkbox', { name: /^Highlights/ });
+    await expect(highlights).toBeChecked();
+    await expect(highlights).toHaveAccessibleName('Highlights (1)');
+    const marks = preview.paperSheet.locator('mark.print-highlight');
+    await expect(marks).toHaveText(['things get interesting']);
+    await expect(marks).toHaveAttribute('data-color', 'blue');
+    await expect(marks).toHaveCSS('text-decoration-style', 'dotted');
+    const printed = readPdf(await printToPdf()).all;
+    expect(printed).toContain(normalize('Highlights: blue (dotted underline).'));
+    expect(printed).toContain(normalize("Here's where things get interesting."));
+
+    await highlights.uncheck();
+    await expect(marks).toHaveCount(0);
+    expect(readPdf(await printToPdf()).all).not.toContain('Highlights:');
+    // The article's text is whole again where the marks were.
+    await expect(preview.paperSheet.locator('[data-passage-id]', { hasText: "Here's where things get interesting." })).toHaveCount(1);
   });
 });
 

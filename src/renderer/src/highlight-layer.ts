@@ -67,3 +67,45 @@ export function highlightAround(drawn: readonly DrawnHighlight[], range: Range):
   );
   return around.sort((a, b) => a.range.toString().length - b.range.toString().length)[0];
 }
+
+/** The class of a highlight as printed (see PrintDocument.css). */
+export const PRINTED_HIGHLIGHT_CLASS = 'print-highlight';
+
+/**
+ * Highlights as the print has them: its own document, which the Custom Highlight API does not
+ * print from a preview's copy reliably and which black-and-white printers flatten, so each run
+ * of a highlight's text is wrapped in `<mark class="print-highlight" data-color>` (a light tint
+ * and an underline of the colour's own style). Text nodes are split as mark-layer.ts splits
+ * them, and put back exactly.
+ *
+ * @returns take the marks off again
+ */
+export function markHighlights(drawn: readonly DrawnHighlight[]): () => void {
+  const patches: { original: Text; pieces: Node[] }[] = [];
+  for (const { bookmark, range } of drawn) {
+    const root = range.commonAncestorContainer;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = root instanceof Text ? root : walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) nodes.push(n as Text);
+    for (const node of nodes) {
+      const start = node === range.startContainer ? range.startOffset : 0;
+      const end = node === range.endContainer ? range.endOffset : node.data.length;
+      if (end <= start || !node.data.slice(start, end).trim()) continue;
+      const mark = document.createElement('mark');
+      mark.className = PRINTED_HIGHLIGHT_CLASS;
+      mark.dataset.color = bookmark.color;
+      mark.textContent = node.data.slice(start, end);
+      const pieces = [document.createTextNode(node.data.slice(0, start)), mark, document.createTextNode(node.data.slice(end))];
+      node.replaceWith(...pieces);
+      patches.push({ original: node, pieces });
+    }
+  }
+  return () => {
+    for (const { original, pieces } of patches.reverse()) {
+      const first = pieces[0];
+      if (!first?.parentNode) continue;
+      first.parentNode.insertBefore(original, first);
+      for (const piece of pieces) piece.parentNode?.removeChild(piece);
+    }
+  };
+}

@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { BookmarkView } from '../../../shared/bookmarks';
 import type { Article } from '../../../shared/model';
-import { locateHighlights, paintHighlights, type DrawnHighlight } from '../highlight-layer';
+import { locateHighlights, markHighlights, paintHighlights, type DrawnHighlight } from '../highlight-layer';
 import type { PassageText } from '../selection-range';
 
 /**
@@ -56,4 +56,18 @@ export function useHighlightLayer(container: RefObject<HTMLElement | null>, arti
     };
   }, [container, article, bookmarks]);
   return useCallback(() => drawn.current, []);
+}
+
+/**
+ * Mark `highlights` of `article` in a printed copy of it (see markHighlights): drawn in
+ * `container` with the same passage elements as on screen.
+ *
+ * @example usePrintedHighlights(printRoot, article, includeHighlights ? bookmarks : []);
+ */
+export function usePrintedHighlights(container: RefObject<HTMLElement | null>, article: Article | undefined, highlights: readonly BookmarkView[]): void {
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root || !article || highlights.length === 0) return;
+    return markHighlights(locateHighlights(highlights, article.id, root, passageTexts(article)));
+  });
 }
