@@ -9,15 +9,8 @@ import { useRovingFocus } from '../hooks/useRovingFocus';
 import type { Placement } from '../selection-toolbar';
 import './SelectionToolbar.css';
 
-interface Props {
-  /** The colour of the highlight the selection is in; undefined for a selection of new words. */
-  readonly current: HighlightColor | undefined;
-  /** Where it is drawn (undefined while it is measured, before it is placed). */
-  readonly placement: Placement | undefined;
-  /** Whether the selection's first passage is bookmarked. */
-  readonly passageBookmarked: boolean;
-  /** How the shortcut that highlights the selection reads here (shown in the tooltip). */
-  readonly highlightShortcut: string;
+/** What the toolbar's buttons do. */
+export interface SelectionToolbarActions {
   /** Highlight the words in this colour (or give the highlight this colour). */
   readonly onColor: (color: HighlightColor) => void;
   /** Highlight the words and edit the note (or edit the highlight's note). */
@@ -30,8 +23,19 @@ interface Props {
   readonly onRemove: () => void;
   /** Close the toolbar (Escape), putting focus back on the selection. */
   readonly onClose: () => void;
+}
+
+interface Props extends SelectionToolbarActions {
+  /** The colour of the highlight the selection is in; undefined for a selection of new words. */
+  readonly current: HighlightColor | undefined;
+  /** Where it is drawn (undefined while it is measured, before it is placed). */
+  readonly placement: Placement | undefined;
   /** The toolbar element (for focus and measuring). */
   readonly toolbarRef: Ref<HTMLDivElement>;
+  /** Whether the selection's first passage is bookmarked. */
+  readonly passageBookmarked: boolean;
+  /** How the shortcut that highlights the selection reads here (shown in the tooltip). */
+  readonly highlightShortcut: string;
 }
 
 /** The style that puts the toolbar where `placement` says (hidden until placed). */

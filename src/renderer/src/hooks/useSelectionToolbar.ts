@@ -14,6 +14,7 @@ import { DEFAULT_HIGHLIGHT_COLOR, type BookmarkPatch, type BookmarkView, type Hi
 import type { Article } from '../../../shared/model';
 import type { TextRange } from '../../../shared/ranges';
 import { noticeAfter, type BookmarkChange, type ChangeOutcome, type MessageNotice } from '../bookmark-changes';
+import type { SelectionToolbarActions } from '../components/SelectionToolbar';
 import { headerBottom } from '../dom-bookmark';
 import { highlightAround, type DrawnHighlight } from '../highlight-layer';
 import { rangeOfSelection } from '../selection-range';
@@ -56,19 +57,18 @@ interface Selected {
   readonly highlight: BookmarkView | undefined;
 }
 
-/** What {@link useSelectionToolbar} gives: the toolbar's props, when it is shown. */
-export interface SelectionToolbarState {
+/** What {@link useSelectionToolbar} gives: the toolbar's props, and whether it is shown. */
+export interface SelectionToolbarState extends SelectionToolbarActions {
+  /** Whether words are selected: the toolbar is drawn. */
   readonly shown: boolean;
+  /** The colour of the highlight the words are in, if they are in one. */
   readonly current: HighlightColor | undefined;
+  /** Where the toolbar goes (undefined until it is measured). */
   readonly placement: Placement | undefined;
+  /** The passage the selection starts in. */
   readonly passageId: string | undefined;
+  /** The toolbar element. */
   readonly toolbarRef: RefObject<HTMLDivElement | null>;
-  readonly onColor: (color: HighlightColor) => void;
-  readonly onNote: () => void;
-  readonly onCopy: () => void;
-  readonly onBookmarkPassage: () => void;
-  readonly onRemove: () => void;
-  readonly onClose: () => void;
 }
 
 /** The passage element a node is in. */
