@@ -115,13 +115,14 @@ test.describe('highlights', () => {
 
     await quire.openArticle(SJOGREN);
     await appPage.getByRole('button', { name: /^Reader comments/ }).click();
-    const comment = appPage.locator('.comment', { hasText: 'finally eat a sandwich' });
+    // Its author's name shares letters with the start of its words, which must not line up with them.
+    const comment = appPage.locator('.comment', { hasText: 'this post reads like a pharmaceutical ad' });
     // From the author's name (not part of the comment's text) into its body: clipped to the body.
-    await selection.drag(comment.locator('.comment__author'), 'Angela', comment.locator('.comment__body'), 'This changed my life');
+    await selection.drag(comment.locator('.comment__author'), 'Dion', comment.locator('.comment__body'), 'Here’s the problem');
     await selection.button('Blue').click();
-    await expect.poll(() => selection.drawn('blue')).toEqual(['This changed my life']);
+    await expect.poll(() => selection.drawn('blue')).toEqual(['Here’s the problem']);
     await panel.open();
-    await expect(panel.item('This changed my life')).toBeVisible();
+    await expect(panel.item('Here’s the problem')).toBeVisible();
   });
 
   test('changes a highlight\'s colour and removes it, with Undo', async ({ quire, appPage }) => {
