@@ -153,6 +153,22 @@ test.describe('highlights', () => {
     await expect.poll(() => selection.drawn('green')).toEqual(['things get interesting']);
   });
 
+  test('keeps a highlight drawn whole while find-in-article marks words inside it, and after', async ({ quire, appPage }) => {
+    await quire.openArticle(ARTICLE);
+    const selection = new SelectionToolbar(appPage);
+    const paragraph = paragraphs(appPage).filter({ hasText: 'where things get interesting' });
+    await selection.drag(paragraph, 'things get interesting');
+    await selection.button('Yellow').click();
+    await expect.poll(() => selection.drawn('yellow')).toEqual(['things get interesting']);
+    // The find marks wrap "get" in an element: the highlight's range is drawn again around it.
+    await quire.findInArticle('get');
+    await expect(paragraph.locator('mark.find-hit').first()).toHaveText('get');
+    await expect.poll(() => selection.drawn('yellow')).toEqual(['things get interesting']);
+    await appPage.keyboard.press('Escape');
+    await expect(paragraph.locator('mark.find-hit')).toHaveCount(0);
+    await expect.poll(() => selection.drawn('yellow')).toEqual(['things get interesting']);
+  });
+
   test('"Add note" makes the highlight and opens its note for editing', async ({ quire, appPage }) => {
     await quire.openArticle(ARTICLE);
     const selection = new SelectionToolbar(appPage);
