@@ -130,4 +130,18 @@ describe('noticeAfter', () => {
     });
     expect(noticeAfter({ kind: 'restore', bookmark: removed }, { ok: true, value: undefined })).toEqual({ kind: 'info', text: 'Bookmark put back.' });
   });
+
+  it('names a highlight as one, and a change of its colour alone as such', () => {
+    const range = { start: { passageId: 'p1', offset: 0 }, end: { passageId: 'p1', offset: 4 } };
+    expect(noticeAfter({ kind: 'add', input: { articleId: 'sleep', target: 'text', range } }, { ok: true, value: bookmark() })).toEqual({
+      kind: 'info',
+      text: 'Highlight added.',
+    });
+    expect(noticeAfter({ kind: 'update', id: 'b', patch: { color: 'green' } }, { ok: true, value: bookmark() })).toEqual({
+      kind: 'info',
+      text: 'Highlight colour changed to green.',
+    });
+    expect(noticeAfter({ kind: 'update', id: 'b', patch: { note: 'x', color: 'green' } }, { ok: true, value: bookmark() })).toMatchObject({ text: 'Note and tags saved.' });
+    expect(removedText({ target: 'text', note: '', tags: [] })).toBe('Highlight removed.');
+  });
 });

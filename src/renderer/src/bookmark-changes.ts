@@ -4,7 +4,7 @@
  * (with Retry, which sends the very same change again).
  */
 import type { ApiError } from '../../shared/api';
-import type { Bookmark, BookmarkPatch, BookmarkView, NewBookmark } from '../../shared/bookmarks';
+import { HIGHLIGHT_COLOR_NAMES, type Bookmark, type BookmarkPatch, type BookmarkView, type NewBookmark } from '../../shared/bookmarks';
 
 /** One change to the bookmarks, kept as it was asked for so that a failed one can be sent again. */
 export type BookmarkChange =
@@ -62,8 +62,9 @@ export function keyRemovalRefusal(bookmark: Pick<Bookmark, 'note' | 'tags'>): st
 export type MessageNotice = Extract<Notice, { kind: 'info' | 'refused' }>;
 
 /** What the notice says once a bookmark is removed. */
-export function removedText(bookmark: Pick<Bookmark, 'note' | 'tags'>): string {
-  return hasReaderContent(bookmark) ? `Bookmark removed, with its ${contentWords(bookmark).replace(/^a /, '')}.` : 'Bookmark removed.';
+export function removedText(bookmark: Pick<Bookmark, 'note' | 'tags'> & { readonly target?: Bookmark['target'] }): string {
+  const what = bookmark.target === 'text' ? 'Highlight' : 'Bookmark';
+  return hasReaderContent(bookmark) ? `${what} removed, with its ${contentWords(bookmark).replace(/^a /, '')}.` : `${what} removed.`;
 }
 
 /** Whether sending the same change again may work: not when the change itself was refused. */
@@ -110,8 +111,12 @@ export function noticeAfter(change: BookmarkChange, outcome: ChangeOutcome, agai
     case 'restore':
       return { kind: 'info', text: 'Bookmark put back.' };
     case 'add':
-      return { kind: 'info', text: `Bookmark added to this ${change.input.target}.` };
+      return { kind: 'info', text: change.input.target === 'text' ? 'Highlight added.' : `Bookmark added to this ${change.input.target}.` };
     case 'update':
+      // A colour alone changed from the selection toolbar: no note or tags were touched.
+      if (change.patch.note === undefined && change.patch.tags === undefined && change.patch.color !== undefined) {
+        return { kind: 'info', text: `Highlight colour changed to ${HIGHLIGHT_COLOR_NAMES[change.patch.color].toLowerCase()}.` };
+      }
       return { kind: 'info', text: 'Note and tags saved.' };
   }
 }

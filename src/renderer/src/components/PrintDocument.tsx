@@ -3,12 +3,13 @@
  * own components (in print mode), or the bookmarks list with notes. Highlights print in it as
  * their words and colour's name, black on white: the colour only as the thin rule beside the words.
  */
-import { useMemo } from 'react';
-import { HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkView } from '../../../shared/bookmarks';
+import { useMemo, useRef } from 'react';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkView } from '../../../shared/bookmarks';
 import type { Article } from '../../../shared/model';
 import { layoutArticle } from '../article-layout';
 import { groupBookmarks } from '../bookmarks-model';
 import { citedSource, formatDate, formatShortDate } from '../format';
+import { usePrintedHighlights } from '../hooks/useHighlightLayer';
 import type { PrintableArticle } from '../print-model';
 import { ArticleNotice } from './ArticleNotice';
 import { ArticleSection } from './ArticleSection';
@@ -26,6 +27,8 @@ interface Props {
   readonly bookmarks: readonly BookmarkView[];
   /** When it is printed (the citation says so). */
   readonly printedAt: Date;
+  /** The article's highlights to mark in it (none when they are not chosen). */
+  readonly highlights: readonly BookmarkView[];
 }
 
 /** Nothing to act on in a print. */
@@ -108,14 +111,30 @@ function BookmarkList({ bookmarks }: Readonly<{ bookmarks: readonly BookmarkView
   ));
 }
 
+/** How each colour's highlights are underlined in print, so that they tell apart in black and white. */
+const PRINTED_LINES = { yellow: 'solid', green: 'dashed', blue: 'dotted', pink: 'double' } as const;
+
+/** The line under the citation that says how the highlights printed are marked, colour by colour. */
+function HighlightsKey({ highlights }: Readonly<{ highlights: readonly BookmarkView[] }>) {
+  const used = HIGHLIGHT_COLORS.filter((c) => highlights.some((h) => h.color === c));
+  if (used.length === 0) return null;
+  return (
+    <p className="print-highlights-key">
+      Highlights: {used.map((c) => `${HIGHLIGHT_COLOR_NAMES[c].toLowerCase()} (${PRINTED_LINES[c]} underline)`).join(', ')}.
+    </p>
+  );
+}
+
 /** The document to print (and to preview). */
-export function PrintDocument({ article, printable, bookmarks, printedAt }: Readonly<Props>) {
+export function PrintDocument({ article, printable, bookmarks, printedAt, highlights }: Readonly<Props>) {
   const sections = useMemo(() => (printable ? layoutArticle(printable) : []), [printable]);
+  const printed = useRef<HTMLElement>(null);
+  usePrintedHighlights(printed, printable && article, highlights);
   return (
     <PrintModeContext value={true}>
       <div className="print-document">
         {printable && article ? (
-          <article>
+          <article ref={printed}>
             <Citation
               title={article.title}
               part={printable.part}
@@ -123,6 +142,7 @@ export function PrintDocument({ article, printable, bookmarks, printedAt }: Read
               printedAt={printedAt}
               notice={article.notice}
             />
+            <HighlightsKey highlights={highlights} />
             <div className="article__body">
               {sections.map((layout) => (
                 <ArticleSection key={layout.section.id} layout={layout} actions={NO_ACTIONS} />

@@ -12,6 +12,8 @@ import './PrintPreview.css';
 export interface PrintOptions {
   readonly scope: PrintScope;
   readonly includeComments: boolean;
+  /** Whether the article's highlights are marked in it. */
+  readonly includeHighlights: boolean;
   readonly paper: PaperSize;
   readonly margins: MarginSize;
 }
@@ -28,6 +30,8 @@ export interface PrintAvailability {
   readonly bookmarks: number;
   /** How many reader comments the article has. */
   readonly comments: number;
+  /** How many highlights of the article can be marked in it. */
+  readonly highlights: number;
 }
 
 interface Props {
@@ -102,6 +106,7 @@ export function PrintPreview({ options, available, onChange, onPrint, onSavePdf,
     { scope: 'bookmarks', label: `Bookmarks with notes (${available.bookmarks})`, disabled: false },
   ];
   const commentsApply = available.comments > 0 && (options.scope === 'article' || options.scope === 'selection');
+  const highlightsApply = available.highlights > 0 && options.scope !== 'bookmarks';
 
   return createPortal(
     <div
@@ -146,6 +151,15 @@ export function PrintPreview({ options, available, onChange, onPrint, onSavePdf,
             onChange={(event) => onChange({ includeComments: event.target.checked })}
           />
           Include reader comments{available.comments > 0 ? ` (${available.comments})` : ''}
+        </label>
+        <label className="print-preview__choice">
+          <input
+            type="checkbox"
+            checked={highlightsApply && options.includeHighlights}
+            disabled={!highlightsApply}
+            onChange={(event) => onChange({ includeHighlights: event.target.checked })}
+          />
+          Highlights{available.highlights > 0 ? ` (${available.highlights})` : ''}
         </label>
         <div className="print-preview__fields">
           <label>

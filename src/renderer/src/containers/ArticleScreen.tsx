@@ -3,7 +3,7 @@
  * highlights the words of the search it was opened from, and finds text in it.
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
-import type { BookmarkView, CitationStyle, NewBookmark } from '../../../shared/bookmarks';
+import type { BookmarkPatch, BookmarkView, CitationStyle, NewBookmark } from '../../../shared/bookmarks';
 import type { Article, ArticleSummary } from '../../../shared/model';
 import type { ArticlePosition } from '../../../shared/positions';
 import { ArticleToolbar } from '../components/ArticleToolbar';
@@ -12,15 +12,17 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FindBar } from '../components/FindBar';
 import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
+import { SelectionToolbar } from '../components/SelectionToolbar';
 import type { PassageActions } from '../components/PassageRow';
 import { tableOfContents } from '../article-layout';
-import { keyToggle, type MessageNotice } from '../bookmark-changes';
+import { keyToggle, type ChangeOutcome, type MessageNotice } from '../bookmark-changes';
 import { copyText } from '../clipboard';
 import { currentSectionId, currentTarget, headerBottom, selectedPassageIds, topPassageId } from '../dom-bookmark';
 import { landOn } from '../dom';
 import { currentOccurrence } from '../find-model';
 import { setPositionSource } from '../history';
 import { bookmarksByTarget } from '../hooks/useBookmarks';
+import { useHighlightLayer } from '../hooks/useHighlightLayer';
 import { useHotkey } from '../hooks/useHotkey';
 import { useSaveReadingPosition } from '../hooks/useSaveReadingPosition';
 import { useArticle } from '../hooks/useArticle';
@@ -31,8 +33,11 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFindBar } from '../hooks/useFindBar';
 import { useLandOnPassage } from '../hooks/useLandOnPassage';
 import { useQueryTerms } from '../hooks/useQueryTerms';
+import { HIGHLIGHT_KEY, useSelectionToolbar } from '../hooks/useSelectionToolbar';
 import { formatLink, type Route } from '../route';
 
+/** Whether shortcuts read with ⌘ (Apple systems) rather than Ctrl. */
+const APPLE = /Mac|iPhone|iPad/.test(navigator.platform);
 /** The element id of the article title. */
 const TITLE_ID = 'article-title';
 /** The class that sets the current find occurrence apart (see styles/base.css). */
@@ -72,8 +77,12 @@ interface Props {
   readonly onClearHighlights: () => void;
   /** Every bookmark (those of this article are marked in it). */
   readonly bookmarks: readonly BookmarkView[];
-  /** Add a bookmark. */
-  readonly onAddBookmark: (input: NewBookmark) => void;
+  /** Add a bookmark or highlight; resolves with it (undefined if it failed). */
+  readonly onAddBookmark: (input: NewBookmark) => Promise<BookmarkView | undefined>;
+  /** Change a bookmark (a highlight's colour, from the selection toolbar). */
+  readonly onUpdateBookmark: (id: string, patch: BookmarkPatch) => Promise<ChangeOutcome<BookmarkView>>;
+  /** Edit a highlight's note (see App's editNoteInPanel). */
+  readonly onEditNote: (bookmark: BookmarkView) => void;
   /** Delete a bookmark (the app's notice offers Undo). */
   readonly onRemoveBookmark: (id: string) => void;
   /** Say something in the app's notice (a copied link, a removal Ctrl+D refuses). */
@@ -109,6 +118,8 @@ export function ArticleScreen({
   onClearHighlights,
   bookmarks,
   onAddBookmark,
+  onUpdateBookmark,
+  onEditNote,
   onRemoveBookmark,
   onNotify,
   onSkipPlaces,
@@ -200,6 +211,21 @@ export function ArticleScreen({
     () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink, onCopyWithCitation: copyCited }),
     [bookmarked, toggleBookmark, copyLink, copyCited],
   );
+  // The reader's highlights, drawn over the text, and the toolbar over a selection that makes them.
+  const drawnHighlights = useHighlightLayer(content, ready, bookmarks);
+  const bookmarkPassage = useCallback((id: string) => toggleBookmark('passage', id), [toggleBookmark]);
+  const selection = useSelectionToolbar({
+    container: content,
+    article: ready,
+    drawn: drawnHighlights,
+    onAdd: onAddBookmark,
+    onUpdate: onUpdateBookmark,
+    onNotify,
+    onRemove: onRemoveBookmark,
+    onCopy: copyCited,
+    onBookmarkPassage: bookmarkPassage,
+    onEditNote,
+  });
   const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
   // Ctrl/Cmd+D: bookmark the focused passage or section (in the find bar, the current match's),
   // or else the passage at the top of the view.
@@ -274,6 +300,13 @@ export function ArticleScreen({
           Print…
         </button>
       </div>
+      {selection.shown && (
+        <SelectionToolbar
+          {...selection}
+          passageBookmarked={selection.passageId !== undefined && bookmarked.has(selection.passageId)}
+          highlightShortcut={`${APPLE ? '⌘' : 'Ctrl+'}Shift+${HIGHLIGHT_KEY.toUpperCase()}`}
+        />
+      )}
       <ArticleView
         article={article.value}
         titleId={TITLE_ID}

@@ -39,7 +39,13 @@ export function PrintContainer({ request, bookmarks, settings, onUpdateSettings,
   const [scope, setScope] = useState<PrintScope>(request.scope);
   const [message, setMessage] = useState('');
   const [printedAt] = useState(() => new Date());
-  const options: PrintOptions = { scope, includeComments: settings.printComments, paper: settings.paper, margins: settings.margins };
+  // The open article's highlights that resolve now, printed in it unless turned off here.
+  const highlights = useMemo(
+    () => bookmarks.filter((b) => b.target === 'text' && b.articleId === article?.id && b.status !== 'orphaned'),
+    [bookmarks, article?.id],
+  );
+  const [includeHighlights, setIncludeHighlights] = useState(true);
+  const options: PrintOptions = { scope, includeComments: settings.printComments, includeHighlights, paper: settings.paper, margins: settings.margins };
 
   const printable = useMemo(
     () => (article && scope !== 'bookmarks' ? printableArticle(article, { scope, sectionId, selectedIds, includeComments: settings.printComments }) : undefined),
@@ -52,6 +58,7 @@ export function PrintContainer({ request, bookmarks, settings, onUpdateSettings,
   const change = (patch: Partial<PrintOptions>): void => {
     setMessage('');
     if (patch.scope) setScope(patch.scope);
+    if (patch.includeHighlights !== undefined) setIncludeHighlights(patch.includeHighlights);
     const remembered: Partial<ReaderSettings> = {
       ...(patch.includeComments !== undefined && { printComments: patch.includeComments }),
       ...(patch.paper && { paper: patch.paper }),
@@ -73,6 +80,7 @@ export function PrintContainer({ request, bookmarks, settings, onUpdateSettings,
         selected: selectedIds.length,
         bookmarks: bookmarks.length,
         comments: article?.comments.length ?? 0,
+        highlights: highlights.length,
       }}
       onChange={change}
       onPrint={() => run(printPage)}
@@ -87,7 +95,13 @@ export function PrintContainer({ request, bookmarks, settings, onUpdateSettings,
       message={message}
       pageRules={rules}
     >
-      <PrintDocument article={article} printable={printable} bookmarks={bookmarks} printedAt={printedAt} />
+      <PrintDocument
+        article={article}
+        printable={printable}
+        bookmarks={bookmarks}
+        printedAt={printedAt}
+        highlights={printable && includeHighlights ? highlights : []}
+      />
     </PrintPreview>
   );
 }

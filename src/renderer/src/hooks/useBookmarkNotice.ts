@@ -8,7 +8,7 @@
  * or Dismiss from the notice, focus goes back to where the reader was when the change was made.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { NewBookmark } from '../../../shared/bookmarks';
+import type { BookmarkView, NewBookmark } from '../../../shared/bookmarks';
 import { noticeAfter, type BookmarkChange, type MessageNotice, type Notice } from '../bookmark-changes';
 import type { BookmarksState } from './useBookmarks';
 
@@ -35,8 +35,12 @@ export interface BookmarkNoticeState {
   readonly shown: ShownNotice | undefined;
   /** Where the notice is drawn (for focus). */
   readonly ref: RefObject<HTMLDivElement | null>;
-  /** Bookmark a passage or section, and say so (or that it failed, with Retry). */
-  readonly add: (input: NewBookmark) => void;
+  /**
+   * Bookmark a passage or section, or highlight words, and say so (or that it failed, with
+   * Retry); resolves with the new bookmark (undefined if it failed), for a caller that goes on
+   * with it (a highlight's note).
+   */
+  readonly add: (input: NewBookmark) => Promise<BookmarkView | undefined>;
   /** Remove a bookmark, offering Undo (or, when it failed, Retry). */
   readonly remove: (id: string, options?: RemoveOptions) => void;
   /** Show a message: a confirmation ("Link copied") or a refusal. */
@@ -92,10 +96,11 @@ export function useBookmarkNotice(send: BookmarksState['send'], fallbackFocus: (
 
   /** Send a change and show how it went. */
   const run = useCallback(
-    async (change: BookmarkChange, again: boolean, takeFocus = false): Promise<void> => {
+    async (change: BookmarkChange, again: boolean, takeFocus = false): Promise<unknown> => {
       const outcome = await send(change);
       const next = noticeAfter(change, outcome, again);
       show(next, takeFocus && next.kind === 'removed');
+      return outcome.ok ? outcome.value : undefined;
     },
     [send, show],
   );
@@ -103,7 +108,7 @@ export function useBookmarkNotice(send: BookmarksState['send'], fallbackFocus: (
   const add = useCallback(
     (input: NewBookmark) => {
       begin();
-      void run({ kind: 'add', input }, false);
+      return run({ kind: 'add', input }, false) as Promise<BookmarkView | undefined>;
     },
     [begin, run],
   );

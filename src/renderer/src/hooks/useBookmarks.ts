@@ -84,14 +84,16 @@ export function useBookmarks(): BookmarksState {
 }
 
 /**
- * The bookmarks of one article by the passage or section id they point at now.
+ * The passage and section bookmarks of one article by the id they point at now. Highlights are
+ * not among them: a passage with highlighted words in it is not bookmarked (its ribbon, which
+ * removes the bookmark, must never remove a highlight).
  *
  * @example bookmarksByTarget(bookmarks, 'sleep').get('sleep-3')
  */
 export function bookmarksByTarget(bookmarks: readonly BookmarkView[], articleId: string | undefined): ReadonlyMap<string, BookmarkView> {
   const map = new Map<string, BookmarkView>();
   for (const b of bookmarks) {
-    if (b.articleId === articleId && b.status !== 'orphaned') map.set(b.resolvedId ?? b.targetId, b);
+    if (b.articleId === articleId && b.status !== 'orphaned' && b.target !== 'text') map.set(b.resolvedId ?? b.targetId, b);
   }
   return map;
 }

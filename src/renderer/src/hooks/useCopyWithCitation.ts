@@ -32,20 +32,22 @@ interface Options {
  * A copy event must set its data at once, so the library is loaded as soon as the setting is on;
  * a copy made before it has loaded is left to the browser (the words alone), never lost.
  *
- * @returns copy the passage with this id, with its citation
+ * @returns copy the passage with this id, with its citation; or, given `words` (a selection that
+ *   starts in it, from the selection toolbar), those words cited with a link to the passage
  */
-export function useCopyWithCitation({ article, container, style, onCopyKey, onNotify }: Options): (passageId: string) => void {
+export function useCopyWithCitation({ article, container, style, onCopyKey, onNotify }: Options): (passageId: string, words?: string) => void {
   const copyPassage = useCallback(
-    (passageId: string) => {
+    (passageId: string, words?: string) => {
       if (!article) return;
       const passage = [...article.passages, ...article.comments].find((p) => p.id === passageId);
       if (!passage) return;
       const link = formatLink({ name: 'article', articleId: article.id, passageId });
+      const what = words === undefined ? 'Passage' : 'Selection';
       void loadCiter()
-        .then((citer) => copyRich(citer.quote(passage.text, article, link, style)))
+        .then((citer) => copyRich(citer.quote(words ?? passage.text, article, link, style)))
         .catch(() => false)
         .then((copied) =>
-          onNotify(copied ? { kind: 'info', text: 'Passage copied with citation' } : { kind: 'refused', text: 'The passage could not be copied' }),
+          onNotify(copied ? { kind: 'info', text: `${what} copied with citation` } : { kind: 'refused', text: `The ${what.toLowerCase()} could not be copied` }),
         );
     },
     [article, style, onNotify],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_COLORS } from '../../../shared/bookmarks';
 import tokens from './tokens.css?raw';
 
 // The palettes are read from tokens.css's text here; e2e/themes.spec.ts checks that Chromium
@@ -89,6 +90,7 @@ const PAIRS: [string, string, number][] = [
   ['mark-text', 'mark-bg', 4.5],
   ['term-text', 'term-bg', 4.5],
   ['term-line', 'bg', 3],
+  ...HIGHLIGHT_COLORS.map((c) => ['highlight-text', `highlight-${c}-bg`, 4.5] as [string, string, number]),
   ['find-current-text', 'find-current-bg', 4.5],
   ['danger-text', 'danger-bg', 4.5],
   ['topic-text', 'topic-bg', 4.5],
