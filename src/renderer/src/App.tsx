@@ -321,6 +321,7 @@ export function App() {
                 onClearHighlights={clearHighlights}
                 bookmarks={bookmarks.bookmarks}
                 onAddBookmark={notice.add}
+                onUpdateBookmark={updateBookmark}
                 onRemoveBookmark={onRemoveBookmark}
                 onNotify={notice.inform}
                 onSkipPlaces={setSkipPlaces}

@@ -3,7 +3,7 @@
  * highlights the words of the search it was opened from, and finds text in it.
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
-import type { BookmarkView, CitationStyle, NewBookmark } from '../../../shared/bookmarks';
+import type { BookmarkPatch, BookmarkView, CitationStyle, NewBookmark } from '../../../shared/bookmarks';
 import type { Article, ArticleSummary } from '../../../shared/model';
 import type { ArticlePosition } from '../../../shared/positions';
 import { ArticleToolbar } from '../components/ArticleToolbar';
@@ -12,6 +12,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FindBar } from '../components/FindBar';
 import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
+import { MarginNotes, marginNotes } from '../components/MarginNotes';
+import { NotePopover } from '../components/NotePopover';
 import type { PassageActions } from '../components/PassageRow';
 import { tableOfContents } from '../article-layout';
 import { keyToggle, type MessageNotice } from '../bookmark-changes';
@@ -30,6 +32,9 @@ import { useCopyWithCitation } from '../hooks/useCopyWithCitation';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFindBar } from '../hooks/useFindBar';
 import { useLandOnPassage } from '../hooks/useLandOnPassage';
+import { useMarginRoom } from '../hooks/useMarginRoom';
+import { useNoteEditor, useRowNotes } from '../hooks/useNoteEditor';
+import type { ChangeOutcome } from '../bookmark-changes';
 import { useQueryTerms } from '../hooks/useQueryTerms';
 import { formatLink, type Route } from '../route';
 
@@ -74,6 +79,8 @@ interface Props {
   readonly bookmarks: readonly BookmarkView[];
   /** Add a bookmark. */
   readonly onAddBookmark: (input: NewBookmark) => void;
+  /** Save a bookmark's or highlight's note and tags (from the note popover); resolves with how it went. */
+  readonly onUpdateBookmark: (id: string, patch: BookmarkPatch) => Promise<ChangeOutcome<BookmarkView>>;
   /** Delete a bookmark (the app's notice offers Undo). */
   readonly onRemoveBookmark: (id: string) => void;
   /** Say something in the app's notice (a copied link, a removal Ctrl+D refuses). */
@@ -109,6 +116,7 @@ export function ArticleScreen({
   onClearHighlights,
   bookmarks,
   onAddBookmark,
+  onUpdateBookmark,
   onRemoveBookmark,
   onNotify,
   onSkipPlaces,
@@ -196,9 +204,15 @@ export function ArticleScreen({
     [articleId, onNotify],
   );
   const copyCited = useCopyWithCitation({ article: ready, container: content, style: citationStyle, onCopyKey: copyWithCitation, onNotify });
+  // Notes in place: the popover (notes.openNote is its one entry point), the margin cards.
+  const notes = useNoteEditor(bookmarks, content);
+  const rowNotes = useRowNotes(bookmarks, ready?.id);
+  const marginWidth = useMarginRoom(content, ready !== undefined);
+  const shownNotes = useMemo(() => (ready ? marginNotes(rowNotes, [...ready.passages, ...ready.comments]) : []), [rowNotes, ready]);
+  const { openNote } = notes;
   const actions = useMemo<PassageActions>(
-    () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink, onCopyWithCitation: copyCited }),
-    [bookmarked, toggleBookmark, copyLink, copyCited],
+    () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink, onCopyWithCitation: copyCited, notes: rowNotes, onOpenNote: openNote }),
+    [bookmarked, toggleBookmark, copyLink, copyCited, rowNotes, openNote],
   );
   const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
   // Ctrl/Cmd+D: bookmark the focused passage or section (in the find bar, the current match's),
@@ -252,7 +266,7 @@ export function ArticleScreen({
   }
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
-    <div ref={content} className="article-screen">
+    <div ref={content} className="article-screen" data-notes={marginWidth > 0 ? 'margin' : 'under'}>
       {find.state.open && (
         <ArticleToolbar>
           <FindBar
@@ -284,6 +298,18 @@ export function ArticleScreen({
         next={next}
         onOpenArticle={onOpenArticle}
       />
+      {marginWidth > 0 && <MarginNotes notes={shownNotes} container={content} width={marginWidth} onOpen={openNote} />}
+      {notes.open && (
+        <NotePopover
+          key={notes.open.bookmark.id}
+          bookmark={notes.open.bookmark}
+          label={notes.open.label}
+          place={notes.open.place}
+          onUpdate={onUpdateBookmark}
+          onSaved={() => onNotify({ kind: 'info', text: 'Note and tags saved.' })}
+          onClose={notes.close}
+        />
+      )}
     </div>
   );
 }
