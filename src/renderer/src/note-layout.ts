@@ -24,21 +24,24 @@ export interface PopoverPlace {
 export const POPOVER_GAP = 8;
 
 /**
- * Place the popover: beside the anchor (at its inline end, tops aligned) when `width` fits between
- * the anchor and the end of the visible area; else under it, as wide as the anchor (at least
- * `width`), never wider than the visible area, moved in so that it stays inside it.
+ * Place the popover: beside the anchor (at its inline end, tops aligned) when at least `minWidth`
+ * fits between the anchor and the end of the visible area (as wide as fits, up to `width`); else
+ * under it, as wide as the anchor (at least `width`), never wider than the visible area, moved in
+ * so that it stays inside it.
  *
  * @param anchor the passage or highlight the popover is about
  * @param visible the part of the window it may use: `left` and `width` matter
  * @param width the popover's preferred width
- * @example placePopover({ left: 0, top: 0, width: 300, height: 40 }, { left: 0, top: 0, width: 390, height: 800 }, 352)
+ * @param minWidth the narrowest it may be beside the anchor
+ * @example placePopover({ left: 0, top: 0, width: 300, height: 40 }, { left: 0, top: 0, width: 390, height: 800 }, 352, 288)
  *   // { left: 8, top: 48, width: 374, side: 'under' }
  */
-export function placePopover(anchor: Box, visible: Box, width: number): PopoverPlace {
+export function placePopover(anchor: Box, visible: Box, width: number, minWidth: number): PopoverPlace {
   const end = visible.left + visible.width;
   const anchorEnd = anchor.left + anchor.width;
-  if (end - anchorEnd - 2 * POPOVER_GAP >= width) {
-    return { left: anchorEnd + POPOVER_GAP, top: anchor.top, width, side: 'beside' };
+  const room = end - anchorEnd - 2 * POPOVER_GAP;
+  if (room >= minWidth) {
+    return { left: anchorEnd + POPOVER_GAP, top: anchor.top, width: Math.min(width, room), side: 'beside' };
   }
   const w = Math.min(Math.max(width, anchor.width), visible.width - 2 * POPOVER_GAP);
   const left = Math.min(Math.max(anchor.left, visible.left + POPOVER_GAP), end - POPOVER_GAP - w);

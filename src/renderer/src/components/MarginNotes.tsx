@@ -12,8 +12,6 @@ import './MarginNotes.css';
 
 /** The space between two cards, and between the cards and the article screen (px). */
 const CARD_GAP = 8;
-/** A note longer than this many characters, or of more than one line, can be expanded under its passage. */
-const SHORT_NOTE = 120;
 
 interface MarginProps {
   /** The notes, each with the id of the row (passage or section) it starts at, in reading order. */
@@ -123,16 +121,27 @@ export function marginNotes(
 /** One note under its passage: two lines of it, the rest on request. */
 function PassageNote({ item }: Readonly<{ item: NoteItem }>) {
   const [expanded, setExpanded] = useState(false);
+  // Whether two lines hide some of it, measured as the text wraps (folded, it has more to show).
+  const [long, setLong] = useState(false);
+  const text = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const el = text.current;
+    if (!el || expanded) return;
+    const measure = (): void => setLong(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [expanded, item.note]);
   const id = useId();
-  const long = item.note.length > SHORT_NOTE || item.note.includes('\n');
   return (
     <div className="passage-note" data-expanded={expanded || undefined}>
-      <p id={id} className="passage-note__text">
+      <p ref={text} id={id} className="passage-note__text">
         <span className="passage-note__label">{noteLabel(item)}: </span>
         {item.note}
       </p>
       <NoteTags tags={item.tags} />
-      {long && (
+      {(long || expanded) && (
         <button type="button" className="passage-note__more" aria-expanded={expanded} aria-controls={id} onClick={() => setExpanded((e) => !e)}>
           {expanded ? 'Show less' : 'Show all'}
           <span className="visually-hidden"> of the note</span>

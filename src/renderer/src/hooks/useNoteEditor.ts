@@ -25,8 +25,9 @@ export interface NoteItem {
 
 /** How many characters of a highlight's words name its popover. */
 const LABEL_QUOTE_LENGTH = 60;
-/** The popover's width where there is room for it (px). */
+/** The popover's width where there is room for it, and the least it may have beside its passage (px). */
 export const POPOVER_WIDTH = 352;
+const POPOVER_MIN_WIDTH = 288;
 
 /** What the popover is about, in words: its accessible name. */
 export function noteLabel(item: Pick<NoteItem, 'kind' | 'quote'>): string {
@@ -134,7 +135,7 @@ export function useNoteEditor(bookmarks: readonly BookmarkView[], container: Ref
       if (!box) return;
       const anchor = opened.anchor instanceof Element ? relative(opened.anchor.getBoundingClientRect(), box) : opened.anchor;
       const visible = { left: -box.left, top: -box.top, width: document.documentElement.clientWidth, height: window.innerHeight };
-      setPlace(placePopover(anchor, visible, POPOVER_WIDTH));
+      setPlace(placePopover(anchor, visible, POPOVER_WIDTH, POPOVER_MIN_WIDTH));
     };
     measure();
     const observer = new ResizeObserver(measure);
