@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axe } from './axe';
 import { expect, test } from './fixtures';
+import { Notes } from './pages/Notes';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { Notice } from './pages/Notice';
 import { PrintPreview } from './pages/PrintPreview';
@@ -169,16 +170,21 @@ test.describe('highlights', () => {
     await expect.poll(() => selection.drawn('yellow')).toEqual(['things get interesting']);
   });
 
-  test('"Add note" makes the highlight and opens its note for editing', async ({ quire, appPage }) => {
+  test('"Add note" makes the highlight and opens its note in place, at the words', async ({ quire, appPage }) => {
     await quire.openArticle(ARTICLE);
     const selection = new SelectionToolbar(appPage);
     await selection.drag(paragraphs(appPage).filter({ hasText: 'where things get interesting' }), 'things get interesting');
     await selection.button('Add note').click();
-    const panel = new BookmarksPanel(appPage);
-    await expect(panel.panel).toBeVisible();
-    const note = panel.item('things get interesting').getByRole('textbox').first();
-    await expect(note).toBeFocused();
+    const notes = new Notes(appPage);
+    await expect(notes.popover).toHaveAccessibleName(/^Note on highlight: “things get interesting”/);
+    await expect(notes.noteField).toBeFocused();
     await expect.poll(() => selection.drawn('yellow')).toEqual(['things get interesting']);
+    await notes.noteField.fill('the turning point');
+    await notes.saveButton.click();
+    await expect(notes.popover).toBeHidden();
+    const panel = new BookmarksPanel(appPage);
+    await panel.open();
+    await expect(panel.item('things get interesting')).toContainText('the turning point');
   });
 
   for (const width of [390, 1280]) {

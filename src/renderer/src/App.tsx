@@ -38,7 +38,6 @@ import { usePositions } from './hooks/usePositions';
 import { useRoute } from './hooks/useRoute';
 import { FONT_SIZES, useSettings } from './hooks/useSettings';
 import { go } from './history';
-import { getDraft, putDraft } from './note-drafts';
 import { nextArticle } from './library-order';
 import { formatRoute, HOME, type Route } from './route';
 import { resultsRoute, type ResultsRoute, type SearchFilters } from './search-model';
@@ -101,15 +100,6 @@ export function App() {
     (id: string, patch: BookmarkPatch) => sendBookmarkChange({ kind: 'update', id, patch }),
     [sendBookmarkChange],
   );
-  // A highlight's note, from the selection toolbar: edited in the bookmarks panel, opened (again,
-  // so that its form reads the draft) at that bookmark's form. The one place to switch to an
-  // in-place note editor.
-  const [panelKey, setPanelKey] = useState(0);
-  const editNoteInPanel = useCallback((bookmark: BookmarkView) => {
-    if (!getDraft(bookmark.id)) putDraft(bookmark.id, { note: bookmark.note, tags: bookmark.tags.join(', ') });
-    setPanelKey((k) => k + 1);
-    setPanelOpen(true);
-  }, []);
   const openBookmark = useCallback(
     (bookmark: BookmarkView) => {
       setHighlight(undefined);
@@ -276,7 +266,6 @@ export function App() {
       {launch.notice && <StoreNotice message={launch.notice} onDismiss={launch.dismiss} />}
       {panelOpen && (
         <BookmarksPanel
-          key={panelKey}
           bookmarks={bookmarks.bookmarks}
           error={bookmarks.error?.message}
           onOpen={openBookmark}
@@ -333,7 +322,6 @@ export function App() {
                 bookmarks={bookmarks.bookmarks}
                 onAddBookmark={notice.add}
                 onUpdateBookmark={updateBookmark}
-                onEditNote={editNoteInPanel}
                 onRemoveBookmark={onRemoveBookmark}
                 onNotify={notice.inform}
                 onSkipPlaces={setSkipPlaces}

@@ -7,13 +7,15 @@
  * what was typed, says why, and offers Retry; an edit neither saved nor cancelled is kept as a
  * draft, and the form opens with it again when the panel does.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { HIGHLIGHT_COLORS, HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkPatch, type BookmarkView, type HighlightColor } from '../../../shared/bookmarks';
-import { failureText, isRetryable, type ChangeOutcome } from '../bookmark-changes';
-import { parseTags, QUOTE_PREVIEW_LENGTH, truncate } from '../bookmarks-model';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_COLOR_NAMES, isHighlight, type BookmarkView, type HighlightColor } from '../../../shared/bookmarks';
+import { failureText } from '../bookmark-changes';
+import { QUOTE_PREVIEW_LENGTH, truncate } from '../bookmarks-model';
 import { bookmarkRoute } from '../bookmarks-model';
-import { dropDraft, getDraft, putDraft } from '../note-drafts';
+import { useNoteForm, type UpdateBookmark } from '../hooks/useNoteForm';
+import { getDraft } from '../note-drafts';
 import { formatRoute } from '../route';
+import { NoteFields } from './NoteFields';
 import './BookmarkItem.css';
 
 interface Props {
@@ -22,7 +24,7 @@ interface Props {
   /** Go to its passage. */
   readonly onOpen: (bookmark: BookmarkView) => void;
   /** Save a new note or tags, or a highlight's colour; resolves with how it went. */
-  readonly onUpdate: (id: string, patch: BookmarkPatch) => Promise<ChangeOutcome<BookmarkView>>;
+  readonly onUpdate: UpdateBookmark;
   /** Delete it. */
   readonly onDelete: (bookmark: BookmarkView) => void;
   /**
@@ -32,39 +34,14 @@ interface Props {
   readonly focusWhenShown?: boolean;
 }
 
-/** A save that failed: why, and whether Retry may help. */
-interface SaveFailure {
-  readonly text: string;
-  readonly retryable: boolean;
-  /** Counts failures, so that the same words are announced again. */
-  readonly seq: number;
-}
-
 /** A bookmark, as a list item. */
 export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenShown = false }: Readonly<Props>) {
   // An edit left unsaved when the panel closed (or the window reloaded) opens again as typed.
   const [draft] = useState(() => getDraft(bookmark.id));
   const [editing, setEditing] = useState(draft !== undefined);
-  const [note, setNoteState] = useState(draft?.note ?? bookmark.note);
-  const [tags, setTagsState] = useState(draft?.tags ?? bookmark.tags.join(', '));
-  const setNote = (value: string): void => {
-    setNoteState(value);
-    putDraft(bookmark.id, { note: value, tags });
-  };
-  const setTags = (value: string): void => {
-    setTagsState(value);
-    putDraft(bookmark.id, { note, tags: value });
-  };
-  const [failure, setFailure] = useState<SaveFailure>();
-  const [saving, setSaving] = useState(false);
+  const form = useNoteForm(bookmark, onUpdate);
   // Why the last change of a highlight's colour did not save, if it did not.
   const [colorFailure, setColorFailure] = useState<string>();
-  // A failure pushes Save down: keep it, and the failure above it, in view of the panel.
-  const formActions = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (failure) formActions.current?.scrollIntoView({ block: 'nearest' });
-  }, [failure]);
-  const id = useId();
   const quote = truncate(bookmark.quote.exact, QUOTE_PREVIEW_LENGTH);
   const orphaned = bookmark.status === 'orphaned';
   // A section's quote is its title: it links as its heading, with what the section says below.
@@ -88,9 +65,8 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
     editButton.current?.focus();
   }, [editing]);
   const stopEditing = (): void => {
-    dropDraft(bookmark.id);
+    form.discard();
     returnFocus.current = true;
-    setFailure(undefined);
     setEditing(false);
   };
   // Put back by Undo after a deletion here, with focus lost when its Delete button went.
@@ -102,28 +78,13 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
   }, []);
 
   const startEditing = (): void => {
-    setNoteState(bookmark.note);
-    setTagsState(bookmark.tags.join(', '));
-    setFailure(undefined);
+    form.start(false);
     setEditing(true);
   };
   /** Send the note and tags as they are in the form; on failure the form stays, as typed. */
   const send = (): void => {
-    // One save at a time: a second press while the first is on its way would send it twice.
-    if (saving) return;
-    const patch = { note, tags: parseTags(tags) };
-    setSaving(true);
-    void onUpdate(bookmark.id, patch).then((outcome) => {
-      setSaving(false);
-      if (outcome.ok) {
-        stopEditing();
-        return;
-      }
-      setFailure((f) => ({
-        text: failureText({ kind: 'update', id: bookmark.id, patch }, outcome.error, f !== undefined),
-        retryable: isRetryable(outcome.error),
-        seq: (f?.seq ?? 0) + 1,
-      }));
+    void form.send().then((saved) => {
+      if (saved) stopEditing();
     });
   };
   const save = (event: FormEvent): void => {
@@ -173,21 +134,8 @@ export function BookmarkItem({ bookmark, onOpen, onUpdate, onDelete, focusWhenSh
             }
           }}
         >
-          <label htmlFor={`${id}-note`}>Note</label>
-          <textarea id={`${id}-note`} value={note} rows={3} onChange={(e) => setNote(e.target.value)} autoFocus />
-          <label htmlFor={`${id}-tags`}>Tags (separated by commas)</label>
-          <input id={`${id}-tags`} type="text" value={tags} onChange={(e) => setTags(e.target.value)} />
-          <div className={failure ? 'bookmark-item__failure' : 'bookmark-item__failure bookmark-item__failure--none'}>
-            <p role="alert" className="bookmark-item__failure-text">
-              {failure && <span key={failure.seq}>{failure.text}</span>}
-            </p>
-            {failure?.retryable && (
-              <button type="button" className="button button--small" onClick={send}>
-                Retry<span className="visually-hidden"> saving the note and tags</span>
-              </button>
-            )}
-          </div>
-          <div ref={formActions} className="bookmark-item__actions">
+          <NoteFields form={form} onRetry={send} autoFocus />
+          <div className="bookmark-item__actions">
             <button type="submit" className="button">
               Save
             </button>

@@ -12,6 +12,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FindBar } from '../components/FindBar';
 import { HighlightNotice } from '../components/HighlightNotice';
 import { Loading } from '../components/Loading';
+import { MarginNotes, marginNotes } from '../components/MarginNotes';
+import { NotePopover } from '../components/NotePopover';
 import { SelectionToolbar } from '../components/SelectionToolbar';
 import type { PassageActions } from '../components/PassageRow';
 import { tableOfContents } from '../article-layout';
@@ -32,6 +34,8 @@ import { useCopyWithCitation } from '../hooks/useCopyWithCitation';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFindBar } from '../hooks/useFindBar';
 import { useLandOnPassage } from '../hooks/useLandOnPassage';
+import { useMarginRoom } from '../hooks/useMarginRoom';
+import { useNoteEditor, useRowNotes } from '../hooks/useNoteEditor';
 import { useQueryTerms } from '../hooks/useQueryTerms';
 import { HIGHLIGHT_KEY, useSelectionToolbar } from '../hooks/useSelectionToolbar';
 import { formatLink, type Route } from '../route';
@@ -79,10 +83,11 @@ interface Props {
   readonly bookmarks: readonly BookmarkView[];
   /** Add a bookmark or highlight; resolves with it (undefined if it failed). */
   readonly onAddBookmark: (input: NewBookmark) => Promise<BookmarkView | undefined>;
-  /** Change a bookmark (a highlight's colour, from the selection toolbar). */
+  /**
+   * Change a bookmark: its note and tags (from the note popover), a highlight's colour (from the
+   * selection toolbar); resolves with how it went.
+   */
   readonly onUpdateBookmark: (id: string, patch: BookmarkPatch) => Promise<ChangeOutcome<BookmarkView>>;
-  /** Edit a highlight's note (see App's editNoteInPanel). */
-  readonly onEditNote: (bookmark: BookmarkView) => void;
   /** Delete a bookmark (the app's notice offers Undo). */
   readonly onRemoveBookmark: (id: string) => void;
   /** Say something in the app's notice (a copied link, a removal Ctrl+D refuses). */
@@ -119,7 +124,6 @@ export function ArticleScreen({
   bookmarks,
   onAddBookmark,
   onUpdateBookmark,
-  onEditNote,
   onRemoveBookmark,
   onNotify,
   onSkipPlaces,
@@ -207,9 +211,23 @@ export function ArticleScreen({
     [articleId, onNotify],
   );
   const copyCited = useCopyWithCitation({ article: ready, container: content, style: citationStyle, onCopyKey: copyWithCitation, onNotify });
+  // Notes in place: the popover (notes.openNote is its one entry point), the margin cards.
+  const notes = useNoteEditor(bookmarks, content);
+  const rowNotes = useRowNotes(bookmarks, ready?.id);
+  const marginWidth = useMarginRoom(content, ready !== undefined);
+  const shownNotes = useMemo(() => (ready ? marginNotes(rowNotes, [...ready.passages, ...ready.comments]) : []), [rowNotes, ready]);
+  const { openNote } = notes;
+  // The selection toolbar's Add note / Edit note: the popover, beside the highlight's first passage.
+  const editNoteInPlace = useCallback(
+    (bookmark: BookmarkView) => {
+      const passage = content.current?.querySelector(`[data-passage-id="${CSS.escape(bookmark.resolvedId ?? bookmark.targetId)}"]`);
+      if (passage) openNote(bookmark.id, passage);
+    },
+    [content, openNote],
+  );
   const actions = useMemo<PassageActions>(
-    () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink, onCopyWithCitation: copyCited }),
-    [bookmarked, toggleBookmark, copyLink, copyCited],
+    () => ({ bookmarked, onToggleBookmark: toggleBookmark, onCopyLink: copyLink, onCopyWithCitation: copyCited, notes: rowNotes, onOpenNote: openNote }),
+    [bookmarked, toggleBookmark, copyLink, copyCited, rowNotes, openNote],
   );
   // The reader's highlights, drawn over the text, and the toolbar over a selection that makes them.
   const drawnHighlights = useHighlightLayer(content, ready, bookmarks);
@@ -224,7 +242,7 @@ export function ArticleScreen({
     onRemove: onRemoveBookmark,
     onCopy: copyCited,
     onBookmarkPassage: bookmarkPassage,
-    onEditNote,
+    onEditNote: editNoteInPlace,
   });
   const goToSection = useCallback((id: string) => onNavigate({ name: 'article', articleId, sectionId: id }), [onNavigate, articleId]);
   // Ctrl/Cmd+D: bookmark the focused passage or section (in the find bar, the current match's),
@@ -278,7 +296,7 @@ export function ArticleScreen({
   }
   const showHighlights = highlightQuery !== undefined && termCount > 0;
   return (
-    <div ref={content} className="article-screen">
+    <div ref={content} className="article-screen" data-notes={marginWidth > 0 ? 'margin' : 'under'}>
       {find.state.open && (
         <ArticleToolbar>
           <FindBar
@@ -317,6 +335,18 @@ export function ArticleScreen({
         next={next}
         onOpenArticle={onOpenArticle}
       />
+      {marginWidth > 0 && <MarginNotes notes={shownNotes} container={content} width={marginWidth} onOpen={openNote} />}
+      {notes.open && (
+        <NotePopover
+          key={notes.open.bookmark.id}
+          bookmark={notes.open.bookmark}
+          label={notes.open.label}
+          place={notes.open.place}
+          onUpdate={onUpdateBookmark}
+          onSaved={() => onNotify({ kind: 'info', text: 'Note and tags saved.' })}
+          onClose={notes.close}
+        />
+      )}
     </div>
   );
 }
