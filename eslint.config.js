@@ -16,7 +16,7 @@ const noTestHelpers = {
   group: ['**/testing', '**/testing/*', '**/fixtures/*'],
   message: 'Test helpers and fixtures are for tests only: production code never imports them.',
 };
-const testFiles = ['**/*.test.ts', '**/*.test.tsx', 'src/core/testing/**', 'src/web/testing.ts', 'e2e/**/*.ts'];
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', 'src/core/testing/**', 'src/renderer/src/testing/**', 'src/web/testing.ts', 'e2e/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', '.scratch/**'] },

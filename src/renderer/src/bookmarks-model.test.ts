@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BookmarkView } from '../../shared/bookmarks';
 import { allTags, filterBookmarks, groupBookmarks, parseTags, truncate, bookmarkRoute, importSummary } from './bookmarks-model';
+import { bookmarkView } from './testing/bookmark-view';
 
-function bookmark(id: string, over: Partial<BookmarkView> = {}): BookmarkView {
-  return {
-    id,
-    articleId: 'sleep',
-    target: 'passage',
-    targetId: `${id}-p`,
-    quote: { exact: `quote of ${id}`, prefix: '', suffix: '' },
-    note: '',
-    tags: [],
-    createdAt: '2026-11-20T10:00:00Z',
-    updatedAt: '2026-11-20T10:00:00Z',
-    status: 'anchored',
-    ...over,
-  };
-}
+const bookmark = bookmarkView;
 
 describe('truncate', () => {
   it('keeps short text and cuts long text at a word with an ellipsis', () => {

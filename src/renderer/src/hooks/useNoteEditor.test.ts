@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { BookmarkView } from '../../../shared/bookmarks';
 import { marginNotes } from '../components/MarginNotes';
 import { noteLabel, notesByRow, showsNote } from './useNoteEditor';
+import { bookmarkView } from '../testing/bookmark-view';
 
-function bookmark(id: string, over: Partial<BookmarkView> = {}): BookmarkView {
-  return {
-    id,
-    articleId: 'sleep',
-    target: 'passage',
-    targetId: 'p1',
-    quote: { exact: `quote of ${id}`, prefix: '', suffix: '' },
-    note: '',
-    tags: [],
-    createdAt: '2026-11-20T10:00:00Z',
-    updatedAt: '2026-11-20T10:00:00Z',
-    status: 'anchored',
-    ...over,
-  };
-}
+const bookmark = (id: string, over: Partial<BookmarkView> = {}): BookmarkView => bookmarkView(id, { targetId: 'p1', ...over });
 
 const highlight = (id: string, over: Partial<BookmarkView> = {}): BookmarkView =>
   bookmark(id, { target: 'text', endId: 'p2', position: { start: 0, end: 5 }, color: 'yellow', ...over });
