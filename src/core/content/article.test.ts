@@ -252,6 +252,14 @@ describe('parseArticle, each kind of block', () => {
     expect(passages('A ![alt text](x.png) and `code`  \nnext line\nsoft.\n')).toEqual(['lead-1:paragraph:"A alt text and code\\nnext line soft."']);
   });
 
+  it('shows an image as its description, never as a picture to load', () => {
+    const { article } = parse(articleSource({ body: 'See ![a <b>chart</b> of *doses*](https://example.com/c.png "t") here.\n' }));
+    const html = article?.passages[0]?.html ?? '';
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('example.com');
+    expect(html).toBe('See a &lt;b&gt;chart&lt;/b&gt; of doses here.');
+  });
+
   it('starts a heading path afresh after the lead, and names a heading without letters by position', () => {
     const { article } = parse(articleSource({ body: 'Lead.\n\n### Deep\n\nx\n\n## Up\n\ny\n\n## ???\n\nz\n' }));
     expect(article?.sections.map((s) => `${s.id}:${s.path.join(' > ')}`)).toEqual(['lead:Beginning', 'deep:Deep', 'up:Up', 'section:???']);

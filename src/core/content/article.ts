@@ -46,6 +46,8 @@ function createMarkdown() {
   md.enable('table');
   md.use(container, 'faq');
   md.use(container, 'comment');
+  // An image is its description: an article never loads a picture, least of all from the network.
+  md.renderer.rules.image = (tokens, i, options, env, self) => md.utils.escapeHtml(self.renderInlineAsText(tokens[i]!.children ?? [], options, env));
   return md;
 }
 

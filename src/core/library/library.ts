@@ -15,9 +15,10 @@ import { Vocabulary, type VocabularyEntry } from '../search/vocabulary';
 
 /**
  * Version of the serialized library format; bump when its shape or meaning changes (4: the lead
- * section is named Beginning; 5: library and index record the fingerprint and document count).
+ * section is named Beginning; 5: library and index record the fingerprint and document count;
+ * 6: an image is rendered as its description).
  */
-export const LIBRARY_FORMAT = 5;
+export const LIBRARY_FORMAT = 6;
 
 /** The serialized library, as written by the build and read at start. */
 export interface LibraryData {
