@@ -134,3 +134,47 @@ describe('Scorer agrees with MiniSearch.search', () => {
     expect(compareAll(index, queries)).toBeGreaterThan(400);
   });
 });
+
+describe('Scorer over segments', () => {
+  const params: ScoringParams = { k1: 1.2, fields: { title: { weight: 2, b: 0.75 }, heading: { weight: 1.5, b: 0.75 }, text: { weight: 1, b: 0.75 } } };
+  /** An index of some documents, numbered from 0 in it (a segment's own numbering). */
+  const indexOf = (docs: readonly SearchDoc[], from = 0): SearchIndex => {
+    const index = new SearchIndex<SearchDoc>(INDEX_OPTIONS);
+    index.addAll(docs.map((d, i) => ({ ...d, id: from + i })));
+    return index;
+  };
+  /** Every score of every query, by document, rounded to the scorer's float precision. */
+  const answers = (scorer: Scorer, queries: readonly string[]): string[] =>
+    queries.map((q) => JSON.stringify(scorerRanking(scorer, q).map((d) => [d.doc, Math.round(d.score * 1e4)])));
+
+  it('scores documents split over two indexes as one index holding them all', () => {
+    const next = random(3);
+    const docs = generatedDocs(300, next);
+    const queries = [...WORDS, ...queriesFrom(WORDS, 40, next)];
+    const whole = new Scorer(indexOf(docs), params, 'title');
+    // The second segment's documents are 0.. in its own index, 200.. in the library.
+    const split = new Scorer([{ index: loadIndex(serializeIndex(indexOf(docs.slice(0, 200)))), docBase: 0 }, { index: indexOf(docs.slice(200)), docBase: 200 }], params, 'title');
+    expect(answers(split, queries)).toEqual(answers(whole, queries));
+    expect(split.documentCount).toBe(300);
+    expect(split.documentFrequency('sleep')).toBe(whole.documentFrequency('sleep'));
+    for (const doc of [0, 199, 200, 299]) for (const term of ['baclofen', 'sleep', 'taper']) expect(split.has(doc, term), `${doc} ${term}`).toBe(whole.has(doc, term));
+  });
+
+  it('follows the last segment as documents are added and discarded, once told', () => {
+    const next = random(5);
+    const docs = generatedDocs(260, next);
+    const queries = [...WORDS, ...queriesFrom(WORDS, 30, next)];
+    const user = indexOf(docs.slice(200, 220));
+    const scorer = new Scorer([{ index: indexOf(docs.slice(0, 200)), docBase: 0 }, { index: user, docBase: 200 }], params, 'title');
+    expect(answers(scorer, queries)).toEqual(answers(new Scorer(indexOf(docs.slice(0, 220)), params, 'title'), queries));
+    // Forty more in the reader's segment, then the first ten of it removed.
+    docs.slice(220, 260).forEach((d, i) => user.add({ ...d, id: 20 + i }));
+    for (let id = 0; id < 10; id++) user.discard(id);
+    scorer.invalidate();
+    const expected = indexOf(docs.slice(0, 200));
+    docs.slice(200, 260).forEach((d, i) => expected.add({ ...d, id: 200 + i }));
+    for (let id = 200; id < 210; id++) expected.discard(id);
+    expect(answers(scorer, queries)).toEqual(answers(new Scorer(expected, params, 'title'), queries));
+    expect(scorer.has(205, 'sleep')).toBe(false);
+  });
+});

@@ -11,8 +11,15 @@
  * documents. This scorer does that over the same postings, into typed arrays; the caller keeps
  * only the best few. What it reads of MiniSearch's internals it reads through `SearchIndex`
  * (search-index.ts), the one class that touches them.
+ *
+ * A library may be several indexes, segments in Lucene's sense: the bundled one, loaded and never
+ * changed, and the reader's own, which grows and shrinks as articles are added and removed. The
+ * scorer reads them as one: document frequencies, the document count and mean field lengths are
+ * summed over the segments, so a passage scores the same whichever segment holds it. Only the
+ * last segment may change; {@link Scorer.invalidate} says it did, and what is derived from it is
+ * worked out again on the next call.
  */
-import { fieldPostings, includesDoc, PackedPostings } from './postings';
+import { includesDoc, PackedPostings } from './postings';
 import type { SearchIndex } from './search-index';
 
 /** How one field counts: its weight (a match there counts as `weight` matches in text) and b. */
@@ -35,6 +42,15 @@ const DF_MEMO_SIZE = 50_000;
 
 /** What the scorer reads of an index (whatever its documents' type). */
 export type IndexReader = Pick<SearchIndex<unknown>, 'postings' | 'fieldId' | 'averageFieldLength' | 'fieldLengths' | 'documentIds' | 'documentCount'>;
+
+/**
+ * One index of a library of several, and where its documents sit in the library's numbering: a
+ * document whose id in the index is `id` is the library's document `docBase + id`.
+ */
+export interface IndexSegment {
+  readonly index: IndexReader;
+  readonly docBase: number;
+}
 
 /** One weighted index term of a query. */
 export interface WeightedTerm {
@@ -88,103 +104,231 @@ interface TermScores {
 /** Postings whose term scores are remembered at most (about 13 bytes each). */
 const TERM_MEMO_POSTINGS = 1_500_000;
 
-/** Scores queries over one index. Not re-entrant: one query at a time (JavaScript is). */
+/** A segment as the scorer lays it out: its short ids follow those of the segments before it. */
+interface Laid {
+  readonly index: IndexReader;
+  readonly docBase: number;
+  /** The scorer's number of the segment's short id 0 (MiniSearch's internal document number). */
+  shortBase: number;
+  /** One past the segment's highest short id when last laid out. */
+  shortEnd: number;
+  /** The segment's field ids, in the order of the scorer's fields (undefined: not in this index). */
+  readonly fieldIds: readonly (number | undefined)[];
+}
+
+/** Scores queries over one index, or several read as one. Not re-entrant: one query at a time (JavaScript is). */
 export class Scorer {
-  private readonly index: IndexReader;
-  private readonly fields: { id: number; weight: number; b: number; title: boolean }[];
+  private readonly fields: { name: string; weight: number; b: number; title: boolean }[];
   private readonly k1: number;
-  private readonly external: Int32Array;
-  private readonly shortOf = new Map<number, number>();
-  private readonly lengths: Float64Array[];
+  private readonly segments: Laid[];
+  /** Whether the last segment changed since it was laid out. */
+  private stale = true;
+  /** Mean length of each field over every segment's documents. */
+  private averages: Float64Array;
+  private documents = 0;
+  /** How many short ids the arrays below have room for. */
+  private capacity = 0;
+  /** Per short id: the library's document number, or -1 (none, or removed). */
+  private external = new Int32Array(0);
+  /** Per library document number: its short id, or -1. */
+  private shortOfDoc = new Int32Array(0);
+  /** Per field, per short id: the field's length in terms. */
+  private lengths: Float32Array[] = [];
   /** Per document: sum of the query's scores so far. */
-  private readonly acc: Float64Array;
+  private acc = new Float64Array(0);
   /** Per document: score of the title field alone. */
-  private readonly titleAcc: Float64Array;
+  private titleAcc = new Float64Array(0);
   /** Per document: 1 once a field other than the title matched. */
-  private readonly own: Uint8Array;
+  private own = new Uint8Array(0);
   /** Per document, for the term being scored: its BM25F frequency (and title part). */
-  private readonly tf: Float64Array;
-  private readonly tfTitle: Float64Array;
+  private tf = new Float64Array(0);
+  private tfTitle = new Float64Array(0);
   /** Per document, for the word being scored: its best term's score so far. */
-  private readonly wordBest: Float64Array;
-  private readonly wordTitleBest: Float64Array;
-  private readonly wordMark: Int32Array;
-  private readonly wordOwn: Uint8Array;
-  private readonly termMark: Int32Array;
-  private readonly groupMark: Int32Array;
-  private readonly groupWords: Uint16Array;
-  private readonly groupAcc: Float64Array;
+  private wordBest = new Float64Array(0);
+  private wordTitleBest = new Float64Array(0);
+  private wordMark = new Int32Array(0);
+  private wordOwn = new Uint8Array(0);
+  private termMark = new Int32Array(0);
+  private groupMark = new Int32Array(0);
+  private groupWords = new Uint16Array(0);
+  private groupAcc = new Float64Array(0);
   private stamp = 0;
   private readonly dfMemo = new Map<string, number>();
   private readonly termMemo = new Map<string, TermScores>();
   private termMemoPostings = 0;
   /** Per document: 1 once the query being scored touched it. */
-  private readonly queryMark: Uint8Array;
-  private readonly outDocs: Int32Array;
-  private readonly outScores: Float64Array;
-  private readonly outTitleScores: Float64Array;
-  private readonly outTitleOnly: Uint8Array;
+  private queryMark = new Uint8Array(0);
+  private outDocs = new Int32Array(0);
+  private outScores = new Float64Array(0);
+  private outTitleScores = new Float64Array(0);
+  private outTitleOnly = new Uint8Array(0);
   /** The documents the query being scored touched, in order. */
-  private readonly touched: Int32Array;
+  private touched = new Int32Array(0);
 
   /**
+   * @param index one index (its document ids are the library's document numbers), or the
+   *   segments of a library, in order; only the last may change (see {@link invalidate})
    * @param titleField the field every passage of an article shares (its title), whose matches
    *   alone do not make a passage a result
    */
-  constructor(index: IndexReader, params: ScoringParams, titleField?: string) {
-    this.index = index;
+  constructor(index: IndexReader | readonly IndexSegment[], params: ScoringParams, titleField?: string) {
+    const segments: readonly IndexSegment[] = Array.isArray(index) ? index : [{ index: index as IndexReader, docBase: 0 }];
+    if (segments.length === 0) throw new Error('scorer: no index to score');
     this.k1 = params.k1;
-    this.fields = Object.entries(params.fields).map(([field, { weight, b }]) => {
-      const id = index.fieldId(field);
-      if (id === undefined) throw new Error(`scorer: the index has no field '${field}'`);
-      return { id, weight, b, title: field === titleField };
-    });
-    let max = 0;
-    const documentIds = index.documentIds();
-    for (const short of documentIds.keys()) max = Math.max(max, short + 1);
-    this.external = new Int32Array(max).fill(-1);
-    for (const [short, id] of documentIds) {
-      this.external[short] = id as number;
-      this.shortOf.set(id as number, short);
+    this.fields = Object.entries(params.fields).map(([name, { weight, b }]) => ({ name, weight, b, title: name === titleField }));
+    this.segments = segments.map(({ index: reader, docBase }) => ({
+      index: reader,
+      docBase,
+      shortBase: 0,
+      shortEnd: 0,
+      fieldIds: this.fields.map((f) => reader.fieldId(f.name)),
+    }));
+    for (const f of this.fields) {
+      if (this.segments.every((s) => s.fieldIds[this.fields.indexOf(f)] === undefined)) throw new Error(`scorer: the index has no field '${f.name}'`);
     }
-    // Each field's length factor, 1 - b + b·length/mean, computed once per document.
-    this.lengths = this.fields.map(() => new Float64Array(max));
-    for (const [short, lengths] of index.fieldLengths()) {
-      this.fields.forEach((f, i) => {
-        const avg = index.averageFieldLength(f.id) || 1;
-        this.lengths[i]![short] = 1 - f.b + (f.b * (lengths[f.id] ?? 0)) / avg;
+    this.averages = new Float64Array(this.fields.length);
+    this.layOut(0);
+  }
+
+  /**
+   * Say that the last segment changed (documents added or removed): what the scorer derived from
+   * it, and every remembered answer, is worked out again on the next call.
+   */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** Lay the segments out again from `from` on, if the last one changed. */
+  private fresh(): void {
+    if (this.stale) this.layOut(this.segments.length - 1);
+  }
+
+  /** Number the short ids of segments `from` onwards, and read their documents and lengths. */
+  private layOut(from: number): void {
+    this.stale = false;
+    this.dfMemo.clear();
+    this.termMemo.clear();
+    this.termMemoPostings = 0;
+    let shortBase = from === 0 ? 0 : this.segments[from - 1]!.shortEnd;
+    let maxDoc = from === 0 ? 0 : this.shortOfDoc.length;
+    const ranges: { short: number; id: number; segment: Laid }[][] = [];
+    for (let si = from; si < this.segments.length; si++) {
+      const segment = this.segments[si]!;
+      let end = 0;
+      for (const short of segment.index.documentIds().keys()) if (short + 1 > end) end = short + 1;
+      for (const short of segment.index.fieldLengths().keys()) if (short + 1 > end) end = short + 1;
+      segment.shortBase = shortBase;
+      segment.shortEnd = shortBase + end;
+      shortBase = segment.shortEnd;
+      const rows: { short: number; id: number; segment: Laid }[] = [];
+      for (const [short, id] of segment.index.documentIds()) {
+        rows.push({ short, id: id as number, segment });
+        maxDoc = Math.max(maxDoc, segment.docBase + (id as number) + 1);
+      }
+      ranges.push(rows);
+    }
+    const size = shortBase;
+    this.grow(size, maxDoc);
+    // The changed segments' short ids are read afresh: removed documents leave -1 behind.
+    const firstShort = this.segments[from]!.shortBase;
+    this.external.fill(-1, firstShort);
+    for (const l of this.lengths) l.fill(0, firstShort);
+    // Documents of the changed segments are numbered from their first segment's base onwards.
+    this.shortOfDoc.fill(-1, this.segments[from]!.docBase);
+    for (const rows of ranges) {
+      for (const { short, id, segment } of rows) {
+        const global = segment.shortBase + short;
+        const doc = segment.docBase + id;
+        this.external[global] = doc;
+        this.shortOfDoc[doc] = global;
+      }
+    }
+    for (let si = from; si < this.segments.length; si++) {
+      const segment = this.segments[si]!;
+      for (const [short, lengths] of segment.index.fieldLengths()) {
+        const global = segment.shortBase + short;
+        if (this.external[global] === -1) continue;
+        this.fields.forEach((_, fi) => {
+          const id = segment.fieldIds[fi];
+          this.lengths[fi]![global] = id === undefined ? 0 : (lengths[id] ?? 0);
+        });
+      }
+    }
+    // One mean per field over every segment's documents, as if they were one index.
+    this.documents = 0;
+    this.averages.fill(0);
+    for (const segment of this.segments) {
+      const n = segment.index.documentCount;
+      this.documents += n;
+      this.fields.forEach((_, fi) => {
+        const id = segment.fieldIds[fi];
+        if (id !== undefined) this.averages[fi] = this.averages[fi]! + n * (segment.index.averageFieldLength(id) ?? 0);
       });
     }
-    this.acc = new Float64Array(max);
-    this.titleAcc = new Float64Array(max);
-    this.own = new Uint8Array(max);
-    this.tf = new Float64Array(max);
-    this.tfTitle = new Float64Array(max);
-    this.wordBest = new Float64Array(max);
-    this.wordTitleBest = new Float64Array(max);
-    this.wordMark = new Int32Array(max);
-    this.wordOwn = new Uint8Array(max);
-    this.termMark = new Int32Array(max);
-    this.queryMark = new Uint8Array(max);
-    this.outDocs = new Int32Array(max);
-    this.outScores = new Float64Array(max);
-    this.outTitleScores = new Float64Array(max);
-    this.outTitleOnly = new Uint8Array(max);
-    this.touched = new Int32Array(max);
-    this.groupMark = new Int32Array(max);
-    this.groupWords = new Uint16Array(max);
-    this.groupAcc = new Float64Array(max);
+    this.fields.forEach((_, fi) => (this.averages[fi] = this.documents > 0 ? this.averages[fi]! / this.documents : 0));
+  }
+
+  /** Make room for `shorts` short ids and `docs` document numbers, keeping what is there. */
+  private grow(shorts: number, docs: number): void {
+    if (docs > this.shortOfDoc.length) {
+      const next = new Int32Array(Math.max(docs, this.shortOfDoc.length === 0 ? docs : Math.ceil(this.shortOfDoc.length * 1.5))).fill(-1);
+      next.set(this.shortOfDoc);
+      this.shortOfDoc = next;
+    }
+    if (shorts <= this.capacity) return;
+    // A growing segment grows by half again, so that adding articles one by one reallocates rarely.
+    const capacity = this.capacity === 0 ? shorts : Math.max(shorts, Math.ceil(this.capacity * 1.5));
+    const external = new Int32Array(capacity).fill(-1);
+    external.set(this.external);
+    this.external = external;
+    this.lengths = this.fields.map((_, fi) => {
+      const l = new Float32Array(capacity);
+      if (this.lengths[fi]) l.set(this.lengths[fi]!);
+      return l;
+    });
+    this.acc = new Float64Array(capacity);
+    this.titleAcc = new Float64Array(capacity);
+    this.own = new Uint8Array(capacity);
+    this.tf = new Float64Array(capacity);
+    this.tfTitle = new Float64Array(capacity);
+    this.wordBest = new Float64Array(capacity);
+    this.wordTitleBest = new Float64Array(capacity);
+    this.wordMark = new Int32Array(capacity);
+    this.wordOwn = new Uint8Array(capacity);
+    this.termMark = new Int32Array(capacity);
+    this.queryMark = new Uint8Array(capacity);
+    this.outDocs = new Int32Array(capacity);
+    this.outScores = new Float64Array(capacity);
+    this.outTitleScores = new Float64Array(capacity);
+    this.outTitleOnly = new Uint8Array(capacity);
+    this.touched = new Int32Array(capacity);
+    this.groupMark = new Int32Array(capacity);
+    this.groupWords = new Uint16Array(capacity);
+    this.groupAcc = new Float64Array(capacity);
+    this.capacity = capacity;
   }
 
   /** The mean length, in terms, of a field over the documents that have it. */
   averageLength(field: string): number {
-    const id = this.index.fieldId(field);
-    return (id === undefined ? 0 : this.index.averageFieldLength(id)) || 1;
+    this.fresh();
+    const fi = this.fields.findIndex((f) => f.name === field);
+    if (fi >= 0) return this.averages[fi] || 1;
+    // A field the scorer does not weigh: its mean over the segments, as stored.
+    let total = 0;
+    let n = 0;
+    for (const s of this.segments) {
+      const id = s.index.fieldId(field);
+      if (id === undefined) continue;
+      total += s.index.documentCount * (s.index.averageFieldLength(id) ?? 0);
+      n += s.index.documentCount;
+    }
+    return n > 0 ? total / n || 1 : 1;
   }
 
-  /** The number of documents the index has. */
+  /** The number of documents the index has (every segment's). */
   get documentCount(): number {
-    return this.index.documentCount;
+    this.fresh();
+    return this.documents;
   }
 
   /**
@@ -193,37 +337,56 @@ export class Scorer {
    * @example scorer.documentFrequency('sleep') // 41
    */
   documentFrequency(term: string): number {
+    this.fresh();
     const known = this.dfMemo.get(term);
     if (known !== undefined) return known;
-    const df = this.countDocuments(term);
-    // The index never changes: remember the answer (cleared whole when full, as other memos are).
+    let df = 0;
+    for (const segment of this.segments) df += this.countDocuments(segment, term);
+    // Remembered until a segment changes (cleared whole when full, as other memos are).
     if (this.dfMemo.size >= DF_MEMO_SIZE) this.dfMemo.clear();
     this.dfMemo.set(term, df);
     return df;
   }
 
-  private countDocuments(term: string): number {
-    const postings = this.index.postings(term);
+  /** How many of one segment's live documents have a term in a scored field. */
+  private countDocuments(segment: Laid, term: string): number {
+    const postings = segment.index.postings(term);
     if (!postings) return 0;
-    const fields = this.fields.flatMap((f) => fieldPostings(postings, f.id) ?? []);
-    if (fields.length === 1) return fields[0]!.docs.length;
     const stamp = ++this.stamp;
+    const { termMark: mark, external } = this;
+    const base = segment.shortBase;
     let df = 0;
-    for (const { docs } of fields) {
-      for (let i = 0; i < docs.length; i++) {
-        const short = docs[i]!;
-        if (this.termMark[short] !== stamp) {
-          this.termMark[short] = stamp;
-          df++;
-        }
+    this.forEachPosting(segment, postings, (short) => {
+      const global = base + short;
+      if (mark[global] !== stamp && external[global] !== -1) {
+        mark[global] = stamp;
+        df++;
       }
-    }
+    });
     return df;
+  }
+
+  /** Every (short id, count) of a term's postings in a segment's scored fields, by field. */
+  private forEachPosting(segment: Laid, postings: Map<number, Map<number, number>>, visit: (short: number, count: number, field: number) => void): void {
+    this.fields.forEach((_, fi) => {
+      const id = segment.fieldIds[fi];
+      if (id === undefined) return;
+      if (postings instanceof PackedPostings) {
+        const found = postings.field(id);
+        if (!found) return;
+        const { docs, counts } = found;
+        for (let i = 0; i < docs.length; i++) visit(docs[i]!, counts[i]!, fi);
+        return;
+      }
+      // A segment built in memory: MiniSearch's own Map, read as it is (no sorting needed to score).
+      const freqs = postings.get(id);
+      if (freqs) for (const [short, count] of freqs) visit(short, count, fi);
+    });
   }
 
   /** Inverse document frequency of a term found in `df` documents (Lucene's, never negative). */
   idf(df: number): number {
-    const n = this.index.documentCount;
+    const n = this.documentCount;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -239,6 +402,7 @@ export class Scorer {
    * The arrays answered are views of buffers the next call reuses: read them before scoring again.
    */
   score(query: ScoringQuery): Scored {
+    this.fresh();
     this.touchedCount = 0;
     for (const word of query.words) this.addWord(word, this.emitToQuery);
     for (const group of query.groups) this.addGroup(group, this.emitToQuery);
@@ -279,18 +443,29 @@ export class Scorer {
 
   /** Whether a document (by document number) has a term in any scored field. */
   has(doc: number, term: string): boolean {
-    const postings = this.index.postings(term);
-    const short = this.shortOf.get(doc);
-    if (!postings || short === undefined) return false;
-    for (const f of this.fields) {
+    this.fresh();
+    const global = doc >= 0 && doc < this.shortOfDoc.length ? this.shortOfDoc[doc]! : -1;
+    if (global < 0) return false;
+    const segment = this.segmentOfShort(global);
+    const postings = segment.index.postings(term);
+    if (!postings) return false;
+    const short = global - segment.shortBase;
+    for (let fi = 0; fi < this.fields.length; fi++) {
+      const id = segment.fieldIds[fi];
+      if (id === undefined) continue;
       if (postings instanceof PackedPostings) {
-        const field = postings.field(f.id);
+        const field = postings.field(id);
         if (field && includesDoc(field.docs, short)) return true;
-      } else if (postings.get(f.id)?.has(short)) return true;
+      } else if (postings.get(id)?.has(short)) return true;
     }
     return false;
   }
 
+  /** The segment a short id belongs to. */
+  private segmentOfShort(global: number): Laid {
+    for (let i = this.segments.length - 1; i > 0; i--) if (global >= this.segments[i]!.shortBase) return this.segments[i]!;
+    return this.segments[0]!;
+  }
   /** Emit, per document, the best score among a word's terms. */
   private addWord(word: WordTerms, emit: (short: number, score: number, title: number, own: boolean) => void): void {
     if (word.length === 1) {
@@ -374,41 +549,69 @@ export class Scorer {
     for (let i = 0; i < shorts.length; i++) emit(shorts[i]!, weight * scores[i]!, weight * titles[i]!, own[i] === 1);
   }
 
+
   /**
    * One term's BM25F score in every document having it, at weight 1, remembered: typing repeats
-   * a query's earlier words on every keystroke, and the index never changes.
+   * a query's earlier words on every keystroke, and an index changes only between queries.
    *
    * idf · tf~ · (k1 + 1) / (k1 + tf~), with tf~ = Σ over fields of weight · tf / (1 − b + b · len / mean).
    */
   private termScores(term: string): TermScores | undefined {
     const known = this.termMemo.get(term);
     if (known) return known;
-    const postings = this.index.postings(term);
-    if (!postings) return undefined;
-    const { tf, tfTitle, k1 } = this;
+    const { tf, tfTitle, k1, external } = this;
     const seen: number[] = [];
     const stamp = ++this.stamp;
     const mark = this.termMark;
-    this.fields.forEach((field, fi) => {
-      const found = fieldPostings(postings, field.id);
-      if (!found) return;
-      const { docs, counts } = found;
-      const lengths = this.lengths[fi]!;
-      const weight = field.weight;
-      for (let i = 0; i < docs.length; i++) {
-        const short = docs[i]!;
-        if (this.external[short] === -1) continue;
-        if (mark[short] !== stamp) {
-          mark[short] = stamp;
-          tf[short] = 0;
-          tfTitle[short] = 0;
-          seen.push(short);
+    for (const segment of this.segments) {
+      const postings = segment.index.postings(term);
+      if (!postings) continue;
+      const base = segment.shortBase;
+      this.fields.forEach((field, fi) => {
+        const id = segment.fieldIds[fi];
+        if (id === undefined) return;
+        const lengths = this.lengths[fi]!;
+        const weight = field.weight;
+        const { b } = field;
+        const scale = b / (this.averages[fi] || 1);
+        const add = (short: number, count: number): void => {
+          const global = base + short;
+          if (external[global] === -1) return;
+          if (mark[global] !== stamp) {
+            mark[global] = stamp;
+            tf[global] = 0;
+            tfTitle[global] = 0;
+            seen.push(global);
+          }
+          const part = (weight * count) / (1 - b + scale * lengths[global]!);
+          tf[global] = tf[global]! + part;
+          if (field.title) tfTitle[global] = tfTitle[global]! + part;
+        };
+        if (postings instanceof PackedPostings) {
+          const found = postings.field(id);
+          if (!found) return;
+          const { docs, counts } = found;
+          // The common case (a loaded index), inlined: the loop every keystroke's new term runs.
+          for (let i = 0; i < docs.length; i++) {
+            const global = base + docs[i]!;
+            if (external[global] === -1) continue;
+            if (mark[global] !== stamp) {
+              mark[global] = stamp;
+              tf[global] = 0;
+              tfTitle[global] = 0;
+              seen.push(global);
+            }
+            const part = (weight * counts[i]!) / (1 - b + scale * lengths[global]!);
+            tf[global] = tf[global]! + part;
+            if (field.title) tfTitle[global] = tfTitle[global]! + part;
+          }
+        } else {
+          const freqs = postings.get(id);
+          if (freqs) for (const [short, count] of freqs) add(short, count);
         }
-        const part = (weight * counts[i]!) / lengths[short]!;
-        tf[short] = tf[short]! + part;
-        if (field.title) tfTitle[short] = tfTitle[short]! + part;
-      }
-    });
+      });
+    }
+    if (seen.length === 0) return undefined;
     const n = seen.length;
     const out: TermScores = { shorts: Int32Array.from(seen), scores: new Float32Array(n), titles: new Float32Array(n), own: new Uint8Array(n) };
     const factor = this.idf(n) * (k1 + 1);
