@@ -11,6 +11,7 @@
  */
 import type { Article, ArticleSummary, Passage, Section } from '../../shared/model';
 import { type SynonymGroup, SynonymTable } from '../search/synonyms';
+import type { LibraryView } from '../search/source';
 import { Vocabulary, type VocabularyEntry } from '../search/vocabulary';
 
 /**
@@ -56,7 +57,7 @@ export interface PassageRef {
  * Document numbers are positions in reading order over all articles (body, then comments), so
  * the index stores small integers instead of string ids.
  */
-export class Library {
+export class Library implements LibraryView {
   readonly articles: readonly Article[];
   readonly fingerprint: string;
   readonly synonymGroups: readonly SynonymGroup[];
@@ -98,6 +99,20 @@ export class Library {
   /** Every passage with its document number, in order. */
   allDocs(): readonly PassageRef[] {
     return this.docs;
+  }
+
+  /** One past the highest document number. */
+  get docCount(): number {
+    return this.docs.length;
+  }
+
+  /** Each article with the document number of its first passage, in library order. */
+  *placed(): Iterable<{ article: Article; firstDoc: number }> {
+    let firstDoc = 0;
+    for (const article of this.articles) {
+      yield { article, firstDoc };
+      firstDoc += article.passages.length + article.comments.length;
+    }
   }
 }
 

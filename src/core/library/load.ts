@@ -15,6 +15,7 @@ import { DocTable } from '../search/doc-table';
 import { RANKING, TITLE_FIELD } from '../search/ranking';
 import { Scorer } from '../search/scorer';
 import { loadIndex, type SearchIndex } from '../search/search-index';
+import { textMatchesIn, type SearchSource } from '../search/source';
 import { WordsMemo } from '../search/words';
 
 /** File names inside a built library folder. */
@@ -27,7 +28,7 @@ export const INDEX_FILE = 'index.json';
  *
  * @example search(new LoadedLibrary(library, buildIndex(library)), 'dry mouth')
  */
-export class LoadedLibrary {
+export class LoadedLibrary implements SearchSource {
   readonly library: Library;
   readonly index: SearchIndex;
   /** The index's BM25F scorer, with the ranking's parameters. */
@@ -41,8 +42,12 @@ export class LoadedLibrary {
     this.library = library;
     this.index = index;
     this.scorer = new Scorer(index, RANKING, TITLE_FIELD);
-    this.table = new DocTable(library);
+    this.table = new DocTable(library.placed());
     this.words = new WordsMemo();
+  }
+
+  textMatches(words: readonly string[]): number[] {
+    return textMatchesIn([{ index: this.index, docBase: 0 }], words);
   }
 }
 

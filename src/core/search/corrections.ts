@@ -3,7 +3,7 @@
  * corrected query to offer when nothing was found.
  */
 import type { SearchResponse } from '../../shared/api';
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from './source';
 import type { QueryReading } from './plan';
 import { parseQuery } from './query';
 import { rank } from './rank';
@@ -22,7 +22,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** A query whose words are corrected to words of the library, if that finds anything. */
-export function correct(loaded: LoadedLibrary, query: string): string | undefined {
+export function correct(loaded: SearchSource, query: string): string | undefined {
   const parsed = parseQuery(query);
   const words = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words));
   if (words.length === 0) return undefined;

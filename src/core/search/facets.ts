@@ -5,7 +5,7 @@
  */
 import type { SearchFacet, SearchOptions } from '../../shared/api';
 import { PASSAGE_KINDS, type PassageKind } from '../../shared/model';
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from './source';
 import type { Candidates } from './rank';
 import { topK } from './top-k';
 
@@ -16,7 +16,7 @@ export const MAX_ARTICLE_FACETS = 50;
 export interface Faceted {
   /** Positions (into the candidates) of the passages both chosen facets keep, in order. */
   readonly kept: Uint32Array;
-  /** Each article's best title score (by article position), within the chosen articles. */
+  /** Each article's best title score (by its slot in the table), within the chosen articles. */
   readonly titleScores: Float64Array;
   /** Whether passage kinds were chosen. */
   readonly kindChosen: boolean;
@@ -31,13 +31,13 @@ export interface Faceted {
  * A passage found only by its article's title is no passage result: the article is, once (its
  * title score is kept instead). `kept` is a view of a buffer the next search reuses.
  */
-export function countFacets(loaded: LoadedLibrary, found: Candidates, options: Pick<SearchOptions, 'articleIds' | 'kinds'>): Faceted {
-  const { library, table } = loaded;
+export function countFacets(loaded: SearchSource, found: Candidates, options: Pick<SearchOptions, 'articleIds' | 'kinds'>): Faceted {
+  const { table } = loaded;
   const articleMask = options.articleIds?.length ? table.articleMask(options.articleIds) : undefined;
   const kindMask = options.kinds?.length ? table.kindMask(options.kinds) : undefined;
-  const articleCounts = new Int32Array(library.articles.length);
+  const articleCounts = new Int32Array(table.slotCount);
   const kindCounts = new Int32Array(PASSAGE_KINDS.length);
-  const titleScores = new Float64Array(library.articles.length);
+  const titleScores = new Float64Array(table.slotCount);
   const keptAll = table.keptBuffer;
   let keptCount = 0;
   const { docs: foundDocs, titleOnly, titleScores: foundTitles } = found;
@@ -67,7 +67,10 @@ export function countFacets(loaded: LoadedLibrary, found: Candidates, options: P
     kept,
     titleScores,
     kindChosen: kindMask !== undefined,
-    articles: listed.map((i) => ({ key: library.articles[i]!.id, label: library.articles[i]!.title, count: articleCounts[i]! })),
+    articles: listed.map((i) => {
+      const article = table.articleAt(i)!;
+      return { key: article.id, label: article.title, count: articleCounts[i]! };
+    }),
     articleTotal: facetArticles.length,
     kinds: PASSAGE_KINDS.flatMap((k, i) => (kindCounts[i]! > 0 ? [{ key: k, label: k, count: kindCounts[i]! }] : [])),
   };

@@ -3,7 +3,7 @@
  * articles whose titles matched.
  */
 import type { SearchHit, TitleHit } from '../../shared/api';
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from './source';
 import type { Ranked } from './proximity';
 import { makeSnippet } from './snippet';
 import { topK } from './top-k';
@@ -15,7 +15,7 @@ function rounded(score: number): number {
 }
 
 /** A ranked passage as a hit, with the index terms it matched marked. */
-export function toHit(loaded: LoadedLibrary, { ref, score }: Ranked, matched: ReadonlySet<string>): SearchHit {
+export function toHit(loaded: SearchSource, { ref, score }: Ranked, matched: ReadonlySet<string>): SearchHit {
   const { article, section, passage } = ref;
   const words = loaded.words.of(passage.text);
   const { snippet, highlights } = makeSnippet(passage.text, matched, words);
@@ -37,11 +37,11 @@ export function toHit(loaded: LoadedLibrary, { ref, score }: Ranked, matched: Re
 }
 
 /** The articles whose titles matched, best first, with the matched words of each title marked. */
-export function titleHits(loaded: LoadedLibrary, scores: Float64Array, terms: ReadonlySet<string>, limit: number): TitleHit[] {
+export function titleHits(loaded: SearchSource, scores: Float64Array, terms: ReadonlySet<string>, limit: number): TitleHit[] {
   const matched: number[] = [];
   for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) matched.push(i);
   return topK(matched, scores, limit).map((i) => {
-    const article = loaded.library.articles[i]!;
+    const article = loaded.table.articleAt(i)!;
     return { articleId: article.id, articleTitle: article.title, highlights: matchedSpans(loaded.words.of(article.title), terms), score: rounded(scores[i]!) };
   });
 }

@@ -3,7 +3,7 @@
  * through the vocabulary (typos, completions) and the synonyms, and what the user is told of
  * how their words were read.
  */
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from './source';
 import type { ParsedQuery } from './query';
 import { RANKING } from './ranking';
 import type { TermGroup, WeightedTerm, WordTerms } from './scorer';
@@ -27,7 +27,7 @@ export interface QueryPlan {
 }
 
 /** The index terms of one word, with weights (typos and, when typing, completions). */
-function expandWord(loaded: LoadedLibrary, word: string, prefix: boolean): WeightedTerm[] {
+function expandWord(loaded: SearchSource, word: string, prefix: boolean): WeightedTerm[] {
   const terms = loaded.library.vocabulary.expand(word, prefix && foldWord(word).length >= MIN_PREFIX_LENGTH, loaded.scorer.rarity);
   return [...terms].map(([term, weight]) => ({ term, weight }));
 }
@@ -51,7 +51,7 @@ function clauseWords(parsed: ParsedQuery): { written: string; term: string }[] {
  * phrase is required by a filter, not by scoring. A word the library lacks is read through its
  * synonyms when it has any there, otherwise through typos.
  */
-export function planQuery(loaded: LoadedLibrary, parsed: ParsedQuery): QueryPlan {
+export function planQuery(loaded: SearchSource, parsed: ParsedQuery): QueryPlan {
   const { scorer } = loaded;
   const { vocabulary, synonyms: table } = loaded.library;
   const present = (terms: readonly string[]): boolean => terms.every((t) => scorer.documentFrequency(t) > 0);

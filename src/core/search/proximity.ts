@@ -3,7 +3,7 @@
  */
 import { LEAD_SECTION_ID } from '../../shared/model';
 import type { PassageRef } from '../library/library';
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from './source';
 import type { ParsedQuery } from './query';
 import { RANKING } from './ranking';
 import { termOf } from '../../shared/text';
@@ -23,7 +23,7 @@ export interface Ranked {
  * normalised by the passage's length like any term's. Adding it, rather than multiplying the
  * whole score, keeps a long query's many pairs from swamping what its words found.
  */
-export function rerank(loaded: LoadedLibrary, ranked: Ranked[], parsed: ParsedQuery): void {
+export function rerank(loaded: SearchSource, ranked: Ranked[], parsed: ParsedQuery): void {
   const queryTerms = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words.map(termOf))).filter((t): t is string => t !== null);
   if (queryTerms.length < 2 || RANKING.adjacentBonus === 0) return;
   const depth = Math.min(ranked.length, RANKING.rerankDepth);

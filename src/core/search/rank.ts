@@ -3,8 +3,7 @@
  * query asks besides words (scopes, articles, exclusions, quoted phrases).
  */
 import { PASSAGE_KINDS, type PassageKind } from '../../shared/model';
-import type { Library } from '../library/library';
-import type { LoadedLibrary } from '../library/load';
+import type { LibraryView, SearchSource } from './source';
 import { COMMENT_KIND } from './doc-table';
 import { planQuery, type QueryReading } from './plan';
 import { queryWords, type ParsedQuery, type Scope } from './query';
@@ -30,7 +29,7 @@ export interface Candidates extends Scored {
 }
 
 /** Article ids an `article:` value names: the id itself, or titles containing its words. */
-function resolveArticles(library: Library, values: readonly string[]): Set<string> {
+function resolveArticles(library: LibraryView, values: readonly string[]): Set<string> {
   const ids = new Set<string>();
   for (const value of values) {
     const v = value.toLowerCase();
@@ -49,15 +48,14 @@ function resolveArticles(library: Library, values: readonly string[]): Set<strin
 }
 
 /** Documents an exclusion names: containing the word, or the phrase in order. */
-function excludedDocs(loaded: LoadedLibrary, parsed: ParsedQuery): Set<number> {
+function excludedDocs(loaded: SearchSource, parsed: ParsedQuery): Set<number> {
   const out = new Set<number>();
   for (const words of parsed.excludes) {
     const terms = words.filter((w) => termOf(w) !== null);
     if (terms.length === 0) continue;
     const folded = words.map(foldWord);
     // Only the passage's own text: a word of the article title must not exclude every passage.
-    for (const r of loaded.index.search(terms.join(' '), { combineWith: 'AND', fields: ['text'] })) {
-      const id = r.id as number;
+    for (const id of loaded.textMatches(terms)) {
       if (words.length === 1 || containsSequence(foldedWords(loaded.library.doc(id)?.passage.text ?? ''), folded)) out.add(id);
     }
   }
@@ -65,7 +63,7 @@ function excludedDocs(loaded: LoadedLibrary, parsed: ParsedQuery): Set<number> {
 }
 
 /** Run a parsed query: every passage it matches, with scores; undefined when it asks nothing. */
-export function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | undefined {
+export function rank(loaded: SearchSource, parsed: ParsedQuery): Candidates | undefined {
   const { library } = loaded;
   const hasScope = parsed.scopes.length > 0 || parsed.articles.length > 0;
   if (parsed.clauses.length === 0 && !hasScope) return undefined;
@@ -92,7 +90,7 @@ export function rank(loaded: LoadedLibrary, parsed: ParsedQuery): Candidates | u
 
   let scored: Scored;
   if (parsed.clauses.length === 0) {
-    const count = library.allDocs().length;
+    const count = library.docCount;
     scored = { count, docs: Int32Array.from({ length: count }, (_, i) => i), scores: new Float64Array(count).fill(1), titleOnly: new Uint8Array(count), titleScores: new Float64Array(count) };
   } else {
     scored = loaded.scorer.score({ words, groups });

@@ -16,7 +16,7 @@
  */
 import type { SearchOptions, SearchResponse } from '../../shared/api';
 import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH } from '../../shared/schemas';
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from './source';
 import { correct, readingOf } from './corrections';
 import { countFacets } from './facets';
 import { titleHits, toHit } from './hits';
@@ -40,7 +40,7 @@ export { termsOf } from './synonyms';
  *
  * @example search(loaded, 'dry mouth -botox in:faq', { limit: 5 }).results[0]?.passageId
  */
-export function search(loaded: LoadedLibrary, query: string, options: SearchOptions = {}): SearchResponse {
+export function search(loaded: SearchSource, query: string, options: SearchOptions = {}): SearchResponse {
   const q = query.slice(0, MAX_QUERY_LENGTH);
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const offset = options.offset ?? 0;

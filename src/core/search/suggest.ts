@@ -2,7 +2,7 @@
  * Completions of the word being typed, from the library's vocabulary.
  */
 import { MAX_QUERY_LENGTH } from '../../shared/schemas';
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from './source';
 import { MIN_PREFIX_LENGTH } from './plan';
 import { parseQuery } from './query';
 import { foldWord } from '../../shared/text';
@@ -13,7 +13,7 @@ import { foldWord } from '../../shared/text';
  *
  * @example suggest(loaded, 'dry mo') // ['dry mouth', ...]
  */
-export function suggest(loaded: LoadedLibrary, query: string, limit = 5): string[] {
+export function suggest(loaded: SearchSource, query: string, limit = 5): string[] {
   const q = query.slice(0, MAX_QUERY_LENGTH);
   if (!parseQuery(q).typing) return [];
   const last = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*$/u.exec(q);
