@@ -27,8 +27,35 @@ export const PASSAGE_KINDS: readonly PassageKind[] = [
   'comment',
 ];
 
+/**
+ * Where an article comes from: the library Quire was started with (`bundled`: the articles it
+ * ships with, or a content folder it serves), or a file the reader added (`user`).
+ */
+export type ArticleOrigin = 'bundled' | 'user';
+
+/** The kinds of file a reader can add to their library. */
+export type AddedFormat = 'markdown' | 'text' | 'html' | 'epub';
+
+/** Where an article the reader added came from, and when. */
+export interface AddedFrom {
+  /** The name of the file it was made from (no folder). */
+  readonly sourceFile: string;
+  readonly format: AddedFormat;
+  /** ISO 8601 date-time it was first added. */
+  readonly addedAt: string;
+  /** ISO 8601 date-time it was last added again with changes. */
+  readonly updatedAt: string;
+}
+
 /** The metadata of one article, as listed in the library. */
 export interface ArticleSummary {
+  /**
+   * Where it comes from, set by whoever serves the library, never by an article's file: always
+   * in the library's list; on a whole article, `user` for the reader's own and absent otherwise.
+   */
+  readonly origin?: ArticleOrigin;
+  /** For an article the reader added: from which file, and when. */
+  readonly added?: AddedFrom;
   /** Stable slug, unique in the library (from front matter `id`). */
   readonly id: string;
   readonly title: string;

@@ -121,6 +121,8 @@ export function summarize(a: Article): ArticleSummary {
   return {
     id: a.id,
     title: a.title,
+    origin: a.origin ?? 'bundled',
+    ...(a.added ? { added: a.added } : {}),
     ...(a.published ? { published: a.published } : {}),
     ...(a.source ? { source: a.source } : {}),
     ...(a.author ? { author: a.author } : {}),

@@ -64,6 +64,28 @@ export class Vocabulary {
     }
   }
 
+  /**
+   * Count the words of some texts in (an article added to the library), or out (`sign` -1: an
+   * article removed); a word no text has any more leaves the vocabulary.
+   *
+   * @param entries what {@link collectVocabulary} collected from the texts
+   */
+  apply(entries: Readonly<Record<string, VocabularyEntry>>, sign: 1 | -1): void {
+    for (const key in entries) {
+      const [stem, count, written] = entries[key]!;
+      const change = sign * count;
+      const known = this.map.get(key);
+      const total = (known?.[1] ?? 0) + change;
+      if (total > 0) this.map.set(key, [known?.[0] ?? stem, total, known?.[2] ?? written]);
+      else if (known) this.map.delete(key);
+      const stemTotal = (this.stemCounts.get(stem) ?? 0) + change;
+      if (stemTotal > 0) this.stemCounts.set(stem, stemTotal);
+      else this.stemCounts.delete(stem);
+    }
+    // Remembered expansions were of the words as they were.
+    this.expansions.clear();
+  }
+
   /** How often words with this stem occur in the library. */
   stemCount(stem: string): number {
     return this.stemCounts.get(stem) ?? 0;

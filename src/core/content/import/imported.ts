@@ -14,12 +14,12 @@
  * dropped from the content kept.
  */
 import { stringify } from 'yaml';
-import type { Article } from '../../../shared/model';
+import type { AddedFormat, Article } from '../../../shared/model';
 import { parseArticle } from '../article';
 import { formatProblem } from '../problems';
 
 /** The kinds of file the reader can add. */
-export type ImportFormat = 'markdown' | 'text' | 'html' | 'epub';
+export type ImportFormat = AddedFormat;
 
 /** An imported file's metadata, as front matter carries it. */
 export interface ImportedMeta {

@@ -1,0 +1,23 @@
+/**
+ * Prepared articles for tests of the reader's library: what an import makes of a file, without
+ * the importers.
+ */
+import { importedArticle, type Imported } from '../content/import/imported';
+import { bytesHash, type PreparedArticle } from '../user/user-library';
+
+/**
+ * A file of the reader's, converted and parsed as an import does, with `paragraphs` paragraphs
+ * (each with its number in it, so that articles differ by their words).
+ *
+ * @example prepared('notes.md', 'My Notes', ['Sleep came late.'])
+ */
+export function prepared(sourceFile: string, title: string, paragraphs: readonly string[] = [`Text of ${title}.`]): PreparedArticle {
+  const imported: Imported = { format: 'markdown', meta: { title }, body: `## ${title} at length\n\n${paragraphs.join('\n\n')}\n` };
+  const { article, markdown } = importedArticle(imported, 'provisional', sourceFile);
+  return { sourceFile, sourceHash: bytesHash(new TextEncoder().encode(markdown)), imported, article };
+}
+
+/** `n` paragraphs of made-up words about sleep, numbered from `from`. */
+export function paragraphsAbout(topic: string, n: number, from = 0): string[] {
+  return Array.from({ length: n }, (_, i) => `Paragraph ${from + i} on ${topic}: baclofen at night helped the muscles rest, and sleep came ${from + i} minutes sooner.`);
+}
