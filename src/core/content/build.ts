@@ -14,7 +14,7 @@ import { type ContentProblem, ContentError } from './problems';
 import { INDEX_FILE, indexHash, LIBRARY_FILE, loadLibrary, LoadedLibrary } from '../library/load';
 import { buildIndex } from '../search/search-index';
 import { serializeIndex } from '../search/postings';
-import { collectVocabulary } from '../search/vocabulary';
+import { articleTexts, collectVocabulary } from '../search/vocabulary';
 import { parseSynonyms, type SynonymGroup, SYNONYMS_FILE } from '../search/synonyms';
 import { NOTICES_FILE, parseNotices } from './notices';
 import { type ContentFile, type ContentFiles, displayPath, readContentFolder } from './content-files';
@@ -84,9 +84,7 @@ export async function buildLibraryData(contentDir: string): Promise<LibraryData>
   }
   if (problems.length > 0) throw new ContentError(problems);
   articles.sort(compareArticles);
-  const vocabulary = collectVocabulary(
-    articles.flatMap((a) => [a.title, ...a.sections.map((s) => s.title), ...[...a.passages, ...a.comments].map((p) => p.text)]),
-  );
+  const vocabulary = collectVocabulary(articles.flatMap(articleTexts));
   return { format: LIBRARY_FORMAT, fingerprint: fingerprint(files), articles, synonyms, vocabulary };
 }
 

@@ -32,14 +32,18 @@ export type SerializedPostings = Record<string, number[]>;
  * @example SearchIndex.loadPacked(serializeIndex(index), options) // the same index, searchable
  */
 export function serializeIndex<T>(index: MiniSearch<T>, library?: LibraryStamp): string {
-  const js = index.toJSON() as unknown as { index: [string, Record<string, Record<string, number>>][] };
-  const packed = js.index.map(([term, fields]): [string, SerializedPostings] => {
+  const js = index.toJSON() as unknown as { index: [string, Record<string, Record<string, number>>][]; documentIds: Record<string, unknown> };
+  // A discarded document's postings stay in MiniSearch's index until it is vacuumed: not written.
+  const live = (doc: number): boolean => Object.hasOwn(js.documentIds, doc);
+  const packed = js.index.flatMap(([term, fields]): [string, SerializedPostings][] => {
     const out: SerializedPostings = {};
     for (const fieldId of Object.keys(fields)) {
       const freqs = fields[fieldId]!;
       const docs = Object.keys(freqs)
         .map(Number)
+        .filter(live)
         .sort((a, b) => a - b);
+      if (docs.length === 0) continue;
       const flat: number[] = new Array(docs.length * 2);
       let previous = 0;
       docs.forEach((doc, i) => {
@@ -49,9 +53,9 @@ export function serializeIndex<T>(index: MiniSearch<T>, library?: LibraryStamp):
       });
       out[fieldId] = flat;
     }
-    return [term, out];
+    return Object.keys(out).length > 0 ? [[term, out]] : [];
   });
-  return JSON.stringify({ ...js, index: packed, postingsFormat: POSTINGS_FORMAT, ...(library ? { library } : {}) });
+  return JSON.stringify({ ...js, index: packed, dirtCount: 0, postingsFormat: POSTINGS_FORMAT, ...(library ? { library } : {}) });
 }
 
 /**
@@ -138,6 +142,22 @@ export class PackedPostings extends Map<number, Map<number, number>> {
     this.ready();
     return super[Symbol.iterator]();
   }
+}
+
+/** A term's postings as MiniSearch keeps them in memory, from their packed form: an index that will change. */
+export function unpackPostings(raw: SerializedPostings): Map<number, Map<number, number>> {
+  const fields = new Map<number, Map<number, number>>();
+  for (const key of Object.keys(raw)) {
+    const flat = raw[key]!;
+    const freqs = new Map<number, number>();
+    let doc = 0;
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      doc += flat[i]!;
+      freqs.set(doc, flat[i + 1]!);
+    }
+    fields.set(Number(key), freqs);
+  }
+  return fields;
 }
 
 /**

@@ -16,8 +16,8 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { LEAD_SECTION_ID } from '../../shared/model';
-import type { Library } from '../library/library';
-import { PackedPostings, POSTINGS_FORMAT, type SerializedPostings } from './postings';
+import type { Library, PassageRef } from '../library/library';
+import { PackedPostings, POSTINGS_FORMAT, unpackPostings, type SerializedPostings } from './postings';
 import { termOf, tokenize } from '../../shared/text';
 
 /** A search document: one passage, with the titles it sits under. */
@@ -158,9 +158,12 @@ export class SearchIndex<T = SearchDoc> extends MiniSearch<T> {
    * Load an index written by `serializeIndex` (or by MiniSearch's own `JSON.stringify`), with
    * the options it was built with.
    *
+   * @param mutable whether documents will be added and discarded (the reader's own segment): its
+   *   postings are then MiniSearch's Maps from the start, not packed arrays decoded on first use
+   *
    * @throws Error when the JSON is no MiniSearch index, or MiniSearch's internals have changed
    */
-  static loadPacked<T>(json: string, options: Options<T>): SearchIndex<T> {
+  static loadPacked<T>(json: string, options: Options<T>, mutable = false): SearchIndex<T> {
     const { library, ...js } = JSON.parse(json) as IndexJson;
     const packed = js.postingsFormat === POSTINGS_FORMAT;
     // MiniSearch's loader makes a MiniSearch, never a subclass (it calls `new MiniSearch`): its
@@ -169,19 +172,24 @@ export class SearchIndex<T = SearchDoc> extends MiniSearch<T> {
     // Checked before the move: a field MiniSearch no longer sets would leave a fresh one's default.
     checkInternals(plain);
     const index = Object.assign(new SearchIndex<T>(options, library), plain);
-    if (packed) for (const [term, data] of js.index) index.termTree.set(term, new PackedPostings(data as SerializedPostings));
+    // An index that will change keeps MiniSearch's own Maps, which adding and discarding update;
+    // one that never changes keeps its postings packed until a term is first searched.
+    if (packed) for (const [term, data] of js.index) index.termTree.set(term, mutable ? unpackPostings(data as SerializedPostings) : new PackedPostings(data as SerializedPostings));
     return index;
   }
 }
 
 /** The search documents of a library, in document-number order. */
 export function searchDocs(library: Library): SearchDoc[] {
-  return library.allDocs().map((ref, id) => {
-    // A question is the heading of its answer: the two are one result, found through the answer.
-    if (ref.passage.kind === 'question') return { id, title: '', heading: '', text: '' };
-    const heading = ref.section && ref.section.id !== LEAD_SECTION_ID ? ref.section.path.join(' ') : '';
-    return { id, title: ref.article.title, heading, text: ref.passage.text };
-  });
+  return library.allDocs().map(searchDoc);
+}
+
+/** The search document of one passage, numbered `id`. */
+export function searchDoc(ref: PassageRef, id: number): SearchDoc {
+  // A question is the heading of its answer: the two are one result, found through the answer.
+  if (ref.passage.kind === 'question') return { id, title: '', heading: '', text: '' };
+  const heading = ref.section && ref.section.id !== LEAD_SECTION_ID ? ref.section.path.join(' ') : '';
+  return { id, title: ref.article.title, heading, text: ref.passage.text };
 }
 
 /** Build a fresh index of a library. */

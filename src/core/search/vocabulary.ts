@@ -8,6 +8,7 @@
  * stems of the words it matches are what the index is asked for.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import type { Article } from '../../shared/model';
 import { foldWord, STOP_WORDS, stemWord, tokenize } from '../../shared/text';
 
 /** Weight of a stem reached through a typo, relative to the word typed (MiniSearch's default). */
@@ -31,6 +32,11 @@ const EXPANSION_MEMO_SIZE = 4096;
 
 /** One vocabulary entry: the word's stem, how often it occurs, and how it is first written. */
 export type VocabularyEntry = [stem: string, count: number, written: string];
+
+/** The texts of an article whose words the vocabulary holds: its title, headings, passages and comments. */
+export function articleTexts(article: Article): string[] {
+  return [article.title, ...article.sections.map((s) => s.title), ...[...article.passages, ...article.comments].map((p) => p.text)];
+}
 
 /** Collect the vocabulary of some texts: folded word → entry. */
 export function collectVocabulary(texts: Iterable<string>): Record<string, VocabularyEntry> {

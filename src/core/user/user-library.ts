@@ -176,7 +176,7 @@ export class UserLibrary {
   private readonly manifestPath: string;
   private readonly lockDir: string;
   private manifest: Manifest = EMPTY;
-  private stamp: string | undefined;
+  private seen: string | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(dir: string) {
@@ -209,6 +209,11 @@ export class UserLibrary {
   async entries(): Promise<readonly UserArticleEntry[]> {
     await this.refresh();
     return this.manifest.articles;
+  }
+
+  /** How the manifest on disk is now: another value whenever any process rewrote it (undefined: none yet). */
+  stamp(): string | undefined {
+    return stampOf(this.manifestPath);
   }
 
   /** Removed articles that can still be put back, most recently removed first. */
@@ -355,7 +360,7 @@ export class UserLibrary {
           throw this.saveError(action, e);
         }
         this.manifest = next;
-        this.stamp = stampOf(this.manifestPath);
+        this.seen = stampOf(this.manifestPath);
         const named = new Set([...next.articles, ...next.removed].map((e) => e.file));
         const gone = [...obsolete, ...[...manifest.removed, ...this.manifest.removed].map((e) => e.file)].filter((f) => !named.has(f));
         for (const f of new Set(gone)) rmSync(join(this.dir, ARTICLES_FOLDER, f), { force: true });
@@ -377,7 +382,7 @@ export class UserLibrary {
   /** Read the manifest again if another process (or this one) changed it since it was read. */
   private async refresh(): Promise<void> {
     const stamp = stampOf(this.manifestPath);
-    if (stamp === this.stamp) return;
+    if (stamp === this.seen) return;
     await this.load();
   }
 
@@ -390,7 +395,7 @@ export class UserLibrary {
     const stamp = stampOf(this.manifestPath);
     if (stamp === undefined) {
       this.manifest = EMPTY;
-      this.stamp = undefined;
+      this.seen = undefined;
       return undefined;
     }
     let text: string;
@@ -402,14 +407,14 @@ export class UserLibrary {
     }
     try {
       this.manifest = ManifestSchema.parse(JSON.parse(text));
-      this.stamp = stamp;
+      this.seen = stamp;
       return undefined;
     } catch {
       const setAside = join(this.dir, `manifest.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       renameSync(this.manifestPath, setAside);
       this.manifest = await this.rebuilt();
       await replaceFile(this.manifestPath, `${JSON.stringify(this.manifest, null, 1)}\n`);
-      this.stamp = stampOf(this.manifestPath);
+      this.seen = stampOf(this.manifestPath);
       return setAside;
     }
   }
