@@ -7,9 +7,10 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { APP_URL } from '../core/shell/app-protocol';
-import { articleLookup, startEngineWorker } from '../core/api/engine-client';
-import { storeService } from '../core/api/service';
-import { openStore, StoreAccessError, storeSetAsideNotice } from '../core/user/store';
+import { startEngineWorker } from '../core/api/engine-client';
+import { openHost } from '../core/api/host';
+import { startImportWorker } from '../core/api/import-client';
+import { StoreAccessError } from '../core/user/store';
 import { isTrustedSender, secureWebPreferences } from '../core/shell/shell-policy';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { bindApi } from './ipc';
@@ -71,15 +72,25 @@ async function start(): Promise<void> {
   serveApp(session.defaultSession, rendererDir);
   secureSession(session.defaultSession, appUrl);
   guardWebContents();
-  // The index loads and searches in a worker thread, off the thread that runs windows and menus.
-  // A worker that dies is reported (its calls fail saying so) and started again on the next call.
-  const engine = await startEngineWorker(join(__dirname, 'worker.js'), libraryDir, { onExit: (reason) => console.error(`quire: ${reason}`) });
-  app.on('will-quit', () => void engine.close());
-  const { store, setAside } = await openStore(app.getPath('userData'), { factory: electronBackend });
-  const notice = setAside ? storeSetAsideNotice(setAside) : null;
-  if (notice) console.error(`quire: ${notice}`);
+  const dataDir = app.getPath('userData');
+  // The index loads and searches in a worker thread, off the thread that runs windows and menus,
+  // with the reader's own articles beside the bundled ones. A worker that dies is reported (its
+  // calls fail saying so) and started again on the next call. Files the reader adds are read in
+  // a second worker, so that neither the window nor the search waits for a book.
+  const importer = startImportWorker(join(__dirname, 'importer.js'));
+  const host = await openHost({
+    dataDir,
+    engine: () => startEngineWorker(join(__dirname, 'worker.js'), libraryDir, { dataDir, onExit: (reason) => console.error(`quire: ${reason}`) }),
+    prepare: importer.prepare,
+    store: { factory: electronBackend },
+  });
+  app.on('will-quit', () => {
+    void host.close();
+    void importer.close();
+  });
+  if (host.notice) console.error(`quire: ${host.notice}`);
   const print = printService(() => mainWindow);
-  bindApi({ ...engine.api, ...storeService(store, articleLookup(engine.api), notice), ...print }, (frame) => isTrustedSender(frame, appUrl));
+  bindApi({ ...host.api, ...print }, (frame) => isTrustedSender(frame, appUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

@@ -13,6 +13,9 @@ export function installMenu(window: BrowserWindow, isDevelopment: boolean): void
     {
       label: '&File',
       submenu: [
+        // The renderer's own file chooser: its files reach the engine through the API's import calls.
+        { label: 'Add Articles…', accelerator: 'CmdOrCtrl+O', click: send('add-articles') },
+        { type: 'separator' },
         // Both open the in-app print preview; it prints or saves through the API's print calls.
         { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: send('print') },
         { label: 'Export as PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: send('save-pdf') },

@@ -22,6 +22,7 @@ import type {
 } from './bookmarks';
 import type { ArticlePosition, PositionInput } from './positions';
 import type { PdfSaveResult } from './print';
+import type { ImportFile, ImportProgress, RemovedArticle } from './user-library';
 
 /** Options of a search call. */
 export interface SearchOptions {
@@ -123,7 +124,7 @@ export interface QueryReading {
 
 /** Everything the UI can ask of the engine. */
 export interface QuireApi {
-  /** All articles in the library, newest first, undated last. */
+  /** All articles in the library, newest first, undated last, each saying where it comes from. */
   listArticles(): Promise<readonly ArticleSummary[]>;
   /** One whole article; fails with `not-found` for an unknown id. */
   getArticle(id: string): Promise<Article>;
@@ -176,6 +177,27 @@ export interface QuireApi {
   storeNotice(): Promise<string | null>;
 
   /**
+   * Start adding the reader's own files: an import of `total` files, given to it in batches by
+   * {@link addImportFiles}. Files are converted and added one after another, each article whole
+   * or not at all, while searches go on.
+   */
+  startImport(total: number): Promise<ImportProgress>;
+  /**
+   * Give an import some of its files (Markdown, text, saved web pages, EPUB books). Answers once
+   * they are queued; a long queue makes the next batch wait, so that a large import never holds
+   * all its files in memory at once. A file that cannot be read is listed with why; the others go on.
+   */
+  addImportFiles(importId: string, files: readonly ImportFile[]): Promise<ImportProgress>;
+  /** How far an import is: files done, the file being read, time left, each file's outcome. */
+  importProgress(importId: string): Promise<ImportProgress>;
+  /** Stop an import: the files not yet added are left out; those added stay, each whole. */
+  cancelImport(importId: string): Promise<ImportProgress>;
+  /** Remove an article the reader added (kept so that {@link restoreArticle} can undo it); its bookmarks are kept. */
+  removeArticle(id: string): Promise<RemovedArticle>;
+  /** Put back an article the reader removed (undo). */
+  restoreArticle(id: string): Promise<ArticleSummary>;
+
+  /**
    * Print the window's current page with the system print dialog (desktop app only).
    *
    * The web host answers `unsupported`: in a browser the renderer calls `window.print()` itself.
@@ -219,6 +241,12 @@ export const CHANNELS = {
   listPositions: 'positions:list',
   savePosition: 'positions:save',
   storeNotice: 'store:notice',
+  startImport: 'imports:start',
+  addImportFiles: 'imports:add',
+  importProgress: 'imports:progress',
+  cancelImport: 'imports:cancel',
+  removeArticle: 'articles:remove',
+  restoreArticle: 'articles:restore',
   printPage: 'print:page',
   savePdf: 'print:pdf',
 } as const satisfies Record<ApiMethod, string>;

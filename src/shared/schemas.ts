@@ -20,6 +20,7 @@ import {
 import { PASSAGE_KINDS, type PassageKind } from './model';
 import { PositionInputSchema } from './positions';
 import { SEARCH_LIMIT } from './search-limits';
+import { ImportBatchSchema, ImportIdSchema, ImportTotalSchema } from './user-library';
 
 /** Longest accepted search query, in UTF-16 code units. Longer input is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 1000;
@@ -92,6 +93,12 @@ export const ARG_SCHEMAS = {
   listPositions: z.tuple([]),
   savePosition: z.tuple([PositionInputSchema]),
   storeNotice: z.tuple([]),
+  startImport: z.tuple([ImportTotalSchema]),
+  addImportFiles: z.tuple([ImportIdSchema, ImportBatchSchema]),
+  importProgress: z.tuple([ImportIdSchema]),
+  cancelImport: z.tuple([ImportIdSchema]),
+  removeArticle: z.tuple([ArticleIdSchema]),
+  restoreArticle: z.tuple([ArticleIdSchema]),
   printPage: z.tuple([]),
   savePdf: z.tuple([PdfFileNameSchema]),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiArgs<M>, unknown> };

@@ -15,7 +15,9 @@ export type MenuCommand =
   /** Open the in-app print preview (File › Print…); printing itself goes through `printPage`. */
   | 'print'
   /** Open the print preview to save a PDF (File › Export as PDF…); saving goes through `savePdf`. */
-  | 'save-pdf';
+  | 'save-pdf'
+  /** Choose files to add to the library (File › Add Articles…); adding goes through `startImport`. */
+  | 'add-articles';
 
 /** The channel menu commands travel on, main to renderer. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';

@@ -9,8 +9,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED_CONTENT, RENDERER_DIR, defaultDataDir, openContent } from '../core/library/paths';
 import { ContentError } from '../core/content/problems';
-import { createService } from '../core/api/service';
-import { openStore, storeSetAsideNotice } from '../core/user/store';
+import { browserPrintService } from '../core/api/service';
+import { inProcessEngine, openHost } from '../core/api/host';
+import { startImportWorker } from '../core/api/import-client';
 import { startWebHost } from './server';
 
 const USAGE = 'usage: npm run web -- [--port N] [--data-dir DIR] [--content DIR]';
@@ -33,14 +34,20 @@ async function main(): Promise<void> {
   });
   const loaded = await openContent(values.content ? contentDir : undefined);
   const token = randomBytes(24).toString('base64url');
-  const { store, setAside } = await openStore(dataDir);
-  const notice = setAside ? storeSetAsideNotice(setAside) : null;
-  if (notice) console.error(`quire web: ${notice}`);
-  const host = await startWebHost({ api: createService(loaded, store, notice), staticDir: RENDERER_DIR, token, port });
-  console.log(`Quire is serving ${loaded.library.articles.length} articles from ${contentDir} (data in ${dataDir}). Open:`);
+  // Files the reader adds are read in a worker thread: a book never holds up a search.
+  const importer = startImportWorker(new URL('../core/api/import-worker.ts', import.meta.url));
+  const served = await openHost({ dataDir, engine: inProcessEngine(loaded), prepare: importer.prepare });
+  if (served.notice) console.error(`quire web: ${served.notice}`);
+  const host = await startWebHost({ api: { ...served.api, ...browserPrintService() }, staticDir: RENDERER_DIR, token, port });
+  const own = (await served.user.entries()).length;
+  console.log(`Quire is serving ${loaded.library.articles.length} articles from ${contentDir} and ${own} of your own (data in ${dataDir}). Open:`);
   console.log(host.url);
   const stop = (): void => {
-    void host.close().then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => served.close())
+      .then(() => importer.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -7,11 +7,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ApiError, perMethod, type ApiArgs, type ApiResult, type ApiValues } from '../../shared/api';
+import type { EngineRequest, EngineWorkerData } from './engine-worker';
 import { LIBRARY_METHODS, type ArticleSource, type LibraryApi, type LibraryMethod } from './service';
 
 /** A running engine worker. */
 export interface EngineWorker {
   readonly api: LibraryApi;
+  /** Resolves once the worker searches the reader's library as its manifest is now. */
+  sync(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,6 +22,8 @@ export interface EngineWorker {
 export interface EngineWorkerOptions {
   /** `script` is code, not a file (tests run the TypeScript source through tsx). */
   readonly eval?: boolean;
+  /** The data folder whose reader's library the worker serves beside the bundled one. */
+  readonly dataDir?: string;
   /** Told when a worker stops without being asked to, with why; the next call starts another. */
   readonly onExit?: (reason: string) => void;
 }
@@ -32,8 +37,8 @@ interface Running {
 }
 
 /** Start one worker and wait until its library is loaded. */
-async function spawn(script: string | URL, libraryDir: string, evaluate: boolean): Promise<Worker> {
-  const worker = new Worker(script, { workerData: { libraryDir }, eval: evaluate });
+async function spawn(script: string | URL, data: EngineWorkerData, evaluate: boolean): Promise<Worker> {
+  const worker = new Worker(script, { workerData: data, eval: evaluate });
   await new Promise<void>((resolve, reject) => {
     const onMessage = (m: { ready?: boolean; failed?: string }): void => {
       if (m.ready) resolve();
@@ -60,7 +65,7 @@ export async function startEngineWorker(script: string | URL, libraryDir: string
   const run = async (): Promise<Running | Error> => {
     let worker: Worker;
     try {
-      worker = await spawn(script, libraryDir, options.eval ?? false);
+      worker = await spawn(script, { libraryDir, ...(options.dataDir ? { dataDir: options.dataDir } : {}) }, options.eval ?? false);
     } catch (e) {
       return e instanceof Error ? e : new Error(String(e));
     }
@@ -98,25 +103,32 @@ export async function startEngineWorker(script: string | URL, libraryDir: string
     return fresh;
   };
 
+  /** Send one request to the live worker; resolves with its answer's value. */
+  const request = async (message: Omit<EngineRequest, 'id'>): Promise<unknown> => {
+    const running = await live();
+    if (!running.alive) throw new ApiError('internal', 'engine: the search engine stopped; it starts again on the next request');
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      running.pending.set(id, (result) => {
+        if (result.ok) resolve(result.value);
+        else reject(new ApiError(result.error.code, result.error.message));
+      });
+      running.worker.postMessage({ id, ...message });
+    });
+  };
+
   /** The client's function for one method: all its arguments to the worker, its answer back. */
   const call =
     <M extends LibraryMethod>(method: M) =>
-    async (...args: ApiArgs<M>): Promise<ApiValues[M]> => {
-      const running = await live();
-      if (!running.alive) throw new ApiError('internal', 'engine: the search engine stopped; it starts again on the next request');
-      return new Promise((resolve, reject) => {
-        const id = nextId++;
-        running.pending.set(id, (result) => {
-          // The worker answers with this method's value: dispatch ran the same method there.
-          if (result.ok) resolve(result.value as ApiValues[M]);
-          else reject(new ApiError(result.error.code, result.error.message));
-        });
-        running.worker.postMessage({ id, method, args });
-      });
-    };
+    async (...args: ApiArgs<M>): Promise<ApiValues[M]> =>
+      // The worker answers with this method's value: dispatch ran the same method there.
+      (await request({ method, args })) as ApiValues[M];
 
   return {
     api: perMethod<LibraryMethod, ApiValues>(LIBRARY_METHODS, call),
+    sync: async () => {
+      await request({ sync: true });
+    },
     close: async () => {
       closed = true;
       const running = await current;

@@ -14,10 +14,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, type ApiMethod, type QuireApi } from '../../shared/api';
 import { DEFAULT_HIGHLIGHT_COLOR, type Bookmark, type BookmarkView, type ExportFormat, type ExportedFile, type NewHighlight } from '../../shared/bookmarks';
-import type { Article } from '../../shared/model';
+import type { Article, ArticleSummary } from '../../shared/model';
 import { anchor, quotePassage, quoteSection, sectionExcerpt } from '../user/anchoring';
 import { BookmarkImportError, articlesToPlace, exportAnnotations, exportJson, exportMarkdown, placeImport, readImport } from '../user/bookmark-io';
-import type { LoadedLibrary } from '../library/load';
+import type { SearchSource } from '../search/source';
 import { search, suggest } from '../search/search';
 import { StoreSaveError, UnknownBookmarkError, type UserStore } from '../user/store';
 import { selectRange } from '../user/text-range';
@@ -30,21 +30,44 @@ export type LibraryMethod = (typeof LIBRARY_METHODS)[number];
 export type LibraryApi = Pick<QuireApi, LibraryMethod>;
 /** The API calls that print the window (the desktop app's main process answers them). */
 export type PrintApi = Pick<QuireApi, 'printPage' | 'savePdf'>;
+/** The API calls that add, remove and put back the reader's own articles. */
+export type UserLibraryApi = Pick<QuireApi, 'startImport' | 'addImportFiles' | 'importProgress' | 'cancelImport' | 'removeArticle' | 'restoreArticle'>;
 /** The API calls answered from the user's store. */
-export type StoreApi = Omit<QuireApi, keyof LibraryApi | keyof PrintApi>;
+export type StoreApi = Omit<QuireApi, keyof LibraryApi | keyof PrintApi | keyof UserLibraryApi>;
+
+/**
+ * A library as the API serves it: searchable, listing its articles, and, for the live library,
+ * told of every call so that it follows changes another process made to the reader's library.
+ */
+export interface ServedLibrary extends SearchSource {
+  /** Every article's metadata, in library order, each with its origin. */
+  summaries(): ArticleSummary[];
+  /** Notice changes to the reader's library on disk (a stat); called before every library call. */
+  noticeChanges?(): void;
+}
 
 /** The library half of the API. */
-export function libraryService(loaded: LoadedLibrary): LibraryApi {
-  const { library } = loaded;
+export function libraryService(served: ServedLibrary): LibraryApi {
+  const notice = (): void => served.noticeChanges?.();
   return {
-    listArticles: async () => library.summaries(),
+    listArticles: async () => {
+      notice();
+      return served.summaries();
+    },
     getArticle: async (id) => {
-      const article = library.article(id);
+      notice();
+      const article = served.library.article(id);
       if (!article) throw new ApiError('not-found', `getArticle: no article with id '${id}'`);
       return article;
     },
-    search: async (query, options) => search(loaded, query, options),
-    suggest: async (query, limit) => suggest(loaded, query, limit),
+    search: async (query, options) => {
+      notice();
+      return search(served, query, options);
+    },
+    suggest: async (query, limit) => {
+      notice();
+      return suggest(served, query, limit);
+    },
   };
 }
 
@@ -259,11 +282,31 @@ export function browserPrintService(): PrintApi {
 }
 
 /**
- * Create the whole API as Node hosts serve it (the web host, tests), printing answered by
- * {@link browserPrintService}. Arguments are assumed valid: {@link dispatch} parses them.
+ * The reader's-library calls where there is no reader's library to change (a library served
+ * read-only, as the tests of the other halves use): every one answers `unsupported`.
+ */
+export function noUserLibraryService(): UserLibraryApi {
+  const unsupported = (method: keyof UserLibraryApi) => async (): Promise<never> => {
+    throw new ApiError('unsupported', `${method}: this Quire serves a library of its own and cannot add or remove articles`);
+  };
+  return {
+    startImport: unsupported('startImport'),
+    addImportFiles: unsupported('addImportFiles'),
+    importProgress: unsupported('importProgress'),
+    cancelImport: unsupported('cancelImport'),
+    removeArticle: unsupported('removeArticle'),
+    restoreArticle: unsupported('restoreArticle'),
+  };
+}
+
+/**
+ * Create the whole API over a library and a store, printing answered by
+ * {@link browserPrintService}, and the reader's library by `user` (by default none: see
+ * {@link noUserLibraryService}; the hosts compose theirs in host.ts). Arguments are assumed
+ * valid: {@link dispatch} parses them.
  *
  * @example const api = createService(await loadLibrary('out/library'), (await openStore(dir)).store);
  */
-export function createService(loaded: LoadedLibrary, store: UserStore, notice: string | null = null): QuireApi {
-  return { ...libraryService(loaded), ...storeService(store, async (id) => loaded.library.article(id), notice), ...browserPrintService() };
+export function createService(served: ServedLibrary, store: UserStore, notice: string | null = null, user: UserLibraryApi = noUserLibraryService()): QuireApi {
+  return { ...libraryService(served), ...storeService(store, async (id) => served.library.article(id), notice), ...user, ...browserPrintService() };
 }

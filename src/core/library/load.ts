@@ -8,6 +8,7 @@
  * index of other content would answer with the wrong passages.
  */
 import { createHash } from 'node:crypto';
+import type { ArticleSummary } from '../../shared/model';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Library, LIBRARY_FORMAT, type LibraryData } from './library';
@@ -48,6 +49,11 @@ export class LoadedLibrary implements SearchSource {
 
   textMatches(words: readonly string[]): number[] {
     return textMatchesIn([{ index: this.index, docBase: 0 }], words);
+  }
+
+  /** Every article's metadata, in library order. */
+  summaries(): ArticleSummary[] {
+    return this.library.summaries();
   }
 }
 

@@ -48,6 +48,12 @@ export const VALID_ARGS: { readonly [M in ApiMethod]: ApiArgs<M> } = {
   listPositions: [],
   savePosition: [{ articleId: 'baclofen-sleep-aid', passageId: 'p-1', fraction: 0.5 }],
   storeNotice: [],
+  startImport: [3],
+  addImportFiles: ['import-0123456789', [{ name: 'notes.md', data: Buffer.from('# Notes\n\nSleep came late.\n').toString('base64') }]],
+  importProgress: ['import-0123456789'],
+  cancelImport: ['import-0123456789'],
+  removeArticle: ['my-notes'],
+  restoreArticle: ['my-notes'],
   printPage: [],
   savePdf: ['notes.pdf'],
 };

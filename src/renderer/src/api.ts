@@ -89,8 +89,10 @@ function createHttpBridge(token: string | undefined): QuireBridge {
   const call =
     <M extends ApiMethod>(method: M) =>
     async (...sent: ApiArgs<M>): Promise<ApiResults[M]> => {
+      // A failure is every method's result; said once, so TypeScript need not check it per method.
+      const failed = (code: ApiFailure['error']['code'], message: string): ApiResults[M] => failure(code, message) as ApiResults[M];
       if (token === undefined) {
-        return failure('forbidden', 'No access token: open Quire with the address the web host printed.');
+        return failed('forbidden', 'No access token: open Quire with the address the web host printed.');
       }
       // JSON turns an omitted optional argument into null; leave trailing ones out instead.
       const args: unknown[] = [...sent];
@@ -103,17 +105,17 @@ function createHttpBridge(token: string | undefined): QuireBridge {
           body: JSON.stringify({ args }),
         });
       } catch (e) {
-        return failure('internal', `Could not reach the Quire web host (${e instanceof Error ? e.message : String(e)}).`);
+        return failed('internal', `Could not reach the Quire web host (${e instanceof Error ? e.message : String(e)}).`);
       }
       let body: unknown;
       try {
         body = await response.json();
       } catch {
-        return failure('internal', `The web host answered ${response.status} without a readable result.`);
+        return failed('internal', `The web host answered ${response.status} without a readable result.`);
       }
       // Trusted as this method's envelope: the web host ran this method.
       if (isApiResult(body)) return body as ApiResults[M];
-      return failure('internal', `The web host answered ${response.status} with an unexpected result.`);
+      return failed('internal', `The web host answered ${response.status} with an unexpected result.`);
     };
   return perMethod<ApiMethod, ApiResults>(API_METHODS, call);
 }
