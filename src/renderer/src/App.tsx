@@ -1,5 +1,6 @@
 /**
- * The app shell: header with search, the library sidebar, and the routed main view.
+ * The app shell: header with search, the library sidebar, the routed main view, and the ways to
+ * add the reader's own files (with the import's progress).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit, TitleHit } from '../../shared/api';
@@ -7,8 +8,12 @@ import type { BookmarkPatch, BookmarkView, ExportFormat } from '../../shared/boo
 import type { ArticlePosition } from '../../shared/positions';
 import type { PrintScope } from '../../shared/print';
 import { getApi } from './api';
+import { AddArticlesDialog } from './components/AddArticlesDialog';
 import { AppHeader } from './components/AppHeader';
 import { BookmarksPanel } from './components/BookmarksPanel';
+import { DropOverlay } from './components/DropOverlay';
+import { FileChoosers } from './components/FileChoosers';
+import { ImportPanel } from './components/ImportPanel';
 import { ReadingSettings } from './components/ReadingSettings';
 import { StoreNotice } from './components/StoreNotice';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -23,17 +28,22 @@ import { HomeScreen } from './containers/HomeScreen';
 import { PrintContainer, type PrintRequest } from './containers/PrintContainer';
 import { ResultsScreen } from './containers/ResultsScreen';
 import { SearchContainer } from './containers/SearchContainer';
+import { isArticleChange } from './bookmark-changes';
 import { bookmarkRoute } from './bookmarks-model';
 import { download } from './download';
+import { useAddArticles } from './hooks/useAddArticles';
 import { useArticles } from './hooks/useArticles';
 import { useBookmarkNotice } from './hooks/useBookmarkNotice';
-import { useBookmarks } from './hooks/useBookmarks';
+import { useBookmarks, type BookmarksState } from './hooks/useBookmarks';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
 import { useDrawer } from './hooks/useDrawer';
 import { useHistoryShortcuts } from './hooks/useHistoryShortcuts';
 import { useHotkey } from './hooks/useHotkey';
+import { useImport } from './hooks/useImport';
 import { useLaunch } from './hooks/useLaunch';
+import { useMediaQuery, WIDE_WINDOW } from './hooks/useMediaQuery';
 import { useMenuCommand } from './hooks/useMenuCommand';
+import { useOriginFilter } from './hooks/useOriginFilter';
 import { usePositions } from './hooks/usePositions';
 import { useRoute } from './hooks/useRoute';
 import { FONT_SIZES, useSettings } from './hooks/useSettings';
@@ -55,7 +65,9 @@ const LIBRARY_ID = 'library-drawer';
 /** The whole app. */
 export function App() {
   const { route, visit, restoring, navigate } = useRoute();
-  const { articles, retry } = useArticles();
+  const { articles, retry, refresh: refreshArticles } = useArticles();
+  const [origin, setOrigin] = useOriginFilter();
+  const wide = useMediaQuery(WIDE_WINDOW);
   const searchInput = useRef<HTMLInputElement>(null);
   const articleScreen = useRef<ArticleScreenHandle>(null);
   // The search an article was opened from, whose words it highlights until cleared.
@@ -87,10 +99,29 @@ export function App() {
     bookmarksButton.current?.focus();
   }, []);
   const launch = useLaunch(route.name !== 'home', navigate);
-  const { send: sendBookmarkChange } = bookmarks;
+  const { send: sendBookmarkChange, refresh: refreshBookmarks } = bookmarks;
   const focusMain = useCallback(() => document.getElementById(MAIN_ID)?.focus({ preventScroll: true }), []);
+  const openId = route.name === 'article' ? route.articleId : undefined;
+  const latestOpenId = useRef(openId);
+  useEffect(() => {
+    latestOpenId.current = openId;
+  }, [openId]);
+  // An article of the reader's removed or put back changes the library: it is listed again (and
+  // the bookmarks, now orphaned or anchored again, are read again by the send itself). A removed
+  // article that is open leaves for the library.
+  const sendChange = useCallback<BookmarksState['send']>(
+    async (change) => {
+      const outcome = await sendBookmarkChange(change);
+      if (isArticleChange(change) && outcome.ok) {
+        refreshArticles();
+        if (change.kind === 'remove-article' && latestOpenId.current === change.id) navigate(HOME);
+      }
+      return outcome;
+    },
+    [sendBookmarkChange, refreshArticles, navigate],
+  );
   // Every add and removal, from the article or the panel, reports to this one notice (Undo, Retry).
-  const notice = useBookmarkNotice(sendBookmarkChange, focusMain);
+  const notice = useBookmarkNotice(sendChange, focusMain);
   const { remove: removeBookmark } = notice;
   const onRemoveBookmark = useCallback((id: string) => removeBookmark(id), [removeBookmark]);
   // The panel's Delete goes with its bookmark: focus moves to Undo.
@@ -109,7 +140,6 @@ export function App() {
     [navigate],
   );
   const exportBookmarks = useCallback(async (format: ExportFormat) => download(await getApi().exportBookmarks(format)), []);
-  const { refresh: refreshBookmarks } = bookmarks;
   const importBookmarks = useCallback(
     async (content: string) => {
       try {
@@ -207,7 +237,6 @@ export function App() {
     [skipPlaces, focusSearch],
   );
   const library = articles.status === 'ready' ? articles.value : undefined;
-  const openId = route.name === 'article' ? route.articleId : undefined;
   const next = useMemo(() => (library && openId ? nextArticle(library, openId) : undefined), [library, openId]);
 
   const openFromLibrary = useCallback(
@@ -217,6 +246,38 @@ export function App() {
     },
     [closeLibrary, openArticle],
   );
+  const { removeArticle: removeArticleWithNotice, inform } = notice;
+  const removeArticle = useCallback((id: string) => void removeArticleWithNotice(id), [removeArticleWithNotice]);
+
+  // The reader's own files: chosen, dropped or asked for from the menu, then added with progress.
+  const importFinished = useCallback(() => {
+    refreshArticles();
+    void refreshBookmarks();
+  }, [refreshArticles, refreshBookmarks]);
+  const importer = useImport(importFinished);
+  const refuse = useCallback((text: string) => inform({ kind: 'refused', text }), [inform]);
+  // The progress shows above the page on windows where the library is a drawer: close it.
+  const importStarted = useCallback(() => {
+    if (libraryOpen) closeLibrary(true);
+  }, [libraryOpen, closeLibrary]);
+  const adding = useAddArticles(importer, refuse, importStarted);
+  const showYours = useCallback(() => {
+    setOrigin('user');
+    navigate(HOME);
+  }, [setOrigin, navigate]);
+  const importPanel = (
+    <ImportPanel
+      view={importer.view}
+      announcement={importer.announcement}
+      placement={wide ? 'sidebar' : 'page'}
+      onCancel={importer.cancel}
+      onRetry={importer.retry}
+      onDismiss={importer.dismiss}
+      onOpenArticle={openFromLibrary}
+      onShowYours={showYours}
+    />
+  );
+
   const appClass = ['app', panelOpen && 'app--panel-open', libraryOpen && 'app--library-open'].filter(Boolean).join(' ');
 
   return (
@@ -294,9 +355,13 @@ export function App() {
             onOpenArticle={openFromLibrary}
             onRetry={retry}
             showError={route.name !== 'home'}
+            onChooseFiles={adding.chooseFiles}
+            onChooseFolder={adding.chooseFolder}
+            footer={wide ? importPanel : undefined}
           />
         </div>
         <main id={MAIN_ID} className="app__main" tabIndex={-1}>
+          {!wide && importPanel}
           <ErrorBoundary key={route.name === 'article' ? `article/${route.articleId}` : route.name}>
             {route.name === 'results' ? (
               <ResultsScreen
@@ -331,9 +396,21 @@ export function App() {
                 onOpenArticle={openArticle}
                 citationStyle={settings.citationStyle}
                 copyWithCitation={settings.copyWithCitation}
+                onRemoveArticle={removeArticle}
               />
             ) : (
-              <HomeScreen articles={articles} positions={positions} onOpenArticle={openArticle} onRetry={retry} shortcutLabel={SHORTCUT_LABEL} />
+              <HomeScreen
+                articles={articles}
+                positions={positions}
+                onOpenArticle={openArticle}
+                onRetry={retry}
+                shortcutLabel={SHORTCUT_LABEL}
+                origin={origin}
+                onOriginChange={setOrigin}
+                onChooseFiles={adding.chooseFiles}
+                onChooseFolder={adding.chooseFolder}
+                onRemoveArticle={removeArticle}
+              />
             )}
           </ErrorBoundary>
           <Notice
@@ -346,6 +423,9 @@ export function App() {
           />
         </main>
       </div>
+      <FileChoosers filesRef={adding.filesInput} folderRef={adding.folderInput} onChoose={adding.chosen} />
+      <AddArticlesDialog open={adding.dialogOpen} onChooseFiles={adding.chooseFiles} onChooseFolder={adding.chooseFolder} onClose={adding.closeDialog} />
+      <DropOverlay active={adding.dragging} busy={importer.busy} />
     </div>
   );
 }

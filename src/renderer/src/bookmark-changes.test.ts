@@ -107,7 +107,27 @@ describe('noticeAfter', () => {
 
   it('offers Undo after a removal, holding the whole bookmark (note and tags) to put back', () => {
     const notice = noticeAfter({ kind: 'remove', id: removed.id }, { ok: true, value: removed });
-    expect(notice).toEqual({ kind: 'removed', text: 'Bookmark removed, with its note and tags.', bookmark: removed });
+    expect(notice).toEqual({ kind: 'removed', text: 'Bookmark removed, with its note and tags.', undo: { kind: 'restore', bookmark: removed } });
+  });
+
+  it('offers Undo after an article’s removal, which puts it back, and confirms that', () => {
+    const notice = noticeAfter({ kind: 'remove-article', id: 'my-notes' }, { ok: true, value: { id: 'my-notes', title: 'My notes' } });
+    expect(notice).toEqual({ kind: 'removed', text: 'Removed “My notes” from your library.', undo: { kind: 'restore-article', id: 'my-notes', title: 'My notes' } });
+    expect(noticeAfter({ kind: 'restore-article', id: 'my-notes', title: 'My notes' }, { ok: true, value: undefined })).toEqual({
+      kind: 'info',
+      text: '“My notes” is back in your library.',
+    });
+  });
+
+  it('says an article was not removed in the store’s words, without its technical line, with Retry', () => {
+    const change: BookmarkChange = { kind: 'remove-article', id: 'my-notes' };
+    const full = new ApiError('not-saved', 'Quire could not save the change: the disk is full.\nremoveArticle: not saved');
+    expect(noticeAfter(change, { ok: false, error: full })).toEqual({ kind: 'failed', text: 'Quire could not save the change: the disk is full.', retry: change });
+    expect(noticeAfter(change, { ok: false, error: new ApiError('invalid-argument', 'removeArticle: bundled') })).toEqual({
+      kind: 'failed',
+      text: 'The article was not removed (removeArticle: bundled).',
+      retry: undefined,
+    });
   });
 
   it('keeps the very change that failed, for Retry to send again', () => {

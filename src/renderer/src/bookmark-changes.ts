@@ -1,17 +1,28 @@
 /**
- * Changes to the reader's bookmarks as data, and what the notice says after each: removed (with
- * Undo), refused (a key press never removes a bookmark that has a note or tags), or not saved
- * (with Retry, which sends the very same change again).
+ * Changes to the reader's bookmarks, and the removal of articles they added, as data, and what
+ * the notice says after each: removed (with Undo), refused (a key press never removes a bookmark
+ * that has a note or tags), or not saved (with Retry, which sends the very same change again).
  */
-import type { ApiError } from '../../shared/api';
+import { errorLines, type ApiError } from '../../shared/api';
 import { HIGHLIGHT_COLOR_NAMES, type Bookmark, type BookmarkPatch, type BookmarkView, type NewBookmark } from '../../shared/bookmarks';
 
-/** One change to the bookmarks, kept as it was asked for so that a failed one can be sent again. */
+/**
+ * One change to the bookmarks, or to the articles the reader added, kept as it was asked for so
+ * that a failed one can be sent again. An article's removal keeps its bookmarks (they show as
+ * orphaned while it is gone, and come back with it).
+ */
 export type BookmarkChange =
   | { readonly kind: 'add'; readonly input: NewBookmark }
   | { readonly kind: 'update'; readonly id: string; readonly patch: BookmarkPatch }
   | { readonly kind: 'remove'; readonly id: string }
-  | { readonly kind: 'restore'; readonly bookmark: Bookmark };
+  | { readonly kind: 'restore'; readonly bookmark: Bookmark }
+  | { readonly kind: 'remove-article'; readonly id: string }
+  | { readonly kind: 'restore-article'; readonly id: string; readonly title: string };
+
+/** Whether a change is to the reader's articles (the library is listed again after it). */
+export function isArticleChange(change: BookmarkChange): change is Extract<BookmarkChange, { kind: 'remove-article' | 'restore-article' }> {
+  return change.kind === 'remove-article' || change.kind === 'restore-article';
+}
 
 /** How a change went: the host's answer, or why it failed. */
 export type ChangeOutcome<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
@@ -21,15 +32,15 @@ export type ChangeOutcome<T = unknown> = { readonly ok: true; readonly value: T 
  *
  * - `info`: a confirmation, gone after a moment (it has no button to reach).
  * - `refused`: what a key press did not do, and why. Stays until dismissed or replaced.
- * - `removed`: a bookmark was removed; Undo puts it back, note and tags included. Stays until
- *   dismissed or replaced.
+ * - `removed`: a bookmark, or an article the reader added, was removed; Undo sends `undo`, which
+ *   puts it back (a bookmark with its note and tags). Stays until dismissed or replaced.
  * - `failed`: a change was not saved; Retry (when it can help) sends the same change again.
  *   Stays until dismissed, retried or replaced.
  */
 export type Notice =
   | { readonly kind: 'info'; readonly text: string }
   | { readonly kind: 'refused'; readonly text: string }
-  | { readonly kind: 'removed'; readonly text: string; readonly bookmark: Bookmark }
+  | { readonly kind: 'removed'; readonly text: string; readonly undo: BookmarkChange }
   | { readonly kind: 'failed'; readonly text: string; readonly retry: BookmarkChange | undefined };
 
 /** Whether a bookmark carries something the reader wrote: a note (not only spaces) or tags. */
@@ -78,18 +89,21 @@ const NOT_DONE: Record<BookmarkChange['kind'], string> = {
   update: 'Your note and tags were not saved',
   remove: 'The bookmark was not removed',
   restore: 'The bookmark was not put back',
+  'remove-article': 'The article was not removed',
+  'restore-article': 'The article was not put back',
 };
 
 /**
  * The message for a failed change. A `not-saved` failure is the store's own sentence ("Quire could
- * not save your note: the disk is full. …"); any other says what was not done, then the host's
+ * not save your note: the disk is full. …", without the technical line under it); any other says what was not done, then the host's
  * message. `again` marks a retry that failed too, so that the notice changes and is announced.
  *
  * @example failureText({ kind: 'remove', id }, new ApiError('internal', 'removeBookmark: internal error'))
  *   // 'The bookmark was not removed (removeBookmark: internal error).'
  */
 export function failureText(change: BookmarkChange, error: Pick<ApiError, 'code' | 'message'>, again = false): string {
-  const text = error.code === 'not-saved' ? error.message : `${NOT_DONE[change.kind]} (${error.message.replace(/\.$/, '')}).`;
+  // A not-saved failure's first line is the sentence for the reader; the technical line stays out.
+  const text = error.code === 'not-saved' ? errorLines(error.message).text : `${NOT_DONE[change.kind]} (${error.message.replace(/\.$/, '')}).`;
   return again ? `Still not saved. ${text}` : text;
 }
 
@@ -106,10 +120,16 @@ export function noticeAfter(change: BookmarkChange, outcome: ChangeOutcome, agai
   switch (change.kind) {
     case 'remove': {
       const bookmark = outcome.value as Bookmark;
-      return { kind: 'removed', text: removedText(bookmark), bookmark };
+      return { kind: 'removed', text: removedText(bookmark), undo: { kind: 'restore', bookmark } };
     }
     case 'restore':
       return { kind: 'info', text: 'Bookmark put back.' };
+    case 'remove-article': {
+      const { id, title } = outcome.value as { id: string; title: string };
+      return { kind: 'removed', text: `Removed “${title}” from your library.`, undo: { kind: 'restore-article', id, title } };
+    }
+    case 'restore-article':
+      return { kind: 'info', text: `“${change.title}” is back in your library.` };
     case 'add':
       return { kind: 'info', text: change.input.target === 'text' ? 'Highlight added.' : `Bookmark added to this ${change.input.target}.` };
     case 'update':

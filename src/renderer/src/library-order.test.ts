@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../shared/model';
 import type { ArticlePosition } from '../../shared/positions';
-import { isLibrarySort, nextArticle, sortArticles, withTopic } from './library-order';
+import { hasOwnArticles, isLibrarySort, isOriginFilter, nextArticle, sortArticles, withOrigin, withTopic } from './library-order';
 
 const summary = (id: string, title: string, published: string | undefined, topics: string[] = []): ArticleSummary => ({
   id,
@@ -47,6 +47,27 @@ describe('withTopic', () => {
   it('keeps the articles with the topic, all of them without one', () => {
     expect(ids(withTopic(LIBRARY, 'sleep'))).toEqual(['zinc', 'eczema', 'undated']);
     expect(ids(withTopic(LIBRARY, undefined))).toEqual(ids(LIBRARY));
+  });
+});
+
+describe('withOrigin', () => {
+  const mine = { ...summary('notes', 'My notes', undefined), origin: 'user' as const };
+  const mixed = [{ ...LIBRARY[0]!, origin: 'bundled' as const }, mine, LIBRARY[1]!];
+
+  it('keeps the reader’s own, or the bundled ones (an article of no stated origin among them), or all', () => {
+    expect(ids(withOrigin(mixed, 'user'))).toEqual(['notes']);
+    expect(ids(withOrigin(mixed, 'bundled'))).toEqual(['zinc', 'eczema']);
+    expect(withOrigin(mixed, 'all')).toBe(mixed);
+  });
+
+  it('tells whether the reader has articles of their own', () => {
+    expect(hasOwnArticles(mixed)).toBe(true);
+    expect(hasOwnArticles(LIBRARY)).toBe(false);
+  });
+
+  it('reads back only the filters it knows', () => {
+    expect(['all', 'user', 'bundled'].every(isOriginFilter)).toBe(true);
+    expect(['mine', null, 1].some(isOriginFilter)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The home screen's library list: which articles it shows (a topic filter) and in what order
- * (title, date or recently read), and the article that comes after another ("Next article").
+ * The home screen's library list: which articles it shows (a topic filter, and where they come
+ * from) and in what order (title, date or recently read), and the article that comes after
+ * another ("Next article").
  */
 import type { ArticleSummary } from '../../shared/model';
 import type { ArticlePosition } from '../../shared/positions';
@@ -42,6 +43,36 @@ export function sortArticles(articles: readonly ArticleSummary[], sort: LibraryS
 /** The articles that have a topic (all of them when no topic is given). */
 export function withTopic(articles: readonly ArticleSummary[], topic: string | undefined): readonly ArticleSummary[] {
   return topic === undefined ? articles : articles.filter((a) => a.topics.includes(topic));
+}
+
+/** Which articles the library shows by where they come from. */
+export const ORIGIN_FILTERS = ['all', 'user', 'bundled'] as const;
+export type OriginFilter = (typeof ORIGIN_FILTERS)[number];
+
+/** How each choice is named in its control. */
+export const ORIGIN_FILTER_LABELS: Readonly<Record<OriginFilter, string>> = {
+  all: 'All articles',
+  user: 'Added by you',
+  bundled: 'Came with Quire',
+};
+
+/**
+ * The articles from one origin (all of them for `all`). An article without an origin is taken to
+ * be the bundled library's.
+ */
+export function withOrigin(articles: readonly ArticleSummary[], origin: OriginFilter): readonly ArticleSummary[] {
+  if (origin === 'all') return articles;
+  return articles.filter((a) => (a.origin ?? 'bundled') === origin);
+}
+
+/** Whether any article is the reader's own (the origin filter shows only then). */
+export function hasOwnArticles(articles: readonly ArticleSummary[]): boolean {
+  return articles.some((a) => a.origin === 'user');
+}
+
+/** Whether a value is one of the origin filters (for one read back from storage). */
+export function isOriginFilter(value: unknown): value is OriginFilter {
+  return typeof value === 'string' && (ORIGIN_FILTERS as readonly string[]).includes(value);
 }
 
 /**

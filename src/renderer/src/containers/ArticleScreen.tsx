@@ -106,6 +106,8 @@ interface Props {
   readonly citationStyle: CitationStyle;
   /** Whether Ctrl/Cmd+C of a selection in the article copies it with its citation. */
   readonly copyWithCitation: boolean;
+  /** Remove the article from the library (offered for the reader's own articles only). */
+  readonly onRemoveArticle?: (id: string) => void;
   /** Where the app gets the {@link ArticleScreenHandle}. */
   readonly ref?: Ref<ArticleScreenHandle>;
 }
@@ -133,6 +135,7 @@ export function ArticleScreen({
   onOpenArticle,
   citationStyle,
   copyWithCitation,
+  onRemoveArticle,
   ref,
 }: Readonly<Props>) {
   const { article, retry } = useArticle(articleId);
@@ -314,6 +317,12 @@ export function ArticleScreen({
       <div className="article-actions">
         {/* In the flow above the article, not floating over its text. */}
         {showHighlights && <HighlightNotice query={highlightQuery} count={termCount} onClear={onClearHighlights} />}
+        {/* Only an article the reader added can be removed: the bundled library is Quire's. */}
+        {article.value.origin === 'user' && onRemoveArticle && (
+          <button type="button" className="button" onClick={() => onRemoveArticle(article.value.id)}>
+            Remove from library
+          </button>
+        )}
         <button type="button" className="button" onClick={() => onPrint()} aria-keyshortcuts="Control+P Meta+P">
           Print…
         </button>

@@ -6,6 +6,7 @@ import type { ArticlePosition } from '../../../shared/positions';
 import { LibraryHome } from '../components/LibraryHome';
 import { useLibrarySort } from '../hooks/useLibrarySort';
 import { useTopicFilter } from '../hooks/useTopicFilter';
+import type { OriginFilter } from '../library-order';
 import type { Loadable } from '../loadable';
 
 interface Props {
@@ -19,6 +20,16 @@ interface Props {
   readonly onRetry: () => void;
   /** How the search shortcut reads on this system, e.g. "Ctrl K". */
   readonly shortcutLabel: string;
+  /** Which articles to show by where they come from. */
+  readonly origin: OriginFilter;
+  /** Choose which articles to show by where they come from. */
+  readonly onOriginChange: (origin: OriginFilter) => void;
+  /** Choose files to add. */
+  readonly onChooseFiles: () => void;
+  /** Choose a folder to add. */
+  readonly onChooseFolder: () => void;
+  /** Remove an article the reader added. */
+  readonly onRemoveArticle: (id: string) => void;
 }
 
 /** The home route's view. */

@@ -1,10 +1,12 @@
 /**
  * The one notice every bookmark change reports to, wherever it was made (the ribbon beside a
  * passage, Ctrl/Cmd+D, the bookmarks panel): "Bookmark removed" with Undo, "not saved" with
- * Retry, a refusal, a confirmation.
+ * Retry, a refusal, a confirmation. The removal of an article the reader added reports here too
+ * ("Removed “Title” from your library", with Undo).
  *
  * Focus: the notice never takes focus from where the reader is, except when the control they
- * used has gone with the bookmark (the panel's Delete), when it moves to Undo. After Undo, Retry
+ * used has gone with the bookmark (the panel's Delete) or the article (its Remove from library),
+ * when it moves to Undo. After Undo, Retry
  * or Dismiss from the notice, focus goes back to where the reader was when the change was made.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -43,9 +45,14 @@ export interface BookmarkNoticeState {
   readonly add: (input: NewBookmark) => Promise<BookmarkView | undefined>;
   /** Remove a bookmark, offering Undo (or, when it failed, Retry). */
   readonly remove: (id: string, options?: RemoveOptions) => void;
+  /**
+   * Remove an article the reader added, offering Undo (or, when it failed, Retry); focus moves to
+   * Undo, since the control used goes with the article. Resolves whether it was removed.
+   */
+  readonly removeArticle: (id: string) => Promise<boolean>;
   /** Show a message: a confirmation ("Link copied") or a refusal. */
   readonly inform: (notice: MessageNotice) => void;
-  /** Put back the bookmark the notice says was removed. */
+  /** Put back the bookmark or article the notice says was removed. */
   readonly undo: () => void;
   /** Send the change that failed again, as it was. */
   readonly retry: () => void;
@@ -94,7 +101,7 @@ export function useBookmarkNotice(send: BookmarksState['send'], fallbackFocus: (
     else returnTo.current = active;
   }, []);
 
-  /** Send a change and show how it went. */
+  /** Send a change and show how it went; resolves with the host's answer (undefined if it failed). */
   const run = useCallback(
     async (change: BookmarkChange, again: boolean, takeFocus = false): Promise<unknown> => {
       const outcome = await send(change);
@@ -119,6 +126,13 @@ export function useBookmarkNotice(send: BookmarksState['send'], fallbackFocus: (
     },
     [begin, run],
   );
+  const removeArticle = useCallback(
+    async (id: string) => {
+      begin();
+      return (await run({ kind: 'remove-article', id }, false, true)) !== undefined;
+    },
+    [begin, run],
+  );
   const inform = useCallback(
     (notice: MessageNotice) => {
       begin();
@@ -130,7 +144,7 @@ export function useBookmarkNotice(send: BookmarksState['send'], fallbackFocus: (
     const notice = current.current?.notice;
     if (notice?.kind !== 'removed') return;
     if (ref.current?.contains(document.activeElement)) focusBack.current = true;
-    void run({ kind: 'restore', bookmark: notice.bookmark }, false);
+    void run(notice.undo, false);
   }, [run]);
   const retry = useCallback(() => {
     const notice = current.current?.notice;
@@ -190,7 +204,7 @@ export function useBookmarkNotice(send: BookmarksState['send'], fallbackFocus: (
   }, [shown, undo]);
 
   return useMemo(
-    () => ({ shown, ref, add, remove, inform, undo, retry, dismiss }),
-    [shown, add, remove, inform, undo, retry, dismiss],
+    () => ({ shown, ref, add, remove, removeArticle, inform, undo, retry, dismiss }),
+    [shown, add, remove, removeArticle, inform, undo, retry, dismiss],
   );
 }

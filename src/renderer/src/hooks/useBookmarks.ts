@@ -1,10 +1,13 @@
 /**
  * The reader's bookmarks, kept by the host: listed once, then kept in step with every change made
- * here (add, edit, delete, undo, import).
+ * here (add, edit, delete, undo, import, and an article of the reader's removed or put back, which
+ * orphans its bookmarks or anchors them again).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../shared/api';
 import type { Bookmark, BookmarkView } from '../../../shared/bookmarks';
+import type { ArticleSummary } from '../../../shared/model';
+import type { RemovedArticle } from '../../../shared/user-library';
 import { getApi, toApiError } from '../api';
 import type { BookmarkChange, ChangeOutcome } from '../bookmark-changes';
 
@@ -23,8 +26,16 @@ export interface BookmarksState {
   readonly send: <C extends BookmarkChange>(change: C) => Promise<ChangeOutcome<ChangeValue<C>>>;
 }
 
-/** What the host answers to a change: the bookmark as it is now, or (removed) as it was. */
-export type ChangeValue<C extends BookmarkChange> = C extends { kind: 'remove' } ? Bookmark : C extends { kind: 'restore' } ? void : BookmarkView;
+/** What the host answers to a change: the bookmark as it is now, or (removed) as it was; the article removed or put back. */
+export type ChangeValue<C extends BookmarkChange> = C extends { kind: 'remove' }
+  ? Bookmark
+  : C extends { kind: 'restore' }
+    ? void
+    : C extends { kind: 'remove-article' }
+      ? RemovedArticle
+      : C extends { kind: 'restore-article' }
+        ? ArticleSummary
+        : BookmarkView;
 
 /** Send a change to the host. */
 function sendToHost(change: BookmarkChange): Promise<unknown> {
@@ -38,6 +49,10 @@ function sendToHost(change: BookmarkChange): Promise<unknown> {
       return api.removeBookmark(change.id);
     case 'restore':
       return api.restoreBookmark(change.bookmark);
+    case 'remove-article':
+      return api.removeArticle(change.id);
+    case 'restore-article':
+      return api.restoreArticle(change.id);
   }
 }
 

@@ -18,9 +18,14 @@ export interface Drawer<B extends HTMLElement, P extends HTMLElement> {
   readonly panelRef: RefObject<P | null>;
 }
 
-/** The element that takes focus when the panel opens: the current item, else the first link or button. */
+/**
+ * The element that takes focus when the panel opens: the current item, else the first link (the
+ * first article, past the buttons that add more), else the first button.
+ */
 function landing(panel: HTMLElement): HTMLElement | null {
-  return panel.querySelector<HTMLElement>('[aria-current]') ?? panel.querySelector<HTMLElement>('a[href], button:not(:disabled)');
+  return (
+    panel.querySelector<HTMLElement>('[aria-current]') ?? panel.querySelector<HTMLElement>('a[href]') ?? panel.querySelector<HTMLElement>('button:not(:disabled)')
+  );
 }
 
 /**
