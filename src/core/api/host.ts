@@ -57,9 +57,19 @@ export async function openHost(options: HostOptions): Promise<Host> {
   const bundled = new Set((await engine.api.listArticles()).filter((a) => a.origin !== 'user').map((a) => a.id));
   const isBundled = (id: string): boolean => bundled.has(id);
   const jobs = new ImportJobs(user, options.prepare, engine, isBundled);
+  // The reader's library's manifest is the library's edition; the engine is brought to it first.
+  let served: string | undefined;
+  const edition = async (): Promise<string> => {
+    const stamp = user.stamp() ?? '';
+    if (stamp !== served) {
+      await engine.sync();
+      served = stamp;
+    }
+    return stamp;
+  };
   const notice = [setAside ? storeSetAsideNotice(setAside) : '', listSetAside ? userLibrarySetAsideNotice(listSetAside) : ''].filter(Boolean).join(' ') || null;
   return {
-    api: { ...engine.api, ...storeService(store, articleLookup(engine.api), notice), ...userLibraryService(user, jobs, engine, isBundled) },
+    api: { ...engine.api, ...storeService(store, articleLookup(engine.api), notice, undefined, edition), ...userLibraryService(user, jobs, engine, isBundled) },
     store,
     user,
     notice,

@@ -12,8 +12,8 @@ import { buildLibrary, writeLibrary } from '../content/build';
 import { loadLibrary } from '../library/load';
 import { BUNDLED_CONTENT } from '../library/paths';
 import { tempDir, type TempDir } from '../testing/temp-dir';
-import { paragraphsAbout, prepared } from '../testing/user-articles';
-import { bytesHash, UserLibrary } from '../user/user-library';
+import { paragraphsAbout, readTestFile, testFile } from '../testing/user-articles';
+import { UserLibrary } from '../user/user-library';
 import { inProcessEngine, type HostEngine } from './host';
 import { ImportJobs, type Prepare } from './imports';
 
@@ -32,8 +32,7 @@ afterEach(async () => {
   await data.remove();
 });
 
-/** A test file: its first line is its title, the rest its paragraphs; a name ending .bad cannot be read. */
-const file = (name: string, title: string, paragraphs: readonly string[] = paragraphsAbout(title, 3), end = ''): ImportFile => ({ name, data: Buffer.from([title, ...paragraphs].join('\n') + end).toString('base64') });
+const file = (name: string, title: string, paragraphs?: readonly string[], end?: string): ImportFile => testFile(name, title, paragraphs, end);
 
 /** Reads test files, counting the files it read; waits on `gate` first when one is set, and `ms` for each. */
 function reader(ms = 0): { prepare: Prepare; read: string[]; gate?: Promise<void> } {
@@ -43,9 +42,7 @@ function reader(ms = 0): { prepare: Prepare; read: string[]; gate?: Promise<void
       await state.gate;
       if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
       state.read.push(name);
-      if (name.endsWith('.bad')) return { ok: false, reason: 'it is not a kind of file Quire reads' };
-      const [title, ...paragraphs] = Buffer.from(bytes).toString('utf8').split('\n').filter(Boolean);
-      return { ok: true, article: { ...prepared(name, title!, paragraphs), sourceHash: bytesHash(bytes) } };
+      return readTestFile(name, bytes);
     },
   };
   return state;

@@ -74,6 +74,13 @@ export function libraryService(served: ServedLibrary): LibraryApi {
 /** Fetches an article for the store half (from the library, or from the engine worker). */
 export type ArticleSource = (id: string) => Promise<Article | undefined>;
 
+/**
+ * Which edition of the library bookmarks are anchored in: another value once articles were
+ * added, changed or removed (the reader's library). It resolves once the engine serves that
+ * edition, so that what is anchored then holds until the next.
+ */
+export type LibraryEdition = () => Promise<string>;
+
 /** Export file names and types by format. */
 const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string }> = {
   json: { extension: 'json', mimeType: 'application/json' },
@@ -86,8 +93,24 @@ const EXPORTS: Record<ExportFormat, { extension: string; mimeType: string }> = {
  *
  * @param articles where bookmarks find their articles, to quote and re-anchor them
  * @param notice a message for the user about the store (a file set aside), if any
+ * @param edition the library's edition (a library that never changes has one: the default)
  */
-export function storeService(store: UserStore, articles: ArticleSource, notice: string | null = null, now: () => Date = () => new Date()): StoreApi {
+export function storeService(
+  store: UserStore,
+  articles: ArticleSource,
+  notice: string | null = null,
+  now: () => Date = () => new Date(),
+  edition: LibraryEdition = async () => '',
+): StoreApi {
+  let anchoredIn: string | undefined;
+  /** Forget every anchoring when the articles have changed since (an import, a removal). */
+  const sameEdition = async (): Promise<void> => {
+    const current = await edition();
+    if (current === anchoredIn) return;
+    anchoredIn = current;
+    views.clear();
+    byObject = new WeakMap();
+  };
   /** The articles of some bookmarks, fetched once each. */
   const fetchArticles = async (bookmarks: readonly { articleId: string }[]): Promise<Map<string, Article | undefined>> => {
     const ids = [...new Set(bookmarks.map((b) => b.articleId))];
@@ -112,13 +135,13 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     byObject.set(b, shown);
     return shown;
   };
-  // Each bookmark is anchored once, then again only when it changes: listing thousands of them
-  // must not search their articles on every call. (The library does not change while served.)
+  // Each bookmark is anchored once, then again only when it or the library changes: listing
+  // thousands of them must not search their articles on every call.
   const views = new Map<string, { key: string; view: BookmarkView }>();
   const viewKey = (b: Bookmark): string =>
     [b.updatedAt, b.articleId, b.target, b.targetId, b.endId, b.position?.start, b.position?.end, b.color, b.quote.exact].join('\u0000');
   // The store keeps a bookmark's object until it changes: the same object is the same view.
-  const byObject = new WeakMap<Bookmark, BookmarkView>();
+  let byObject = new WeakMap<Bookmark, BookmarkView>();
   const cachedView = (b: Bookmark): BookmarkView | undefined => {
     const same = byObject.get(b);
     if (same) return same;
@@ -128,7 +151,10 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     byObject.set(b, known.view);
     return known.view;
   };
-  const viewOne = async (b: Bookmark): Promise<BookmarkView> => cachedView(b) ?? view(b, await articles(b.articleId));
+  const viewOne = async (b: Bookmark): Promise<BookmarkView> => {
+    await sameEdition();
+    return cachedView(b) ?? view(b, await articles(b.articleId));
+  };
   /** Run a store call, its failures as the API's errors. */
   const stored = async <T>(method: keyof StoreApi, f: () => T | Promise<T>): Promise<T> => {
     try {
@@ -181,6 +207,7 @@ export function storeService(store: UserStore, articles: ArticleSource, notice: 
     clearRecentSearches: () => stored('clearRecentSearches', () => store.clearRecentSearches()),
 
     listBookmarks: async () => {
+      await sameEdition();
       const all = store.bookmarks();
       const missing = all.filter((b) => !cachedView(b));
       const byId = missing.length > 0 ? await fetchArticles(missing) : new Map<string, Article | undefined>();
