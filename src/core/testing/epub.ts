@@ -148,7 +148,15 @@ export function xhtml(body: string, title = 'Chapter'): string {
  */
 export function epubFiles(book: TestBook, version: 2 | 3 = 3): Map<string, string | Uint8Array> {
   const folder = book.folder ?? 'OEBPS';
-  const at = (path: string): string => (folder ? `${folder}/${path}` : path);
+  // The archive path of a file named from the package's folder (`..` resolved).
+  const at = (path: string): string => {
+    const parts: string[] = [];
+    for (const segment of (folder ? `${folder}/${path}` : path).split('/')) {
+      if (segment === '..') parts.pop();
+      else parts.push(segment);
+    }
+    return parts.join('/');
+  };
   const chapters = book.chapters.map((c, i) => ({ ...c, id: `ch${i + 1}`, file: c.file ?? `text/ch${i + 1}.xhtml` }));
   const files = new Map<string, string | Uint8Array>();
   files.set('mimetype', 'application/epub+zip');
