@@ -1,8 +1,23 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeHtml } from './html';
+import type { Article } from '../../../shared/model';
+import { tokenize } from '../../../shared/text';
+import { articleWords } from '../../testing/fixtures/import/words';
+import { decodeHtml, htmlToMarkdown } from './html';
+import { type Imported, importedArticle } from './imported';
 
 const fixtureBytes = (name: string): Uint8Array => readFileSync(new URL(`../../testing/fixtures/import/${name}`, import.meta.url));
+
+/** The article an import becomes; importedArticle throws on any problem parseArticle finds. */
+const articleOf = (imported: Imported): Article => importedArticle(imported, 'test-id', 'page.html').article;
+
+/** The article a converted fragment becomes. */
+const fragmentArticle = (markdown: string): Article => articleOf({ format: 'html', meta: { title: 'Test' }, body: markdown });
+
+/** Every passage's rendered HTML, as the reader is shown it. */
+const renderedHtml = (article: Article): string => article.passages.map((p) => p.html).join('\n');
+const texts = (article: Article): string[] => article.passages.map((p) => p.text);
 
 describe('decodeHtml', () => {
   it('reads a windows-1252 page by its meta charset, curly quotes, dashes and accents included', () => {
@@ -49,3 +64,293 @@ describe('decodeHtml', () => {
     expect(decodeHtml(utf16)).toBe('<meta charset="utf-16"><p>é');
   });
 });
+
+describe('htmlToMarkdown', () => {
+  it('levels headings so the top one is the base, none deeper than six', () => {
+    const markdown = htmlToMarkdown('<h1>Chapter</h1><p>a</p><h2>Part</h2><p>b</p><h5>Deep</h5><p>c</p><h6>Deepest</h6><p>d</p>', { headingBase: 3 });
+    expect(markdown.match(/^#+ .*$/gm)).toEqual(['### Chapter', '#### Part', '###### Deep', '###### Deepest']);
+    expect(htmlToMarkdown('<h4>Only</h4><p>x</p>')).toBe('## Only\n\nx\n');
+  });
+
+  it('takes a heading base from 2 to 6, and 2 for anything else', () => {
+    const top = (headingBase: number): string => htmlToMarkdown('<h1>Top</h1><p>x</p>', { headingBase }).split(' ')[0]!;
+    expect([1, 4, 9, 2.5, Number.NaN].map(top)).toEqual(['##', '####', '######', '##', '##']);
+  });
+
+  it('drops empty headings and empty list items, and writes a heading on one line', () => {
+    const markdown = htmlToMarkdown('<h2> </h2><h2><img src="x.png"></h2><p>Text</p><ul><li>one</li><li> </li><li><img src="y.png"></li><li>two</li></ul><h3>Line<br>break<p>block</p></h3><p>x</p>');
+    expect(markdown).toBe('Text\n\n-   one\n-   two\n\n## Line break block\n\nx\n');
+    expect(() => fragmentArticle(markdown)).not.toThrow();
+  });
+
+  it('escapes a heading’s trailing # so that it is not taken for a closing sequence', () => {
+    const article = fragmentArticle(htmlToMarkdown('<h2>Rank #</h2><p>x</p><h2>C#</h2><p>y</p><h2>#</h2><p>z</p>'));
+    expect(article.sections.map((s) => s.title)).toEqual(['Rank #', 'C#', '#']);
+  });
+
+  it('makes every table row as wide as the widest, padding short rows and widening the header', () => {
+    const article = fragmentArticle(htmlToMarkdown('<table><tr><th>A</th><th>B</th></tr><tr><td>1</td></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>'));
+    expect(article.passages[0]?.table).toEqual({ header: ['A', 'B', ''], rows: [['1', '', ''], ['1', '2', '3']] });
+  });
+
+  it('gives a table without a header row an empty one, and takes a <thead> row or a row of <th> as the header', () => {
+    const table = (html: string) => fragmentArticle(htmlToMarkdown(html)).passages[0]?.table;
+    expect(table('<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>')).toEqual({ header: ['', ''], rows: [['a', 'b'], ['c', 'd']] });
+    expect(table('<table><thead><tr><td>a</td><td>b</td></tr></thead><tr><td>c</td><td>d</td></tr></table>')).toEqual({ header: ['a', 'b'], rows: [['c', 'd']] });
+  });
+
+  it('keeps the text of cells that span columns and rows, once, where the span starts', () => {
+    const html = '<table><tr><th>Year</th><th>Q1</th><th>Q2</th></tr><tr><td rowspan="2">2024</td><td colspan="2">closed</td></tr><tr><td>3</td><td>4</td></tr><tr><td rowspan="0">all</td><td>5</td><td>6</td></tr><tr><td>7</td><td>8</td></tr></table>';
+    expect(fragmentArticle(htmlToMarkdown(html)).passages[0]?.table?.rows).toEqual([
+      ['2024', 'closed', ''],
+      ['', '3', '4'],
+      ['all', '5', '6'],
+      ['', '7', '8'],
+    ]);
+  });
+
+  it('writes a cell on one line, with its pipes, blocks and code kept as text', () => {
+    const html = '<table><tr><th>Key</th><th>Value</th></tr><tr><td>a | b</td><td><p>one</p><ul><li>two</li></ul>three<br>four <code>x|y</code></td></tr></table>';
+    const article = fragmentArticle(htmlToMarkdown(html));
+    expect(article.passages[0]?.table?.rows).toEqual([['a | b', 'one two three four x|y']]);
+  });
+
+  it('sets a caption, and text stray between rows, before the table', () => {
+    const article = fragmentArticle(htmlToMarkdown('<table><caption>Doses</caption>Stray<tr><td>a</td><td>b</td></tr></table>'));
+    expect(texts(article)).toEqual(['Doses', 'Stray', ' | \na | b']);
+  });
+
+  it('writes a layout table (one cell, a table inside, or role=presentation) as its content', () => {
+    const markdown = htmlToMarkdown('<table><tr><td><h2>Box</h2><p>Inside</p></td></tr></table><table role="presentation"><tr><td>Left</td><td>Right</td></tr></table><table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td><td>Side</td></tr></table>');
+    expect(markdown).toBe('## Box\n\nInside\n\nLeft\n\nRight\n\n|  |  |\n| --- | --- |\n| a | b |\n\nSide\n');
+  });
+
+  it('escapes text that would otherwise read as Markdown, so that it shows as written', () => {
+    const lines = [
+      '::: comment author="x" time="2024-01-01T00:00"',
+      '# not a heading',
+      '#',
+      '1) not a list',
+      '1.',
+      '+',
+      '- not a list',
+      '<https://autolink.example>',
+      '&amp; &#35; stay entities in text',
+      '*not emphasis* _nor this_ `nor code`',
+      '[not](a link)',
+      '| a | b |',
+    ];
+    const article = fragmentArticle(htmlToMarkdown(lines.map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')));
+    expect(texts(article)).toEqual(lines);
+  });
+
+  it('escapes a ! before a link, which would make the link an image', () => {
+    const article = fragmentArticle(htmlToMarkdown('<p>Wow!<a href="https://x.example/">see this</a></p>'));
+    expect(renderedHtml(article)).toBe('Wow!<a href="https://x.example/">see this</a>');
+  });
+
+  it('writes emphasis only where its stars can only open and close it, and otherwise its text', () => {
+    const article = fragmentArticle(htmlToMarkdown('<p>a<em>b</em>c <em>"quoted"</em>x <i>one</i><i>two</i> <b>bold <i>both</i></b> (<em>ok</em>), <em>fine</em>.</p>'));
+    expect(renderedHtml(article)).toBe('abc &quot;quoted&quot;x onetwo <strong>bold both</strong> (<em>ok</em>), <em>fine</em>.');
+    expect(texts(article)).toEqual(['abc "quoted"x onetwo bold both (ok), fine.']);
+  });
+
+  it('keeps code blocks exactly, and inline code as its text', () => {
+    const article = fragmentArticle(htmlToMarkdown('<pre>line one\n::: faq\n```\n  indented<br>after a break</pre><p>Run <code>a <b>b</b>\nc<br>d</code> now.</p>'));
+    expect(texts(article)).toEqual(['line one\n::: faq\n```\n  indented\nafter a break', 'Run a b c d now.']);
+  });
+
+  it('leaves out empty code, and writes code with a bracket in a link as text', () => {
+    const article = fragmentArticle(htmlToMarkdown('<p><i>w x<code></code><i>y</i> z</i></p><p><a href="https://x.example/"><code>]:x</code></a> y</p><p><code>a</code><code></code><code>b</code></p>'));
+    expect(texts(article)).toEqual(['w xy z', ']:x y', 'ab']);
+    expect(renderedHtml(article)).toContain('<a href="https://x.example/">]:x</a> y');
+  });
+
+  it('resolves relative links against the base it is given, and makes them text without one', () => {
+    expect(htmlToMarkdown('<p><a href="ch2.xhtml#s1">next</a></p>')).toBe('next\n');
+    expect(htmlToMarkdown('<p><a href="ch2.html">next</a></p>', { baseUrl: 'https://book.example/ch1.html' })).toBe('[next](https://book.example/ch2.html)\n');
+    expect(htmlToMarkdown('<p><a href="ch2.html">next</a></p>', { baseUrl: 'file:///book/ch1.html' })).toBe('next\n');
+  });
+
+  it('escapes the characters of an address that would end a link or a table cell early', () => {
+    const article = fragmentArticle(htmlToMarkdown('<p><a href="https://x.example/a)b">Sleep</a></p><table><tr><th>Link</th><th>Note</th></tr><tr><td><a href="https://x.example/?q=a|b">Search</a></td><td>n</td></tr></table>'));
+    expect(renderedHtml(article)).toContain('<a href="https://x.example/a)b">Sleep</a>');
+    expect(article.passages[1]?.table?.rows).toEqual([['Search', 'n']]);
+    expect(article.passages[1]?.html).toContain('<a href="https://x.example/?q=a%7Cb">Search</a>');
+  });
+
+  it('keeps the blocks of a link around blocks, without the link', () => {
+    expect(htmlToMarkdown('<a href="https://x.example/"><h3>Card</h3><p>Teaser</p></a>')).toBe('## Card\n\nTeaser\n');
+  });
+
+  it('keeps a list’s start only when it is a number a list can start at', () => {
+    expect(htmlToMarkdown('<ol start="3"><li>c</li></ol>')).toBe('3.  c\n');
+    expect(htmlToMarkdown('<ol start="-2"><li>a</li></ol><ol start="x"><li>b</li></ol>')).toBe('1.  a\n\n1.  b\n');
+  });
+
+  it('writes a fragment or a whole XHTML document, and runs inline elements together as a browser does', () => {
+    const xhtml = '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Ch 1</title></head><body><p>One<span>two</span> <sup>3</sup></p></body></html>';
+    expect(htmlToMarkdown(xhtml)).toBe('Onetwo 3\n');
+    expect(htmlToMarkdown('plain text')).toBe('plain text\n');
+  });
+
+  it('keeps the blocks a browser shows apart apart: details and summary', () => {
+    expect(htmlToMarkdown('<details><summary>Question</summary>Answer</details>')).toBe('Question\n\nAnswer\n');
+  });
+
+  it('makes text split by an inline element, a comment or a link without an address whole before escaping it', () => {
+    const article = fragmentArticle(htmlToMarkdown('<p>1<span>. Not a list</span></p><p>2<!-- x -->. Nor this</p><p><a>3</a>. Nor this</p><p><a href="https://x.example/"> </a>4. Nor this</p>'));
+    expect(texts(article)).toEqual(['1. Not a list', '2. Nor this', '3. Nor this', '4. Nor this']);
+    expect(renderedHtml(article)).not.toContain('<a');
+  });
+
+  it('writes a link inside a link as the outer link alone', () => {
+    const markdown = htmlToMarkdown('<p><a href="https://a.example/">outer <a href="https://b.example/">inner</a> end</a></p>');
+    expect(tokenize(texts(fragmentArticle(markdown)).join(' '))).toEqual(['outer', 'inner', 'end']);
+  });
+
+  it('keeps a paragraph one paragraph when line breaks run together, and a list item whole when one starts it', () => {
+    const article = fragmentArticle(htmlToMarkdown('<blockquote><p>Sleep well.<br><br>-- not an attribution</p></blockquote><ul><li>a<ul><li><br>first line</li></ul></li></ul><p><a href="https://x.example/">a<br> <br>b</a></p>'));
+    expect(texts(article)).toEqual(['Sleep well.\n-- not an attribution', 'a\nfirst line', 'a\nb']);
+  });
+
+  it('keeps emphasis whose edges are spaces, line breaks or code, with those outside it', () => {
+    const article = fragmentArticle(htmlToMarkdown('<p>a<em> b </em>c <em>one <b>two<br></b></em>three</p><p><em><code>a</code></em><em><code>b</code></em> and <code>c</code><code>d</code></p>'));
+    expect(texts(article)).toEqual(['a b c one two\nthree', 'ab and cd']);
+    // The inner strong ends where the emphasis does: its stars would join the emphasis's, so it is text.
+    expect(renderedHtml(article)).toBe('a <em>b</em> c <em>one two</em><br />\nthree\n<code>ab</code> and <code>cd</code>');
+  });
+
+  it('drops NUL characters, as a browser does', () => {
+    expect(htmlToMarkdown('<p>a\0b</p>')).toBe('ab\n');
+  });
+
+  it('keeps text that sits in a table row outside its cells, as a cell', () => {
+    const article = fragmentArticle(htmlToMarkdown('<table><tr><td>a</td>loose<td>b</td></tr><tr><td>c</td><td>d</td><td>e</td></tr></table>'));
+    expect(article.passages[0]?.table).toEqual({ header: ['', '', ''], rows: [['a', 'loose', 'b'], ['c', 'd', 'e']] });
+  });
+
+  it('leaves out a table with no text, and keeps a colspan within HTML’s limit', () => {
+    expect(htmlToMarkdown('<table><tr><td> </td><td></td></tr></table><p>x</p>')).toBe('x\n');
+    const wide = fragmentArticle(htmlToMarkdown('<table><tr><td colspan="99999">a</td></tr><tr><td>b</td><td>c</td></tr></table>'));
+    expect(wide.passages[0]?.table?.header).toHaveLength(1000);
+  });
+
+  it('fences a code block longer than any run of backticks in it, indented or not', () => {
+    const article = fragmentArticle(htmlToMarkdown('<pre> ```\nstill code\n````</pre><p>after</p>'));
+    expect(texts(article)).toEqual([' ```\nstill code\n````', 'after']);
+  });
+
+  it('always writes Markdown that parses with no problems and keeps every word and character', () => {
+    fc.assert(
+      fc.property(documentArbitrary, (blocks) => {
+        // A closing paragraph: an article of headings alone is empty, which is not what is tested here.
+        const markdown = htmlToMarkdown(`${blocks.map(blockHtml).join('\n')}<p>The end.</p>`);
+        const expected = [...blocks.map(blockText), 'The end.'].join('\n');
+        const article = fragmentArticle(markdown);
+        expect(articleWords(article)).toEqual(tokenize(expected));
+        expect(flat(shownTexts(article).join('\n'))).toBe(flat(expected));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** Text for the property test: Markdown's special characters, words, and any Unicode. */
+const SPECIALS = ['*', '**', '_', '#', '##', '|', '`', '```', '[', ']', '(', ')', '\\', '<', '>', ':::', '::: faq', '!', '&amp;', '&', '1.', '1)', '+', '-', '=', '~~~', '---', '"', ' ', '  ', '\t', '\n', '\u00a0'];
+const textArbitrary = fc
+  .array(fc.oneof(fc.constantFrom(...SPECIALS), fc.constantFrom('sleep', 'night', 'Zoë', '42', 'naïve', 'a', 'b'), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 6 })
+  .map((parts) => parts.join(''));
+
+/** Inline content: text, line breaks, and elements with a Markdown form (or none: span) around more of it. */
+type Inline = { readonly text: string } | { readonly br: true } | { readonly wrap: 'em' | 'strong' | 'a' | 'span'; readonly children: readonly Inline[] } | { readonly code: string };
+const inlineArbitrary: fc.Arbitrary<readonly Inline[]> = fc.letrec<{ node: Inline; nodes: readonly Inline[] }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ text: textArbitrary }),
+    fc.record({ code: textArbitrary }),
+    fc.constant({ br: true as const }),
+    fc.record({ wrap: fc.constantFrom('em' as const, 'strong' as const, 'a' as const, 'span' as const), children: tie('nodes') }),
+  ),
+  nodes: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
+})).nodes;
+
+type Block =
+  | { readonly kind: 'p' | 'h1' | 'h2' | 'h3' | 'h5' | 'blockquote'; readonly inline: readonly Inline[] }
+  | { readonly kind: 'pre'; readonly text: string }
+  | { readonly kind: 'ul' | 'ol'; readonly items: readonly (readonly Inline[])[]; readonly nested: readonly (readonly Inline[])[] }
+  | { readonly kind: 'table'; readonly rows: readonly (readonly (readonly Inline[])[])[] };
+
+const blockArbitrary: fc.Arbitrary<Block> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('p' as const, 'p' as const, 'h1' as const, 'h2' as const, 'h3' as const, 'h5' as const, 'blockquote' as const), inline: inlineArbitrary }),
+  fc.record({ kind: fc.constant('pre' as const), text: textArbitrary }),
+  fc.record({ kind: fc.constantFrom('ul' as const, 'ol' as const), items: fc.array(inlineArbitrary, { minLength: 1, maxLength: 3 }), nested: fc.array(inlineArbitrary, { maxLength: 2 }) }),
+  fc.integer({ min: 1, max: 3 }).chain((width) =>
+    fc.record({ kind: fc.constant('table' as const), rows: fc.array(fc.array(inlineArbitrary, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 3 }) }),
+  ),
+);
+const documentArbitrary = fc.array(blockArbitrary, { minLength: 1, maxLength: 5 });
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function inlineHtml(nodes: readonly Inline[]): string {
+  return nodes
+    .map((n) => {
+      if ('text' in n) return escapeHtml(n.text);
+      if ('br' in n) return '<br>';
+      if ('code' in n) return `<code>${escapeHtml(n.code)}</code>`;
+      const inner = inlineHtml(n.children);
+      return n.wrap === 'a' ? `<a href="https://example.com/a">${inner}</a>` : `<${n.wrap}>${inner}</${n.wrap}>`;
+    })
+    .join('');
+}
+
+/** The text a browser shows for inline content; a line break is whitespace. */
+function inlineText(nodes: readonly Inline[]): string {
+  return nodes.map((n) => ('text' in n ? n.text : 'br' in n ? '\n' : 'code' in n ? n.code : inlineText(n.children))).join('');
+}
+
+function blockHtml(block: Block): string {
+  switch (block.kind) {
+    case 'ul':
+    case 'ol': {
+      const nested = block.nested.length > 0 ? `<ul>${block.nested.map((i) => `<li>${inlineHtml(i)}</li>`).join('')}</ul>` : '';
+      const items = block.items.map((i, n) => `<li>${inlineHtml(i)}${n === 0 ? nested : ''}</li>`);
+      return `<${block.kind}>${items.join('')}</${block.kind}>`;
+    }
+    case 'table':
+      return `<table>${block.rows.map((r) => `<tr>${r.map((c) => `<td>${inlineHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+    case 'pre':
+      return `<pre>${escapeHtml(block.text)}</pre>`;
+    case 'blockquote':
+      return `<blockquote><p>${inlineHtml(block.inline)}</p></blockquote>`;
+    default:
+      return `<${block.kind}>${inlineHtml(block.inline)}</${block.kind}>`;
+  }
+}
+
+/** The text a block shows, blocks inside it apart. */
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'ul':
+    case 'ol':
+      return [...block.items.slice(0, 1), ...block.nested, ...block.items.slice(1)].map(inlineText).join('\n');
+    case 'table':
+      return block.rows.map((r) => r.map(inlineText).join('\n')).join('\n');
+    case 'pre':
+      return block.text;
+    default:
+      return inlineText(block.inline);
+  }
+}
+
+/** Whitespace as a browser shows it: runs are one space, none at the ends. */
+const flat = (s: string): string => s.replace(/\0/g, '').replace(/\s+/g, ' ').trim();
+
+/** The texts an article shows: each section's title, then its passages (a table's cells apart, without its pipes). */
+function shownTexts(article: Article): string[] {
+  return article.sections.flatMap((s) => [
+    ...(s.id === 'lead' ? [] : [s.title]),
+    ...article.passages.filter((p) => p.sectionId === s.id).map((p) => (p.table ? [p.table.header, ...p.table.rows].flat().join('\n') : p.text)),
+  ]);
+}

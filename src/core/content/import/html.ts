@@ -1,6 +1,17 @@
 /**
- * Saved web pages (.html, .htm): a file's bytes decoded as a browser decodes them.
+ * Saved web pages (.html, .htm) and HTML converted whole (an EPUB's chapters).
+ *
+ * HTML goes through three steps, each in its own module: dom.ts parses it with linkedom into a
+ * complete document; sanitize.ts removes everything that runs, loads or hides, and every unsafe
+ * link; html-markdown.ts writes what is left as Markdown in the article dialect.
+ * {@link htmlToMarkdown} does all three; {@link decodeHtml} turns a file's bytes into the text it
+ * takes.
  */
+/// <reference lib="dom" />
+import { parseDocument } from './dom';
+import { toMarkdown } from './html-markdown';
+import { safeUrl, sanitize } from './sanitize';
+
 /**
  * Decode an HTML file's bytes: BOM, then `<meta charset>` or http-equiv, then UTF-8 if valid,
  * else windows-1252.
@@ -18,6 +29,20 @@ export function decodeHtml(bytes: Uint8Array): string {
   } catch {
     return decodeWindows1252(bytes);
   }
+}
+
+/**
+ * An HTML fragment or document converted whole, with no extraction (an EPUB chapter):
+ * sanitized, then Markdown.
+ *
+ * @param options.headingBase the level the top heading becomes (3 under a `##` chapter title); 2 by default
+ * @param options.baseUrl the address relative links resolve against; without one they become text
+ * @example htmlToMarkdown('<h1>Chapter</h1><p>Text</p>', { headingBase: 3 }) // '### Chapter\n\nText\n'
+ */
+export function htmlToMarkdown(html: string, options: { headingBase?: number; baseUrl?: string } = {}): string {
+  const body = parseDocument(html).body;
+  sanitize(body, { baseUrl: options.baseUrl === undefined ? undefined : safeUrl(options.baseUrl) });
+  return toMarkdown(body, { headingBase: options.headingBase ?? 2 });
 }
 
 /** The encoding a byte order mark names. */
