@@ -3,11 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../shared/model';
 import { tokenize } from '../../../shared/text';
-import { articleWords } from '../../testing/fixtures/import/words';
-import { decodeHtml, htmlToMarkdown } from './html';
-import { type Imported, importedArticle } from './imported';
+import { articleWords, contentWords, firstMissingWord } from '../../testing/fixtures/import/words';
+import { decodeHtml, extractWebPage, htmlToMarkdown, importWebPage, titleFromFileName } from './html';
+import { type Imported, ImportFileError, importedArticle } from './imported';
+
+const FIXTURES = ['news-article.html', 'data-table.html', 'hostile.html', 'windows-1252.html', 'utf-16.html'];
 
 const fixtureBytes = (name: string): Uint8Array => readFileSync(new URL(`../../testing/fixtures/import/${name}`, import.meta.url));
+const fixture = (name: string): string => decodeHtml(fixtureBytes(name));
 
 /** The article an import becomes; importedArticle throws on any problem parseArticle finds. */
 const articleOf = (imported: Imported): Article => importedArticle(imported, 'test-id', 'page.html').article;
@@ -18,6 +21,12 @@ const fragmentArticle = (markdown: string): Article => articleOf({ format: 'html
 /** Every passage's rendered HTML, as the reader is shown it. */
 const renderedHtml = (article: Article): string => article.passages.map((p) => p.html).join('\n');
 const texts = (article: Article): string[] => article.passages.map((p) => p.text);
+
+/** A page with a head and the given body. */
+const pageWith = (body: string, head = '<title>A page</title>'): string => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+
+/** Article text long enough for Readability to take it as the article. */
+const PROSE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} explains how steady routines help people sleep through the night without waking, and why the evidence for this has grown over many years of careful research.</p>`).join('');
 
 describe('decodeHtml', () => {
   it('reads a windows-1252 page by its meta charset, curly quotes, dashes and accents included', () => {
@@ -62,6 +71,251 @@ describe('decodeHtml', () => {
     expect(decodeHtml(commented)).toContain('<p>é');
     const utf16 = new TextEncoder().encode('<meta charset="utf-16"><p>é');
     expect(decodeHtml(utf16)).toBe('<meta charset="utf-16"><p>é');
+  });
+});
+
+describe('importWebPage', () => {
+  it('keeps the article and leaves out the navigation, cookie banner, ads, share buttons, footer and comments', () => {
+    const imported = importWebPage(fixture('news-article.html'), 'news-article.html');
+    const article = articleOf(imported);
+    const all = [...article.sections.map((s) => s.title), ...texts(article)].join('\n');
+    expect(all).toContain('were still sleeping less than their day-shift colleagues a decade later');
+    expect(all).toContain('keep a regular wake time on days off where possible');
+    expect(article.sections.map((s) => `${s.level} ${s.title}`)).toEqual(['1 Beginning', '2 What the study measured', '3 Why regularity matters', '2 What staff can do']);
+    for (const chrome of [
+      'Subscribe today', // nav
+      'We use cookies', // cookie banner
+      'Accept all cookies',
+      'Mattresses half price', // ad slot
+      'Try our new sleep tracker', // ad inside the article
+      'Win a luxury weekend', // aside advertisement
+      'Share on Twitter', // share buttons
+      'Privacy policy', // footer
+      'All rights reserved',
+      'Twenty years of nights', // reader comments
+      'Post comment',
+    ]) {
+      expect(all, chrome).not.toContain(chrome);
+    }
+  });
+
+  it('keeps lists (nested too), block quotes, links and an image’s description', () => {
+    const article = articleOf(importWebPage(fixture('news-article.html'), 'news-article.html'));
+    const items = article.passages.filter((p) => p.kind === 'list-item');
+    expect(items.map((p) => p.text)).toEqual([
+      'total sleep time across each 24-hour day;',
+      'how often sleep was interrupted, including\nbrief awakenings under five minutes, and\nlonger periods awake in the night;',
+      'how regular bedtimes were from one week to the next.',
+    ]);
+    const quote = article.passages.find((p) => p.kind === 'quote');
+    expect(quote?.attribution).toBe('Dr Helen Marsh, lead author');
+    expect(renderedHtml(article)).toContain('<a href="https://www.sleepfoundation.example/shift-work">National Sleep Foundation</a>');
+    expect(texts(article)[0]).toBe('A nurse walks down a dimly lit hospital ward at night');
+    expect(renderedHtml(article)).not.toContain('img.harbourcourier.example');
+  });
+
+  it('reads the title, author, site, date, summary and address the page states', () => {
+    const { meta } = importWebPage(fixture('news-article.html'), 'news-article.html');
+    expect(meta).toEqual({
+      title: 'Why Night Shifts Disrupt Sleep for Years',
+      author: 'Maria Okafor',
+      source: 'The Harbour Courier',
+      published: '2024-03-14',
+      summary: 'A decade of data from hospital staff shows how rotating shifts change sleep long after the rota ends.',
+      url: 'https://www.harbourcourier.example/health/2024/night-shifts-sleep',
+    });
+  });
+
+  it('takes a byline as the author, without its "By"', () => {
+    const html = pageWith(`<article><h1>Sleep</h1><p class="byline">By Sam Lee</p>${PROSE}</article>`);
+    expect(importWebPage(html, 'x.html').meta.author).toBe('Sam Lee');
+  });
+
+  it('takes the author from meta tags, passing over an article:author that is an address', () => {
+    const head = '<title>Sleep</title><meta property="article:author" content="https://social.example/sam">';
+    expect(importWebPage(pageWith(`<article>${PROSE}</article>`, head), 'x.html').meta.author).toBeUndefined();
+    const address = '<title>Sleep</title><meta name="author" content="https://social.example/sam">';
+    expect(importWebPage(pageWith(`<article>${PROSE}</article>`, address), 'x.html').meta.author).toBeUndefined();
+    const named = '<title>Sleep</title><meta property="article:author" content="Sam Lee">';
+    expect(importWebPage(pageWith(`<article>${PROSE}</article>`, named), 'x.html').meta.author).toBe('Sam Lee');
+  });
+
+  it('dates the page by article:published_time, a meta date, <time datetime>, then JSON-LD, each only when it is a real date', () => {
+    const dated = (head: string, body = ''): string | undefined => importWebPage(pageWith(`<article>${body}${PROSE}</article>`, `<title>Sleep</title>${head}`), 'x.html').meta.published;
+    const ld = '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2021-06-07T08:00:00Z"}]}</script>';
+    expect(dated(`<meta property="article:published_time" content="2024-02-29T23:30:00-05:00">${ld}`, '<time datetime="2020-01-01">then</time>')).toBe('2024-02-29');
+    expect(dated(`<meta name="date" content="2023-02-30">${ld}`, '<time datetime="2022-05-06T10:00">May</time>')).toBe('2022-05-06');
+    expect(dated(`<meta name="date" content="2022-01-02">${ld}`, '<time datetime="2020-01-01">then</time>')).toBe('2022-01-02');
+    expect(dated(ld)).toBe('2021-06-07');
+    expect(dated('<script type="application/ld+json">{ not json</script>')).toBeUndefined();
+    expect(importWebPage(fixture('hostile.html'), 'x.html').meta.published).toBe('2023-11-02');
+  });
+
+  it('names the source by og:site_name, else application-name, whether Readability found the content or not', () => {
+    const source = (head: string, body = `<article>${PROSE}</article>`): string | undefined => importWebPage(pageWith(body, `<title>Sleep</title>${head}`), 'x.html').meta.source;
+    expect(source('<meta name="application-name" content="Sleep App"><meta property="og:site_name" content="Sleep Weekly">')).toBe('Sleep Weekly');
+    expect(source('<meta name="application-name" content="Sleep App">')).toBe('Sleep App');
+    expect(source('<meta property="og:site_name" content="Sleep Weekly">', '<div><a href="/x">Read the story</a></div><p>Note.</p>')).toBe('Sleep Weekly');
+  });
+
+  it('gives a summary only when it is not simply the first paragraph', () => {
+    const summary = (head: string): string | undefined => importWebPage(pageWith(`<article>${PROSE}</article>`, `<title>Sleep</title>${head}`), 'x.html').meta.summary;
+    expect(summary('<meta name="description" content="Why routines matter.">')).toBe('Why routines matter.');
+    expect(summary('<meta name="description" content="Paragraph 1 explains how steady routines help people sleep…">')).toBeUndefined();
+    expect(summary('')).toBeUndefined();
+  });
+
+  it('keeps the address only when it is http or https', () => {
+    const url = (head: string): string | undefined => importWebPage(pageWith(`<article>${PROSE}</article>`, `<title>Sleep</title>${head}`), 'x.html').meta.url;
+    expect(url('<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://sleep.example/a">')).toBe('https://sleep.example/a');
+    expect(url('<link rel="canonical" href="file:///home/me/page.html">')).toBeUndefined();
+  });
+
+  it('titles the page as Readability does, without the site’s name', () => {
+    expect(importWebPage(pageWith(`<article>${PROSE}</article>`, '<title>Sleep and memory in older adults | Sleep Weekly</title>'), 'x.html').meta.title).toBe('Sleep and memory in older adults');
+  });
+
+  it('titles the page by og:title, <title>, its first h1, then its file name', () => {
+    const title = (head: string, body = ''): string => importWebPage(pageWith(`<article>${body}${PROSE}</article>`, head), 'saved_page-2024.html').meta.title;
+    expect(title('<meta property="og:title" content="From og:title"><title>From title</title>')).toBe('From og:title');
+    expect(title('<title>From title</title>', '<h1>From h1</h1>')).toBe('From title');
+    expect(title('', '<h1>From h1</h1>')).toBe('From h1');
+    expect(title('')).toBe('Saved page 2024');
+  });
+
+  it('leaves out a first heading that repeats the title, and levels the rest under it', () => {
+    const html = pageWith(`<main><h1>Sleep</h1>${PROSE}<h3>Details</h3>${PROSE}<h4>More</h4><p>Deeper text.</p></main>`, '<title>Sleep</title>');
+    const { meta, body } = importWebPage(html, 'x.html');
+    expect(meta.title).toBe('Sleep');
+    expect(body).not.toMatch(/^#+ Sleep$/m);
+    expect(articleOf(importWebPage(html, 'x.html')).sections.map((s) => `${s.level} ${s.title}`)).toEqual(['1 Beginning', '2 Details', '3 More']);
+  });
+
+  it('keeps a data table whole: caption, header, every cell, and a colspan’s text', () => {
+    const article = articleOf(importWebPage(fixture('data-table.html'), 'data-table.html'));
+    const table = article.passages.find((p) => p.kind === 'table')?.table;
+    expect(table?.header).toEqual(['Drink', 'Serving', 'Caffeine (mg)']);
+    expect(table?.rows).toContainEqual(['Espresso', '30 ml shot', '63']);
+    expect(table?.rows.at(-1)).toEqual(['Decaffeinated coffee', 'Varies by brand, usually under 7', '']);
+    expect(texts(article)).toContain('Typical caffeine per serving (milligrams)');
+    expect(texts(article)).toContain('People who are pregnant are usually advised to keep below 200 mg a day; check with your midwife or doctor.');
+  });
+
+  it('sanitizes a hostile page: nothing that runs, loads or links anywhere but the web survives', () => {
+    const imported = importWebPage(fixture('hostile.html'), 'hostile.html');
+    const { markdown, article } = importedArticle(imported, 'test-id', 'page.html');
+    const html = renderedHtml(article);
+    for (const bad of ['<script', '<iframe', '<form', '<img', '<object', '<svg', '<input', '<style', 'javascript:', 'vbscript:', 'data:', 'file:', 'alert(', 'evil.example']) {
+      expect(html.toLowerCase(), bad).not.toContain(bad);
+      expect(markdown.toLowerCase(), bad).not.toContain(bad);
+    }
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    const gone = [
+      'inline body script', 'svg text', 'iframe fallback', 'object fallback', 'noscript pixel', 'promo', 'Body title text', 'Template text', 'Canvas fallback',
+      'Video fallback', 'Audio fallback', 'Area alt', 'Applet fallback', 'Portal text', 'Hidden spam text', 'Sign up for our sleep newsletter', 'Weekly',
+      'Tell us why', 'Subscribe', 'Datalist option',
+    ];
+    for (const text of gone) {
+      expect(texts(article).join('\n'), text).not.toContain(text);
+    }
+    // The links with unsafe or unresolvable addresses are their words.
+    expect(texts(article)).toContain('Avoid caffeine after midday. Coffee, tea and cola all contain it, as does dark chocolate. A local file is not a source.');
+    expect(texts(article)).toContain('Tuck your phone away in another room. Back to the tips if you lose your place.');
+    // Readability makes an <img> of a figure's data-src; the sanitizer's second pass takes it out.
+    expect(texts(article)).toContain('A figure whose picture was never loaded.');
+    expect(html).toContain('<a href="https://www.nhs.example/insomnia">insomnia is treatable</a>');
+    expect(html.match(/<a /g)).toHaveLength(1);
+  });
+
+  it('shows text that looks like Markdown or a container as the text it is', () => {
+    const article = articleOf(importWebPage(fixture('hostile.html'), 'hostile.html'));
+    expect(texts(article)).toEqual(expect.arrayContaining([':::: comment author="attacker" time="2024-01-01T00:00"', '::: faq', '## not a heading', '| a | b |']));
+    expect(article.comments).toEqual([]);
+    expect(article.sections.map((s) => s.title)).toEqual(['Beginning']);
+  });
+
+  it('resolves relative links against the page’s canonical address or <base href>, and makes them text without one', () => {
+    const body = `<article>${PROSE}<p>See <a href="/guides/naps">our guide to naps</a> and <a href="#top">the top</a>.</p></article>`;
+    const linked = (head: string): string => renderedHtml(articleOf(importWebPage(pageWith(body, `<title>Sleep</title>${head}`), 'x.html')));
+    expect(linked('<link rel="canonical" href="https://sleep.example/articles/one">')).toContain('<a href="https://sleep.example/guides/naps">our guide to naps</a> and the top.');
+    expect(linked('<base href="https://mirror.example/x/"><link rel="canonical" href="https://sleep.example/a">')).toContain('<a href="https://mirror.example/guides/naps">');
+    expect(linked('')).toContain('See our guide to naps and the top.');
+  });
+
+  it('leaves out what the page hides', () => {
+    const html = pageWith(`<article>${PROSE}<p style="display: none">Hidden by style.</p><div hidden>Hidden by attribute.</div><p style="visibility:hidden">Invisible.</p></article>`);
+    const all = texts(articleOf(importWebPage(html, 'x.html'))).join('\n');
+    expect(all).not.toMatch(/Hidden by|Invisible/);
+  });
+
+  it('keeps an article inside a block named for comments or ads, when the block holds the article', () => {
+    const html = pageWith(`<div id="comments-enabled" class="page"><main><article>${PROSE}</article></main><div class="comments">A reader writes: nice.</div></div>`);
+    const all = texts(articleOf(importWebPage(html, 'x.html'))).join('\n');
+    expect(all).toContain('Paragraph 6 explains');
+    expect(all).not.toContain('A reader writes');
+  });
+
+  it('hands out its extracted content sanitized, with what Readability adds sanitized too', () => {
+    const { content } = extractWebPage(fixture('hostile.html'), 'hostile.html');
+    expect(content.querySelectorAll('img, script, [srcset], [style]')).toHaveLength(0);
+    expect([...content.querySelectorAll('[href]')].map((a) => a.getAttribute('href'))).toEqual(['https://www.nhs.example/insomnia']);
+  });
+
+  it('keeps a page that is wrapped whole in a form, but not a form inside a page', () => {
+    const wrapped = pageWith(`<form action="/post"><article>${PROSE}<form><p>Join our list today</p><input name="e"></form></article></form>`);
+    const all = texts(articleOf(importWebPage(wrapped, 'x.html'))).join('\n');
+    expect(all).toContain('Paragraph 6 explains');
+    expect(all).not.toContain('Join our list');
+  });
+
+  it('keeps every word of the content it extracts, in order', () => {
+    for (const name of FIXTURES) {
+      const html = fixture(name);
+      const { content } = extractWebPage(html, name);
+      const imported = importWebPage(html, name);
+      const shown = [...tokenize(imported.meta.title), ...articleWords(articleOf(imported))];
+      expect(contentWords(content).length, name).toBeGreaterThan(20);
+      expect(firstMissingWord(contentWords(content), shown), name).toBeUndefined();
+    }
+  });
+
+  it('writes Markdown that parses with no problems for every fixture', () => {
+    for (const name of FIXTURES) {
+      expect(() => articleOf(importWebPage(fixture(name), name)), name).not.toThrow();
+    }
+  });
+
+  it('refuses a page that is only navigation, or only its title', () => {
+    const nav = pageWith('<header><a href="/">Logo</a></header><nav><ul><li><a href="/a">Home</a></li><li><a href="/b">About us</a></li><li><a href="/c">Contact</a></li></ul></nav><footer>© 2024 Example Ltd</footer>');
+    expect(() => importWebPage(nav, 'nav.html')).toThrow(new ImportFileError('no article text was found in this page'));
+    expect(() => importWebPage(pageWith('<h1>A page</h1>'), 'x.html')).toThrow(ImportFileError);
+    expect(() => importWebPage('', 'x.html')).toThrow(ImportFileError);
+  });
+
+  it('reads a page saved without its <html>, <head> or <body>', () => {
+    const { meta, body } = importWebPage(`<title>Bare page</title><meta name="author" content="Sam Lee">${PROSE}`, 'x.html');
+    expect(meta).toMatchObject({ title: 'Bare page', author: 'Sam Lee' });
+    expect(body).toContain('Paragraph 6 explains');
+  });
+
+  it('refuses a page nested deeper than any real page, before it takes minutes to read', () => {
+    const deep = (depth: number): string => pageWith(`${'<div>'.repeat(depth)}<p>Deep text for the reader.</p>${'</div>'.repeat(depth)}`);
+    expect(importWebPage(deep(200), 'x.html').body).toBe('Deep text for the reader.\n');
+    expect(() => importWebPage(deep(5000), 'x.html')).toThrow(new ImportFileError('its HTML is nested more than 256 levels deep, too deep to be read'));
+    expect(() => htmlToMarkdown(deep(5000))).toThrow(ImportFileError);
+  });
+
+  it('falls back to the body without its landmarks when Readability finds only links', () => {
+    const html = pageWith('<header>Site name</header><nav><a href="/a">Home</a></nav><div><a href="/x">Read the first part of the story</a> <a href="/y">and the second</a></div><aside>Related stories</aside><p>Short note.</p><footer>Site footer</footer>');
+    expect(texts(articleOf(importWebPage(html, 'x.html')))).toEqual(['Read the first part of the story and the second', 'Short note.']);
+  });
+});
+
+describe('titleFromFileName', () => {
+  it('drops the folder and extension and makes separators spaces', () => {
+    expect(titleFromFileName('C:\\Saved\\sleep_and-memory.html')).toBe('Sleep and memory');
+    expect(titleFromFileName('/home/me/the.big.story.htm')).toBe('The big story');
+    expect(titleFromFileName('.html')).toBe('Untitled page');
   });
 });
 

@@ -1,16 +1,34 @@
 /**
- * Saved web pages (.html, .htm) and HTML converted whole (an EPUB's chapters).
+ * Saved web pages (.html, .htm) into articles, and HTML converted whole (an EPUB's chapters).
  *
- * HTML goes through three steps, each in its own module: dom.ts parses it with linkedom into a
- * complete document; sanitize.ts removes everything that runs, loads or hides, and every unsafe
- * link; html-markdown.ts writes what is left as Markdown in the article dialect.
- * {@link htmlToMarkdown} does all three; {@link decodeHtml} turns a file's bytes into the text it
- * takes.
+ * A page goes through four steps, each in its own module:
+ *
+ * 1. dom.ts parses it with linkedom into a complete document, and page-meta.ts reads what the
+ *    page says about itself (its address, title, author, site, date) while the head and the
+ *    JSON-LD are still there;
+ * 2. sanitize.ts removes everything that runs, loads or hides, and every unsafe link;
+ * 3. extract.ts finds the main content with Readability, or falls back to the body without its
+ *    chrome;
+ * 4. html-markdown.ts writes the content as Markdown in the article dialect.
+ *
+ * {@link importWebPage} does all four; {@link htmlToMarkdown} skips the extraction, for HTML that
+ * is all content. {@link decodeHtml} turns a file's bytes into the text both take.
  */
 /// <reference lib="dom" />
-import { parseDocument } from './dom';
+import { tokenize } from '../../../shared/text';
+import { collapse, elementsNamed, parseDocument, plainText } from './dom';
+import { extractMainContent } from './extract';
 import { toMarkdown } from './html-markdown';
+import { type Imported, ImportFileError, type ImportedMeta } from './imported';
+import { isAddress, readBodyMeta, readPageMeta } from './page-meta';
 import { safeUrl, sanitize } from './sanitize';
+
+/** A saved page's main content before it is written as Markdown, and its metadata. */
+export interface WebPageContent {
+  readonly meta: ImportedMeta;
+  /** The main content, sanitized: the body of a document of its own. */
+  readonly content: HTMLElement;
+}
 
 /**
  * Decode an HTML file's bytes: BOM, then `<meta charset>` or http-equiv, then UTF-8 if valid,
@@ -32,6 +50,22 @@ export function decodeHtml(bytes: Uint8Array): string {
 }
 
 /**
+ * A saved web page as an article: the main content found by Readability (navigation, ads,
+ * cookie banners, comment sections and footers left out) and the page's metadata.
+ *
+ * @param fileName the file's name, the title when the page has none
+ * @throws ImportFileError when the page has no article text
+ * @example const imported = importWebPage(decodeHtml(bytes), 'story.html');
+ */
+export function importWebPage(html: string, fileName: string): Imported {
+  const { meta, content } = extractWebPage(html, fileName);
+  const body = toMarkdown(content, { headingBase: 2, title: meta.title });
+  // The content may have been its title alone, which the article shows as its title.
+  if (tokenize(body).length === 0) throw new ImportFileError('no article text was found in this page');
+  return { format: 'html', meta, body };
+}
+
+/**
  * An HTML fragment or document converted whole, with no extraction (an EPUB chapter):
  * sanitized, then Markdown.
  *
@@ -43,6 +77,56 @@ export function htmlToMarkdown(html: string, options: { headingBase?: number; ba
   const body = parseDocument(html).body;
   sanitize(body, { baseUrl: options.baseUrl === undefined ? undefined : safeUrl(options.baseUrl) });
   return toMarkdown(body, { headingBase: options.headingBase ?? 2 });
+}
+
+/**
+ * A saved page's sanitized main content and its metadata: {@link importWebPage} before the
+ * Markdown, for checking what the Markdown keeps.
+ *
+ * @throws ImportFileError when the page has no article text
+ */
+export function extractWebPage(html: string, fileName: string): WebPageContent {
+  const page = parseDocument(html);
+  // Before the sanitizer: the canonical link, <base> and JSON-LD are among what it removes.
+  const head = readPageMeta(page);
+  sanitize(page, { baseUrl: head.baseUrl, keepMeta: true });
+  const body = readBodyMeta(page);
+  const main = extractMainContent(page);
+  const firstParagraph = elementsNamed(main.content, ['p']).map(plainText).find(Boolean) ?? '';
+  const title = [main.title, head.ogTitle, head.documentTitle, body.firstHeading].map((t) => collapse(t ?? '')).find(Boolean);
+  const fields: Omit<ImportedMeta, 'title'> = {
+    author: byline(main.byline) ?? head.author,
+    source: head.siteName ?? main.siteName ?? head.applicationName,
+    published: head.metaPublished ?? body.time ?? head.jsonLdPublished,
+    summary: [main.excerpt, head.description].map((s) => collapse(s ?? '')).find((s) => s && !opens(firstParagraph, s)),
+    url: head.url,
+  };
+  const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v));
+  return { meta: { title: title ?? titleFromFileName(fileName), ...present }, content: main.content };
+}
+
+/** A byline as a name: "By Jane Roe" is Jane Roe. */
+function byline(text: string | undefined): string | undefined {
+  const name = collapse(text ?? '').replace(/^by\s+/i, '');
+  return name && !isAddress(name) ? name : undefined;
+}
+
+/** Whether a summary is the paragraph's opening words (a description that only repeats the first paragraph). */
+function opens(paragraph: string, summary: string): boolean {
+  const words = (s: string): string => tokenize(s).join(' ').toLowerCase();
+  return words(paragraph).startsWith(words(summary));
+}
+
+/**
+ * A title made from a file's name: its extension dropped, separators made spaces, the first
+ * letter capitalized.
+ *
+ * @example titleFromFileName('C:\\Saved\\sleep_and-memory.html') // 'Sleep and memory'
+ */
+export function titleFromFileName(fileName: string): string {
+  const base = fileName.split(/[/\\]/).pop() ?? '';
+  const name = collapse(base.replace(/\.[^.]*$/, '').replace(/[_.-]+/g, ' '));
+  return name ? name.charAt(0).toUpperCase() + name.slice(1) : 'Untitled page';
 }
 
 /** The encoding a byte order mark names. */
