@@ -252,6 +252,15 @@ describe('parseArticle, each kind of block', () => {
     expect(passages('A ![alt text](x.png) and `code`  \nnext line\nsoft.\n')).toEqual(['lead-1:paragraph:"A alt text and code\\nnext line soft."']);
   });
 
+  it('takes the words of code inside a list item, a quote and a comment into their passages', () => {
+    const { article } = parse(
+      articleSource({ body: '- Run this:\n\n  ```\n  quire search sleep\n  ```\n\n> Typed:\n>\n>     echo hello\n\n::: comment author="A" time="2025-01-01T10:00"\n\nSee:\n\n```\nnpm start\n```\n\n:::\n' }),
+    );
+    expect(article?.passages.map((p) => p.text)).toEqual(['Run this:\nquire search sleep', 'Typed:\n\necho hello']);
+    expect(article?.passages[1]?.html).toBe('<p>Typed:</p>\n<pre><code>echo hello\n</code></pre>');
+    expect(article?.comments.map((p) => p.text)).toEqual(['See:\n\nnpm start']);
+  });
+
   it('shows an image as its description, never as a picture to load', () => {
     const { article } = parse(articleSource({ body: 'See ![a <b>chart</b> of *doses*](https://example.com/c.png "t") here.\n' }));
     const html = article?.passages[0]?.html ?? '';

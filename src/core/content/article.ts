@@ -86,11 +86,14 @@ function closingIndex(tokens: readonly Token[], open: number): number {
   return tokens.length - 1;
 }
 
-/** The plain text of every inline token in a range, one entry per block. */
+/** The plain text of every inline token and code block in a range, one entry per block. */
 function blockTexts(tokens: readonly Token[], from: number, to: number): string[] {
   const texts: string[] = [];
   for (let i = from; i < to; i++) {
-    if (tokens[i]!.type === 'inline') texts.push(inlineText(tokens[i]));
+    const t = tokens[i]!;
+    if (t.type === 'inline') texts.push(inlineText(t));
+    // Code inside a list item or a comment is shown with it: its words are the passage's too.
+    else if (t.type === 'fence' || t.type === 'code_block') texts.push(t.content.replace(/\n$/, ''));
   }
   return texts;
 }
@@ -274,6 +277,8 @@ const blockquote: TokenHandler = (ctx, i) => {
   for (let j = i + 1; j < end; j++) {
     const t = ctx.tokens[j]!;
     if (t.type === 'inline') paragraphs.push({ text: inlineText(t), html: renderInline(t) });
+    // Code quoted is part of the quote: shown in its own block, its words the passage's.
+    else if (t.type === 'fence' || t.type === 'code_block') paragraphs.push({ text: t.content.replace(/\n$/, ''), html: renderBlocks([t]) });
   }
   const last = paragraphs.at(-1);
   const cite = paragraphs.length > 1 && last ? ATTRIBUTION.exec(last.text) : null;
@@ -283,7 +288,7 @@ const blockquote: TokenHandler = (ctx, i) => {
   ctx.addPassage(ctx.tokens[i]!.map?.[0], {
     kind: 'quote',
     text: attribution ? `${quote}\n— ${attribution}` : quote,
-    html: body.map((p) => `<p>${p.html}</p>`).join('\n'),
+    html: body.map((p) => (p.html.startsWith('<pre>') ? p.html : `<p>${p.html}</p>`)).join('\n'),
     ...(attribution ? { attribution } : {}),
   });
   return end;

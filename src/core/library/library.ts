@@ -17,7 +17,8 @@ import { Vocabulary, type VocabularyEntry } from '../search/vocabulary';
 /**
  * Version of the serialized library format; bump when its shape or meaning changes (4: the lead
  * section is named Beginning; 5: library and index record the fingerprint and document count;
- * 6: an image is rendered as its description).
+ * 6: an image is rendered as its description, and code in a list item, quote or comment is part
+ * of its passage's text).
  */
 export const LIBRARY_FORMAT = 6;
 
