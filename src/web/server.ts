@@ -14,7 +14,8 @@
  *
  * API calls: POST only (405 otherwise), `Content-Type: application/json` (415), a known method
  * (404), a body of at most {@link MAX_BODY_BYTES} ({@link MAX_IMPORT_BODY_BYTES} for
- * importBookmarks; 413, and the connection is closed without reading the rest), UTF-8 JSON of
+ * importBookmarks, {@link MAX_IMPORT_FILES_BODY_BYTES} for addImportFiles; 413, and the connection
+ * is closed without reading the rest), UTF-8 JSON of
  * the form `{"args": [...]}` (400). Every refusal is a typed {@link ApiFailure}.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -26,6 +27,7 @@ import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import type { ApiErrorCode, ApiFailure, ApiMethod, ApiResult, QuireApi } from '../shared/api';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/bookmarks';
+import { MAX_FILE_NAME_LENGTH, MAX_IMPORT_BATCH_CHARS, MAX_IMPORT_BATCH_FILES } from '../shared/user-library';
 import { API_PATH, TOKEN_HEADER, TOKEN_QUERY_PARAM } from '../shared/wire';
 import { staticHeaders } from '../core/shell/app-protocol';
 import { dispatch, isApiMethod } from '../core/api/dispatch';
@@ -41,12 +43,20 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * double an export's quotes, backslashes and newlines), and room for the envelope.
  */
 export const MAX_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 1024;
+/**
+ * Largest body of an addImportFiles call: the largest batch the contract allows (its files'
+ * base64, src/shared/user-library.ts), with room for the envelope and each file's name
+ * JSON-escaped (six bytes a character at most).
+ */
+export const MAX_IMPORT_FILES_BODY_BYTES = MAX_IMPORT_BATCH_CHARS + MAX_IMPORT_BATCH_FILES * (6 * MAX_FILE_NAME_LENGTH + 64) + 1024;
 /** Longest time a client may take to send a whole request, by default. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The largest body a call of this method may send. */
 export function bodyLimit(method: ApiMethod): number {
-  return method === 'importBookmarks' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+  if (method === 'importBookmarks') return MAX_IMPORT_BODY_BYTES;
+  if (method === 'addImportFiles') return MAX_IMPORT_FILES_BODY_BYTES;
+  return MAX_BODY_BYTES;
 }
 
 /** `Sec-Fetch-Site` values of requests this server accepts: its own pages, or typed by the user. */
