@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../shared/bookmarks';
 import { ROOT } from '../core/library/paths';
 import { largeExport } from '../core/testing/temp-dir';
-import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, sameSecret } from './server';
+import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILES_BODY_BYTES, sameSecret } from './server';
+import { MAX_IMPORT_BATCH_CHARS } from '../shared/user-library';
 import { TOKEN_HEADER } from '../shared/wire';
 import { call, rawExchange, type Reply, startTestHost, type TestHost } from './testing';
 
@@ -232,6 +233,22 @@ describe('web host body limits', () => {
     expect(t.store.bookmarks()).toEqual(before);
     const fits = await t.api('importBookmarks', [largeExport(2 * 1024 * 1024)]);
     expect(fits.status).toBe(200);
+  });
+});
+
+describe('web host uploads of the reader’s files', () => {
+  it('takes a batch of files up to its own limit, and refuses a larger body by size before reading it', async () => {
+    expect(MAX_IMPORT_FILES_BODY_BYTES).toBeGreaterThan(MAX_IMPORT_BATCH_CHARS);
+    const id = (JSON.parse((await t.api('startImport', [2])).body) as { value: { id: string } }).value.id;
+    // A file of 20 MB (the size of a book with its pictures): within the batch limit, past the API's usual one.
+    const book = { name: 'big.txt', data: Buffer.alloc(20 * 1024 * 1024, 'Sleep came late. ').toString('base64') };
+    const taken = await t.api('addImportFiles', [id, [book]]);
+    expect(taken.status).toBe(200);
+    const body = JSON.stringify({ args: [id, [{ name: 'huge.txt', data: 'A'.repeat(MAX_IMPORT_FILES_BODY_BYTES) }]] });
+    const refused = await post('/api/addImportFiles', body, { 'content-length': String(Buffer.byteLength(body)) });
+    expect(refused.status).toBe(413);
+    expect(json(refused).error?.message).toMatch(/^addImportFiles: request body is .* over the .* limit$/);
+    expect(MAX_BODY_BYTES).toBeLessThan(Buffer.byteLength(JSON.stringify({ args: [id, [book]] })));
   });
 });
 

@@ -14,7 +14,8 @@
  *
  * API calls: POST only (405 otherwise), `Content-Type: application/json` (415), a known method
  * (404), a body of at most {@link MAX_BODY_BYTES} ({@link MAX_IMPORT_BODY_BYTES} for
- * importBookmarks; 413, and the connection is closed without reading the rest), UTF-8 JSON of
+ * importBookmarks, {@link MAX_IMPORT_FILES_BODY_BYTES} for a batch of the reader's files;
+ * 413, and the connection is closed without reading the rest), UTF-8 JSON of
  * the form `{"args": [...]}` (400). Every refusal is a typed {@link ApiFailure}.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -26,6 +27,7 @@ import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import type { ApiErrorCode, ApiFailure, ApiMethod, ApiResult, QuireApi } from '../shared/api';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/bookmarks';
+import { MAX_FILE_NAME_LENGTH, MAX_IMPORT_BATCH_CHARS, MAX_IMPORT_BATCH_FILES } from '../shared/user-library';
 import { API_PATH, TOKEN_HEADER, TOKEN_QUERY_PARAM } from '../shared/wire';
 import { staticHeaders } from '../core/shell/app-protocol';
 import { dispatch, isApiMethod } from '../core/api/dispatch';
@@ -44,8 +46,15 @@ export const MAX_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 1024;
 /** Longest time a client may take to send a whole request, by default. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
+/**
+ * Largest body of an addImportFiles call: a batch of files at its largest (base64, which JSON
+ * carries as it is), with room for the names and the envelope.
+ */
+export const MAX_IMPORT_FILES_BODY_BYTES = MAX_IMPORT_BATCH_CHARS + MAX_IMPORT_BATCH_FILES * (MAX_FILE_NAME_LENGTH * 6 + 32) + 1024;
+
 /** The largest body a call of this method may send. */
 export function bodyLimit(method: ApiMethod): number {
+  if (method === 'addImportFiles') return MAX_IMPORT_FILES_BODY_BYTES;
   return method === 'importBookmarks' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
 
