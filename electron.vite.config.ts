@@ -7,8 +7,10 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      // The engine runs in a worker thread of its own: a second entry.
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), worker: resolve('src/core/api/engine-worker.ts') } },
+      // The engine and the import reader run in worker threads of their own: more entries.
+      rollupOptions: {
+        input: { index: resolve('src/main/index.ts'), worker: resolve('src/core/api/engine-worker.ts'), importer: resolve('src/core/api/import-worker.ts') },
+      },
     },
   },
   preload: {

@@ -12,7 +12,9 @@
  * after; and, on the 50k library, a store of 10,000 bookmarks imported from a 9.9 MB export, then
  * listed, added to, edited and removed; and the compiled CLI's start-up as whole processes (a
  * single search against `node -e ''`, and 1,000 queries in one process), alone with
- * `--only cli`. Prints a table and PASS/FAIL per target (or, with `--json`, one JSON object on
+ * `--only cli`; and an import of 1,000 Markdown files (50,000 passages) on the app's path: time
+ * per 1,000 passages, memory after, keystroke latency during it against before it, and one
+ * 100-passage file from dropping it to searchable (alone with `--only import`). Prints a table and PASS/FAIL per target (or, with `--json`, one JSON object on
  * stdout; progress goes to stderr). A missed target does not fail the run: the exit code is 0.
  *
  * npm prints a banner on stdout before the script's output: to pipe the JSON, run
@@ -28,13 +30,14 @@ import { writeCorpus } from './bench/corpus';
 import { type CorpusFigures, gc, measureCorpus } from './bench/measure';
 import { measurePaint, type PaintCorpus, type PaintFigures } from './bench/paint';
 import { generateQueries, type WordCount, wordCounts } from './bench/queries';
+import { measureImport } from './bench/imports';
 import { measureLoad } from './bench/load';
 import { measureStore, type StoreFigures } from './bench/store';
 import { type BenchReport, checkTargets, corpusName, formatReport } from './bench/report';
 import { measureStartup } from './bench/startup';
 import { isUsageError, UsageError, wantsHelp } from './usage';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--json] [--queries N] [--calls N] [--seed N] [--only cli]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000,50000] [--no-paint] [--no-import] [--json] [--queries N] [--calls N] [--seed N] [--only cli|import]';
 
 /** Defaults of the command line. */
 const DEFAULTS = { sizes: [1000, 10_000, 50_000], queries: 200, seed: 1, paintKeystrokes: 100, calls: 10_000, cliQueries: 1000 } as const;
@@ -71,6 +74,7 @@ async function main(argv: string[]): Promise<BenchReport | undefined> {
       calls: { type: 'string' },
       seed: { type: 'string' },
       only: { type: 'string' },
+      'no-import': { type: 'boolean' },
     },
     strict: true,
   });
@@ -78,12 +82,19 @@ async function main(argv: string[]): Promise<BenchReport | undefined> {
   const queryCount = values.queries === undefined ? DEFAULTS.queries : parseWhole('queries', values.queries, 1, 100_000);
   const callCount = values.calls === undefined ? DEFAULTS.calls : parseWhole('calls', values.calls, 0, 1_000_000);
   const seed = values.seed === undefined ? DEFAULTS.seed : parseWhole('seed', values.seed, 0, 2 ** 32 - 1);
-  if (values.only !== undefined && values.only !== 'cli') throw new UsageError(`bench: --only takes 'cli', got '${values.only}'`);
+  if (values.only !== undefined && values.only !== 'cli' && values.only !== 'import') throw new UsageError(`bench: --only takes 'cli' or 'import', got '${values.only}'`);
+  const importOnly = values.only === 'import';
   const cliOnly = values.only === 'cli';
-  const paint = !values['no-paint'] && !cliOnly;
+  const paint = !values['no-paint'] && !cliOnly && !importOnly;
 
   const scratch = await mkdtemp(join(tmpdir(), 'quire-bench-'));
   try {
+    if (importOnly) {
+      const imports = await measureImport(scratch, gc, { seed, log });
+      const report: BenchReport = { corpora: [], paint: [], imports, targets: checkTargets([], [], [], undefined, undefined, imports) };
+      process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+      return report;
+    }
     const corpora: CorpusFigures[] = [];
     // Word counts of the libraries typed into in Chromium, kept after their figures are taken.
     const paintWords = new Map<string, WordCount[]>();
@@ -126,13 +137,15 @@ async function main(argv: string[]): Promise<BenchReport | undefined> {
     const bundledWords = paintWords.get('bundled') ?? wordCounts((await buildLibrary(BUNDLED_CONTENT)).library.allDocs().map((r) => r.passage.text));
     const cliQueries = generateQueries(bundledWords, { count: DEFAULTS.cliQueries, seed: seed + 3 }).map((q) => q.text);
     const startup = await measureStartup({ queries: cliQueries, scratch, log });
+    const imports = values['no-import'] || cliOnly ? undefined : await measureImport(scratch, gc, { seed, log });
     const report: BenchReport = {
       corpora,
       paint: paintFigures,
       load,
       ...(storeFigures ? { store: storeFigures } : {}),
       startup,
-      targets: checkTargets(corpora, paintFigures, load, storeFigures, startup),
+      ...(imports ? { imports } : {}),
+      targets: checkTargets(corpora, paintFigures, load, storeFigures, startup, imports),
     };
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
     return report;

@@ -6,6 +6,7 @@
  *   quire search --queries FILE [--limit N] [--content DIR]
  *   quire suggest "<partial query>" [--json] [--limit N] [--content DIR]
  *   quire bookmarks list|add|remove|export|import ...
+ *   quire library add|list|remove|restore ...
  *   quire <command> --help
  *
  * Compiled to out/cli/quire.js by `npm run build` (scripts/build-cli.mjs), the package's `bin`;
@@ -95,13 +96,19 @@ function formatResponse(query: string, response: SearchResponse, tty: boolean): 
   return [...lines.map(printable), response.results.map((h, i) => formatHit(h, i, tty)).join('\n\n')].join('\n');
 }
 
-/** The library half of the API over the bundled library or `--content DIR`. */
-async function libraryApi(content: string | undefined): Promise<LibraryApi> {
-  return libraryService(await openContent(content ? userPath(content) : undefined));
+/**
+ * The library half of the API over the bundled library or `--content DIR`, with the articles the
+ * reader added in `--data-dir DIR` beside it when given.
+ */
+async function libraryApi(content: string | undefined, dataDir: string | undefined): Promise<LibraryApi> {
+  const loaded = await openContent(content ? userPath(content) : undefined);
+  if (dataDir === undefined) return libraryService(loaded);
+  const live = await (await import('./reader-library')).readerLibrary(loaded, userPath(dataDir));
+  return libraryService(live);
 }
 
 /** The options every library command takes. */
-const LIBRARY_OPTIONS = { json: { type: 'boolean' }, limit: { type: 'string' }, content: { type: 'string' } } as const;
+const LIBRARY_OPTIONS = { json: { type: 'boolean' }, limit: { type: 'string' }, content: { type: 'string' }, 'data-dir': { type: 'string' } } as const;
 
 async function runBuild(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { content: { type: 'string' }, out: { type: 'string' } }, strict: true });
@@ -120,7 +127,7 @@ async function runSearch(args: string[]): Promise<number> {
   if (values.queries !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either a query or --queries FILE, not both', usage);
     const cases = await readQueries(userPath(values.queries));
-    const api = await libraryApi(values.content);
+    const api = await libraryApi(values.content, values['data-dir']);
     for (const { id, q } of cases) {
       const response = await callApi(api, 'search', [q, { limit }]);
       process.stdout.write(`${JSON.stringify({ id, query: q, results: response.results })}\n`);
@@ -129,7 +136,7 @@ async function runSearch(args: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it), or --queries FILE', usage);
   const query = positionals[0]!;
-  const response = await callApi(await libraryApi(values.content), 'search', [query, { limit }]);
+  const response = await callApi(await libraryApi(values.content, values['data-dir']), 'search', [query, { limit }]);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ query, total: response.total, results: response.results, titles: response.titles, ...(response.readAs ? { readAs: response.readAs } : {}) })}\n`);
   } else {
@@ -144,7 +151,7 @@ async function runSuggest(args: string[]): Promise<number> {
   const limit = parseLimit(values.limit, MAX_SUGGESTIONS, 5, usage);
   if (positionals.length !== 1) throw new UsageError('suggest takes exactly one partial query (quote it)', usage);
   const query = positionals[0]!;
-  const suggestions = await callApi(await libraryApi(values.content), 'suggest', [query, limit]);
+  const suggestions = await callApi(await libraryApi(values.content, values['data-dir']), 'suggest', [query, limit]);
   if (values.json) process.stdout.write(`${JSON.stringify({ query, suggestions })}\n`);
   else console.log(suggestions.length === 0 ? printable(`No completions for "${query}".`) : suggestions.map(printable).join('\n'));
   return 0;
@@ -156,6 +163,7 @@ const COMMANDS: Record<Command, (args: string[]) => Promise<number>> = {
   search: runSearch,
   suggest: runSuggest,
   bookmarks: async (args) => (await import('./bookmarks')).runBookmarks(args, process.env.INIT_CWD ?? process.cwd()),
+  library: async (args) => (await import('./library')).runLibrary(args, process.env.INIT_CWD ?? process.cwd()),
 };
 
 function isCommand(name: string): name is Command {

@@ -44,26 +44,40 @@ export const COMMAND_USAGE = {
   Build the library (articles, passages, search index) from a folder of Markdown.
   --content DIR   the articles' folder (default: the bundled content/)
   --out DIR       where to write library.json and index.json (default: out/library)`,
-  search: `quire search "<query>" [--json] [--limit N] [--content DIR]
-quire search --queries FILE [--limit N] [--content DIR]
+  search: `quire search "<query>" [--json] [--limit N] [--content DIR] [--data-dir DIR]
+quire search --queries FILE [--limit N] [--content DIR] [--data-dir DIR]
   Search every passage, best first. The query language: words, "exact phrase", -exclude,
   a OR b, article:<id or title words>, in:comments, in:body, in:faq, in:table.
   --json          one JSON object: query, total, results, titles (and readAs)
   --limit N       most results, 1 to 200 (default 10)
   --queries FILE  many searches in one process: FILE has one JSON object a line,
                   {"id": ..., "q": "..."}; prints one JSON line a query: {id, query, results}
-  --content DIR   search another folder of articles (cached per folder)`,
-  suggest: `quire suggest "<partial query>" [--json] [--limit N] [--content DIR]
+  --content DIR   search another folder of articles (cached per folder)
+  --data-dir DIR  search the articles you added in that data folder too, as the app does`,
+  suggest: `quire suggest "<partial query>" [--json] [--limit N] [--content DIR] [--data-dir DIR]
   Completions of a partly typed query, best first, as the search box offers them.
   --json          one JSON object: query, suggestions
   --limit N       most completions, 1 to 20 (default 5)
-  --content DIR   another folder of articles`,
+  --content DIR   another folder of articles
+  --data-dir DIR  complete from the articles you added in that data folder too`,
   bookmarks: `quire bookmarks list [--json]
 quire bookmarks add ARTICLE-ID PASSAGE-OR-SECTION-ID [--section] [--note TEXT] [--tag TAG]... [--json]
 quire bookmarks remove BOOKMARK-ID
 quire bookmarks export [--format json|markdown|annotations] [--out FILE]
 quire bookmarks import FILE
   The bookmarks of a data folder, through the same store and API as the app.
+  (all take --data-dir DIR, default the app's data folder, and --content DIR)`,
+  library: `quire library add PATH... [--json]
+quire library list [--mine] [--json]
+quire library remove ARTICLE-ID [--json]
+quire library restore ARTICLE-ID [--json]
+  Your own articles: add Markdown (.md), text (.txt), saved web pages (.html) and EPUB books
+  (.epub), files or whole folders, to the library of a data folder, as the app does.
+  add       prints each file's outcome (added, updated, already there, or why it failed);
+            exits 1 when any file could not be added
+  list      every article with its origin (bundled or yours) and the file it came from;
+            --mine lists yours only; --json: {"articles": [{id, title, origin, sourceFile, ...}]}
+  remove    removes one of yours (its bookmarks are kept); restore puts it back
   (all take --data-dir DIR, default the app's data folder, and --content DIR)`,
 } as const;
 

@@ -12,6 +12,7 @@ import { ContentError } from '../core/content/problems';
 import { browserPrintService } from '../core/api/service';
 import { inProcessEngine, openHost } from '../core/api/host';
 import { startImportWorker } from '../core/api/import-client';
+import { sourceWorker } from '../core/api/worker-source';
 import { startWebHost } from './server';
 
 const USAGE = 'usage: npm run web -- [--port N] [--data-dir DIR] [--content DIR]';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const loaded = await openContent(values.content ? contentDir : undefined);
   const token = randomBytes(24).toString('base64url');
   // Files the reader adds are read in a worker thread: a book never holds up a search.
-  const importer = startImportWorker(new URL('../core/api/import-worker.ts', import.meta.url));
+  const importer = startImportWorker(sourceWorker('src/core/api/import-worker.ts'), { eval: true });
   const served = await openHost({ dataDir, engine: inProcessEngine(loaded), prepare: importer.prepare });
   if (served.notice) console.error(`quire web: ${served.notice}`);
   const host = await startWebHost({ api: { ...served.api, ...browserPrintService() }, staticDir: RENDERER_DIR, token, port });

@@ -14,8 +14,8 @@
  *
  * API calls: POST only (405 otherwise), `Content-Type: application/json` (415), a known method
  * (404), a body of at most {@link MAX_BODY_BYTES} ({@link MAX_IMPORT_BODY_BYTES} for
- * importBookmarks, {@link MAX_IMPORT_FILES_BODY_BYTES} for addImportFiles; 413, and the connection
- * is closed without reading the rest), UTF-8 JSON of
+ * importBookmarks, {@link MAX_IMPORT_FILES_BODY_BYTES} for a batch of the reader's files;
+ * 413, and the connection is closed without reading the rest), UTF-8 JSON of
  * the form `{"args": [...]}` (400). Every refusal is a typed {@link ApiFailure}.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -43,20 +43,19 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * double an export's quotes, backslashes and newlines), and room for the envelope.
  */
 export const MAX_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 1024;
-/**
- * Largest body of an addImportFiles call: the largest batch the contract allows (its files'
- * base64, src/shared/user-library.ts), with room for the envelope and each file's name
- * JSON-escaped (six bytes a character at most).
- */
-export const MAX_IMPORT_FILES_BODY_BYTES = MAX_IMPORT_BATCH_CHARS + MAX_IMPORT_BATCH_FILES * (6 * MAX_FILE_NAME_LENGTH + 64) + 1024;
 /** Longest time a client may take to send a whole request, by default. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
+/**
+ * Largest body of an addImportFiles call: a batch of files at its largest (base64, which JSON
+ * carries as it is), with room for the names and the envelope.
+ */
+export const MAX_IMPORT_FILES_BODY_BYTES = MAX_IMPORT_BATCH_CHARS + MAX_IMPORT_BATCH_FILES * (MAX_FILE_NAME_LENGTH * 6 + 32) + 1024;
+
 /** The largest body a call of this method may send. */
 export function bodyLimit(method: ApiMethod): number {
-  if (method === 'importBookmarks') return MAX_IMPORT_BODY_BYTES;
   if (method === 'addImportFiles') return MAX_IMPORT_FILES_BODY_BYTES;
-  return MAX_BODY_BYTES;
+  return method === 'importBookmarks' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
 
 /** `Sec-Fetch-Site` values of requests this server accepts: its own pages, or typed by the user. */

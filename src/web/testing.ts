@@ -6,8 +6,10 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { buildLibrary } from '../core/content/build';
 import { BUNDLED_CONTENT } from '../core/library/paths';
-import { createService } from '../core/api/service';
-import { openStore, type UserStore } from '../core/user/store';
+import { inProcessEngine, openHost } from '../core/api/host';
+import { prepareFile } from '../core/api/prepare';
+import { browserPrintService } from '../core/api/service';
+import type { UserStore } from '../core/user/store';
 import { tempDir, type TempDir } from '../core/testing/temp-dir';
 import { startWebHost, type WebHost, type WebHostOptions } from './server';
 import { TOKEN_HEADER } from '../shared/wire';
@@ -68,7 +70,7 @@ export function rawExchange(port: number, head: string, chunk: Buffer, total: nu
   });
 }
 
-/** A web host over the bundled library, a fresh store and a temp static folder. */
+/** A web host over the bundled library, a fresh data folder (store and the reader's library) and a temp static folder. */
 export interface TestHost {
   readonly host: WebHost;
   readonly store: UserStore;
@@ -85,18 +87,20 @@ export async function startTestHost(token: string, options: Partial<WebHostOptio
   const site = await tempDir('quire-site-');
   const data: TempDir = await tempDir('quire-data-');
   await site.write('index.html', '<!doctype html><title>Quire</title>');
-  const store = (await openStore(data.path)).store;
+  // The host the web host's main composes, files read on this thread (the import worker has tests of its own).
+  const served = await openHost({ dataDir: data.path, engine: inProcessEngine(await buildLibrary(BUNDLED_CONTENT)), prepare: async (name, bytes) => prepareFile(name, bytes) });
   const logged: string[] = [];
-  const host = await startWebHost({ api: createService(await buildLibrary(BUNDLED_CONTENT), store), staticDir: site.path, token, log: (m) => void logged.push(m), ...options });
+  const host = await startWebHost({ api: { ...served.api, ...browserPrintService() }, staticDir: site.path, token, log: (m) => void logged.push(m), ...options });
   return {
     host,
-    store,
+    store: served.store,
     token,
     logged,
     api: (method, args, headers = {}) =>
       call(host.port, 'POST', `/api/${method}`, { headers: { [TOKEN_HEADER]: token, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ args }) }),
     close: async () => {
       await host.close();
+      await served.close();
       await site.remove();
       await data.remove();
     },

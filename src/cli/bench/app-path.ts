@@ -3,9 +3,8 @@
  * typed, sent as a search (20 results) and a suggest call (5 completions) at once, answered by
  * the engine worker through its client.
  */
-import { join } from 'node:path';
 import { startEngineWorker, type EngineWorker } from '../../core/api/engine-client';
-import { ROOT } from '../../core/library/paths';
+import { sourceWorker } from '../../core/api/worker-source';
 import { SEARCH_LIMIT, SUGGESTION_LIMIT as SUGGEST_LIMIT } from '../../shared/search-limits';
 import type { LibraryApi } from '../../core/api/service';
 
@@ -16,7 +15,7 @@ export { SEARCH_LIMIT, SUGGEST_LIMIT };
  * The engine worker run from its TypeScript source: the built app runs the bundled worker, and
  * here tsx's require hook compiles the same source (as the engine worker's tests do).
  */
-export const ENGINE_WORKER_SOURCE = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(ROOT, 'src/core/api/engine-worker.ts'))});`;
+export const ENGINE_WORKER_SOURCE = sourceWorker('src/core/api/engine-worker.ts');
 
 /**
  * Start the engine worker on a written library, from source, and wait until it has loaded it.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusFigures } from './measure';
 import { checkTargets, corpusName, formatReport, formatTable, peerRatio } from './report';
+import type { ImportFigures } from './imports';
 import { type StartupFigures, startupRatio } from './startup';
 
 function figures(name: string, over: Partial<CorpusFigures> = {}): CorpusFigures {
@@ -121,5 +122,36 @@ describe('the CLI start-up figures', () => {
     expect(text).toMatch(/^node -e '' +50\.0 +60\.0 +1\.00×$/m);
     expect(text).toContain('1000 queries in one process (--queries): 1600 ms, 0.50 ms a query, start-up 25.0% of it');
     expect(text).toContain('PASS  cli: quire search "dry mouth", whole process, median ≤ 500 ms  (measured: 400)');
+  });
+});
+
+describe('the import figures', () => {
+  const imports = (duringP95: number, singleMs: readonly number[]): ImportFigures => ({
+    files: 1000,
+    passages: 50_000,
+    totalMs: 40_000,
+    msPer1000Passages: 800,
+    baseline: { p50Ms: 1, p95Ms: 4, p99Ms: 6, count: 300 },
+    during: { p50Ms: 5, p95Ms: duringP95, p99Ms: duringP95 * 2, count: 900 },
+    rssAfterMb: 512.5,
+    heapAfterMb: 60.1,
+    singleMs,
+  });
+
+  it('judges the keystrokes during the import and the single file, the slowest of its runs', () => {
+    const verdicts = (f: ImportFigures): (boolean | null)[] => checkTargets([], [], [], undefined, undefined, f).filter((t) => t.target.startsWith('import')).map((t) => t.pass);
+    expect(verdicts(imports(30, [300, 400]))).toEqual([true, true]);
+    expect(verdicts(imports(51, [300, 400]))).toEqual([false, true]);
+    expect(verdicts(imports(30, [300, 1001]))).toEqual([true, false]);
+    expect(checkTargets([], []).some((t) => t.target.startsWith('import'))).toBe(false);
+  });
+
+  it('prints the time per 1,000 passages, the memory after, and the keystrokes against before the import', () => {
+    const f = imports(20, [310, 420]);
+    const text = formatReport({ corpora: [], paint: [], imports: f, targets: checkTargets([], [], [], undefined, undefined, f) });
+    expect(text).toContain('whole import 40000 ms: 800 ms per 1,000 passages; after it, RSS 512.5 MB');
+    expect(text).toContain('one 100-passage file, dropped to searchable: 310, 420 ms');
+    expect(text).toMatch(/^during the import +900 +5\.00 +20\.00 +40\.00 +5\.00×$/m);
+    expect(text).toContain('PASS  import: a 100-passage file searchable ≤ 1000 ms (slowest of 2)  (measured: 420)');
   });
 });

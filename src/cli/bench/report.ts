@@ -2,6 +2,7 @@
  * The benchmark's verdicts and output: targets checked against the figures, the table, and the
  * `--json` object.
  */
+import type { ImportFigures } from './imports';
 import type { LoadFigures } from './load';
 import type { CorpusFigures } from './measure';
 import type { PaintFigures } from './paint';
@@ -31,6 +32,8 @@ export interface BenchReport {
   readonly store?: StoreFigures;
   /** The compiled CLI's start-up, whole processes. */
   readonly startup?: StartupFigures;
+  /** Adding the reader's own files on the app's path (absent with --no-import). */
+  readonly imports?: ImportFigures;
   readonly targets: readonly TargetResult[];
 }
 
@@ -60,6 +63,10 @@ export const TARGETS = {
   cliSearchMedian: 500,
   /** Share of a 1,000-query `--queries` run that is start-up: searching must dominate. */
   cliBatchStartupShare: 0.5,
+  /** Keystroke p95 while files are imported (search + suggest through the engine worker), ms. */
+  importKeystrokeP95: 50,
+  /** From dropping a 100-passage file to finding it in a search, ms (the slowest of the runs). */
+  importSingleMs: 1000,
 } as const;
 
 /** Heap growth over a load run, in MB (negative when it shrank). */
@@ -107,6 +114,7 @@ export function checkTargets(
   load: readonly LoadFigures[] = [],
   store?: StoreFigures,
   startup?: StartupFigures,
+  imports?: ImportFigures,
 ): TargetResult[] {
   const byName = new Map(corpora.map((c) => [c.name, c]));
   const c50 = byName.get('50k');
@@ -149,6 +157,13 @@ export function checkTargets(
         false,
         'not measured',
       ),
+    );
+  }
+  if (imports) {
+    const n = imports.files.toLocaleString('en');
+    results.push(
+      verdict(`import of ${n} files: keystroke p95 during it ≤ ${TARGETS.importKeystrokeP95} ms`, imports.during.p95Ms, TARGETS.importKeystrokeP95, false, 'not measured'),
+      verdict(`import: a 100-passage file searchable ≤ ${TARGETS.importSingleMs} ms (slowest of ${imports.singleMs.length})`, Math.max(...imports.singleMs), TARGETS.importSingleMs, false, 'not measured'),
     );
   }
   return results;
@@ -245,6 +260,23 @@ export function formatReport(report: BenchReport): string {
       `CLI start-up (node out/cli/quire.js, whole processes, ${st.runs} runs each after a warm-up, interleaved; ms)`,
       formatTable(['command', 'median', 'p95', 'vs node'], rows),
       `  ${b.queries} queries in one process (--queries): ${fixed(b.totalMs, 0)} ms, ${fixed(b.perQueryMs, 2)} ms a query, start-up ${fixed(b.startupShare * 100, 1)}% of it`,
+    );
+  }
+  if (report.imports) {
+    const im = report.imports;
+    const ratio = (during: number, before: number): string => `${fixed(during / Math.max(before, 0.001), 2)}×`;
+    parts.push(
+      '',
+      `Adding your own files (${im.files.toLocaleString('en')} Markdown files, ${im.passages.toLocaleString('en')} passages, uploaded in batches and read in the import worker; engine worker; ms)`,
+      `  whole import ${fixed(im.totalMs, 0)} ms: ${fixed(im.msPer1000Passages, 0)} ms per 1,000 passages; after it, RSS ${fixed(im.rssAfterMb, 1)} MB (both workers' heaps), this thread's heap ${fixed(im.heapAfterMb, 1)} MB`,
+      `  one 100-passage file, dropped to searchable: ${im.singleMs.map((m) => fixed(m, 0)).join(', ')} ms`,
+      formatTable(
+        ['keystrokes (search + suggest)', 'count', 'p50', 'p95', 'p99', 'p95 vs before'],
+        [
+          ['before the import', String(im.baseline.count), fixed(im.baseline.p50Ms, 2), fixed(im.baseline.p95Ms, 2), fixed(im.baseline.p99Ms, 2), '1.00×'],
+          ['during the import', String(im.during.count), fixed(im.during.p50Ms, 2), fixed(im.during.p95Ms, 2), fixed(im.during.p99Ms, 2), ratio(im.during.p95Ms, im.baseline.p95Ms)],
+        ],
+      ),
     );
   }
   parts.push('', 'Targets');

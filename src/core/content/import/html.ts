@@ -71,12 +71,13 @@ export function importWebPage(html: string, fileName: string): Imported {
  *
  * @param options.headingBase the level the top heading becomes (3 under a `##` chapter title); 2 by default
  * @param options.baseUrl the address relative links resolve against; without one they become text
+ * @param options.title the title it goes under (a chapter's): a first heading that only repeats it is left out
  * @example htmlToMarkdown('<h1>Chapter</h1><p>Text</p>', { headingBase: 3 }) // '### Chapter\n\nText\n'
  */
-export function htmlToMarkdown(html: string, options: { headingBase?: number; baseUrl?: string } = {}): string {
+export function htmlToMarkdown(html: string, options: { headingBase?: number; baseUrl?: string; title?: string } = {}): string {
   const body = parseDocument(html).body;
   sanitize(body, { baseUrl: options.baseUrl === undefined ? undefined : safeUrl(options.baseUrl) });
-  return toMarkdown(body, { headingBase: options.headingBase ?? 2 });
+  return toMarkdown(body, { headingBase: options.headingBase ?? 2, ...(options.title !== undefined ? { title: options.title } : {}) });
 }
 
 /**
