@@ -33,6 +33,7 @@ export function FileChoosers({ filesRef, folderRef, onChoose }: Readonly<Props>)
           folderRef.current = el;
         }}
         type="file"
+        multiple
         aria-label="Folder to add"
         tabIndex={-1}
         onChange={(e) => chosen(e, true)}

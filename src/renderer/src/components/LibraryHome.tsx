@@ -176,7 +176,10 @@ export function LibraryHome({
                     {article.origin === 'user' && (
                       <div className="library-card__actions">
                         <button type="button" className="button library-card__remove" onClick={() => onRemoveArticle(article.id)}>
-                          Remove<span className="visually-hidden"> “{article.title}”</span> from library
+                          {/* One span: a flex container (.button) would trim the spaces around the hidden words. */}
+                          <span>
+                            Remove <span className="visually-hidden">“{article.title}” </span>from library
+                          </span>
                         </button>
                       </div>
                     )}

@@ -170,8 +170,12 @@ export function useImport(onFinished: () => void): ImportState {
   const finish = useCallback(
     (current: Job) => {
       stopPolling();
-      const outcomes = [...(current.progress?.outcomes ?? []), ...current.local];
       const cancelled = current.cancelled && !current.closedShort;
+      // Files never sent because of the cancel are left out too.
+      const unsent: ImportFileOutcome[] = cancelled
+        ? current.batches.slice(current.next).flatMap((batch) => batch.flatMap((i) => (current.files[i] ? [{ name: current.files[i].name, status: 'cancelled' as const }] : [])))
+        : [];
+      const outcomes = [...(current.progress?.outcomes ?? []), ...current.local, ...unsent];
       setView({ phase: 'finished', cancelled, outcomes });
       announce(`${cancelled ? 'Adding cancelled. ' : 'Done adding files. '}${summaryFor(outcomes)}`);
       finished.current();
