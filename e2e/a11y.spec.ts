@@ -1,12 +1,12 @@
 /**
- * axe-core on every screen of the app, in the light and the dark theme (chosen in the app, and
- * followed from the system): no serious or critical violation; moderate and minor ones are
- * printed, not failed on.
+ * axe-core on every screen of the app (adding articles included), in the light, dark and sepia
+ * themes (chosen in the app, and followed from the system): no serious or critical violation;
+ * moderate and minor ones are printed, not failed on.
  */
 import type { TestInfo } from '@playwright/test';
 import { axe } from './axe';
 import { expect, test } from './fixtures';
-import { applyTheme, THEMES, walkBookmarks, walkReading, walkStoreNotice, type Visit } from './screens';
+import { applyTheme, THEMES, walkBookmarks, walkImport, walkReading, walkStoreNotice, type Visit } from './screens';
 
 /** A visit that runs axe, fails softly on blocking violations and prints the rest. */
 function axeVisit(testInfo: TestInfo, theme: string): Visit {
@@ -42,6 +42,11 @@ for (const theme of THEMES) {
 
     test('store notice', async ({ dataDir, restartHost }, testInfo) => {
       await walkStoreNotice(dataDir, restartHost, theme, axeVisit(testInfo, theme.name));
+    });
+
+    test('adding articles: dialog, drop overlay, summary, your articles, progress, removal', async ({ appPage }, testInfo) => {
+      await applyTheme(appPage, theme);
+      await walkImport(appPage, testInfo.outputPath('import'), axeVisit(testInfo, theme.name));
     });
   });
 }

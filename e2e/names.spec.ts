@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { expect, test } from './fixtures';
-import { THEMES, walkBookmarks, walkReading, walkStoreNotice, type Visit } from './screens';
+import { THEMES, walkBookmarks, walkImport, walkReading, walkStoreNotice, type Visit } from './screens';
 
 /** Every kind of control a person operates. */
 const CONTROLS = [
@@ -80,6 +80,10 @@ test.describe('accessible names', () => {
 
   test('store notice', async ({ dataDir, restartHost }) => {
     await walkStoreNotice(dataDir, restartHost, THEMES[0]!, namesVisit);
+  });
+
+  test('adding articles: dialog, drop overlay, summary, your articles, progress, removal', async ({ appPage }, testInfo) => {
+    await walkImport(appPage, testInfo.outputPath('import'), namesVisit);
   });
 
   test('reads the name from a snapshot line', () => {

@@ -7,7 +7,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { writeKinds, writeNotes, writePdf } from './import-files';
 import { BookmarksPanel } from './pages/BookmarksPanel';
+import { ImportPanel } from './pages/ImportPanel';
+import { Notice } from './pages/Notice';
 import { PrintPreview } from './pages/PrintPreview';
 import { QuirePage } from './pages/QuirePage';
 
@@ -155,4 +158,52 @@ export async function walkStoreNotice(dataDir: string, restart: () => Promise<Pa
   await applyTheme(page, theme);
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
   await visit(page, 'store notice');
+}
+
+/**
+ * Adding the reader's own articles: the dialog File › Add Articles… opens, the drop overlay, the
+ * summary of an import with a failure (its reasons unfolded), the library with articles of the
+ * reader's (marked, and the origin filter), an article of the reader's (Remove from library), the
+ * notice of its removal, and the progress of an import running. Writes its files under `dir`.
+ */
+export async function walkImport(page: Page, dir: string, visit: Visit): Promise<void> {
+  const add = new ImportPanel(page);
+  await add.fakeDesktopShell();
+  await add.menuCommand('add-articles');
+  await expect(add.dialog).toBeVisible();
+  await visit(page, 'add articles dialog');
+  await page.keyboard.press('Escape');
+  await expect(add.dialog).toBeHidden();
+
+  await add.dropFiles([{ name: 'notes.md', data: '# Notes' }], false);
+  await expect(add.overlay).toBeVisible();
+  await visit(page, 'drop overlay');
+  await add.leaveWindow();
+  await expect(add.overlay).toBeHidden();
+
+  const [markdown, text] = await writeKinds(join(dir, 'files'));
+  await add.addFiles([markdown!.path, text!.path, await writePdf(dir)]);
+  await add.waitUntilDone();
+  await add.showWhy();
+  await visit(page, 'import summary with a failure');
+  await add.dismissButton.click();
+  await expect(add.originSelect).toBeVisible();
+  await expect(add.yourCards).toHaveCount(2);
+  await visit(page, 'library with your articles');
+
+  await add.yourCards.first().getByRole('heading').getByRole('link').click();
+  await expect(add.removeArticleButton).toBeVisible();
+  await visit(page, 'an article of yours');
+  await add.removeArticleButton.click();
+  const notice = new Notice(page);
+  await expect(notice.undoButton).toBeFocused();
+  await visit(page, 'article removed notice');
+  await notice.undoButton.click();
+
+  // Last, as the library grows while it runs: the progress.
+  await add.addFiles(await writeNotes(join(dir, 'notes'), 60, 600));
+  await expect.poll(() => add.progressBar.evaluate((bar: HTMLProgressElement) => bar.value), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await visit(page, 'import progress');
+  await add.cancel();
+  await add.waitUntilDone();
 }
