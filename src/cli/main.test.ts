@@ -294,3 +294,48 @@ describe('the compiled CLI', () => {
     expect(packages).not.toContain('conf');
   });
 });
+
+describe('cli library', () => {
+  it('adds files and folders, lists them with where they came from, searches them, removes and restores one', async () => {
+    const data = join(dir.path, 'library-data');
+    await dir.write('mine/notes.md', '# Evening notes\n\nTook baclofen with chamomile; slept soundly.\n');
+    await dir.write('mine/more/log.txt', 'Morning log\n\nWoke with a dry mouth and a zephyr of a headache.\n');
+    await dir.write('mine/more/ignored.pdf', '%PDF-1.4');
+    await dir.write('scan.pdf', '%PDF-1.4');
+    const added = cli('library', 'add', join(dir.path, 'mine'), join(dir.path, 'scan.pdf'), '--data-dir', data, '--json');
+    // A file given by name is tried whatever its kind; in a folder only the kinds Quire reads are.
+    expect(added.status).toBe(1);
+    const outcomes = (JSON.parse(added.stdout) as { outcomes: { name: string; status: string; articleId?: string; reason?: string }[] }).outcomes;
+    expect(outcomes.map((o) => `${o.name} ${o.status} ${o.articleId ?? o.reason}`)).toEqual([
+      'log.txt added morning-log',
+      'notes.md added evening-notes',
+      'scan.pdf failed Quire cannot read .pdf files: add Markdown (.md), text (.txt), saved web pages (.html) or EPUB books (.epub)',
+    ]);
+    const listed = JSON.parse(cli('library', 'list', '--data-dir', data, '--json').stdout) as { articles: { id: string; origin: string; sourceFile: string | null }[] };
+    expect(listed.articles.map((a) => `${a.id} ${a.origin} ${a.sourceFile}`).sort()).toEqual([
+      'baclofen-sjogrens-syndrome bundled null',
+      'baclofen-sleep-aid bundled null',
+      'evening-notes user notes.md',
+      'morning-log user log.txt',
+    ]);
+    // Search sees them with --data-dir, as the app does; without it, the bundled library alone.
+    expect((JSON.parse(cli('search', 'chamomile', '--json', '--data-dir', data).stdout) as { total: number }).total).toBe(1);
+    expect((JSON.parse(cli('search', 'chamomile', '--json').stdout) as { total: number }).total).toBe(0);
+    expect(cli('library', 'add', join(dir.path, 'mine', 'notes.md'), '--data-dir', data).stdout).toContain('notes.md: not added: already in your library as “Evening notes”');
+    expect(cli('library', 'remove', 'evening-notes', '--data-dir', data).stdout).toContain('removed “Evening notes” (evening-notes); undo with: quire library restore evening-notes');
+    expect(cli('library', 'list', '--mine', '--data-dir', data).stdout).not.toContain('evening-notes');
+    expect(cli('library', 'restore', 'evening-notes', '--data-dir', data).status).toBe(0);
+    expect((JSON.parse(cli('search', 'chamomile', '--json', '--data-dir', data).stdout) as { total: number }).total).toBe(1);
+  });
+
+  it('says why it cannot remove a bundled article, and shows its usage for a mistake', () => {
+    const data = join(dir.path, 'library-data-2');
+    const bundled = cli('library', 'remove', 'baclofen-sleep-aid', '--data-dir', data);
+    expect(bundled.status).toBe(1);
+    expect(bundled.stderr).toContain("'baclofen-sleep-aid' is an article of the bundled library, which cannot be removed");
+    const wrong = cli('library', 'frobnicate', '--data-dir', data);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("unknown library action 'frobnicate'");
+    expect(wrong.stderr).toContain('quire library add PATH...');
+  });
+});

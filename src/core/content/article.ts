@@ -54,7 +54,7 @@ function createMarkdown() {
 const markdown = createMarkdown();
 
 /** Plain text of an inline token's children: words exactly as written, markup removed. */
-function inlineText(token: Token | undefined): string {
+export function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content ?? '';
   let out = '';
   for (const child of token.children) {
@@ -77,7 +77,7 @@ function renderBlocks(tokens: readonly Token[]): string {
 }
 
 /** Index of the token closing the block opened at `open`. */
-function closingIndex(tokens: readonly Token[], open: number): number {
+export function closingIndex(tokens: readonly Token[], open: number): number {
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
     depth += tokens[i]!.nesting;

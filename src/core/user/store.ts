@@ -43,8 +43,9 @@ import {
 } from '../../shared/bookmarks';
 import { MAX_RECENT_SEARCHES } from '../../shared/schemas';
 import { ArticlePositionSchema, MAX_POSITIONS, withPosition, type ArticlePosition } from '../../shared/positions';
-import { appendFile, errorCode, NODE_FS, replaceFile, SaveError, saveErrorOf, tempPrefix, type DurableFs } from './durable-file';
+import { appendFile, errorCode, NODE_FS, replaceFile, SaveError, tempPrefix, type DurableFs } from './durable-file';
 import { acquireLock, LockTimeoutError, releaseLock, removeAbandonedDrafts, stillHeld, type HeldLock } from './file-lock';
+import { notSavedMessage } from './not-saved';
 
 /** Version of the store's layout; {@link migrate} brings older files up to it. */
 export const STORE_VERSION = 1;
@@ -546,8 +547,7 @@ export class UserStore {
 
   private saveError(action: string, e: unknown): StoreSaveError {
     // A lock that could not be made is a folder that cannot be written: said like any write.
-    const reason = e instanceof LockTimeoutError ? 'another Quire window or command kept your saved data busy' : saveErrorOf(e, this.lockDir).reason;
-    return new StoreSaveError(`Quire could not ${action}: ${reason}. Nothing was changed; try again.`, { cause: e });
+    return new StoreSaveError(notSavedMessage(action, e, this.lockDir, 'another Quire window or command kept your saved data busy'), { cause: e });
   }
 
   /** Fold the journal into the snapshot once no change has come for a moment, off any call. */

@@ -29,8 +29,9 @@ import { z } from 'zod';
 import type { AddedFormat, Article } from '../../shared/model';
 import { slugify } from '../../shared/text';
 import { importedMarkdown, type Imported } from '../content/import/imported';
-import { errorCode, replaceFile, saveErrorOf, tempPrefix } from './durable-file';
-import { acquireLock, LockTimeoutError, releaseLock, removeAbandonedDrafts, type HeldLock } from './file-lock';
+import { errorCode, replaceFile, tempPrefix } from './durable-file';
+import { acquireLock, releaseLock, removeAbandonedDrafts, type HeldLock } from './file-lock';
+import { notSavedMessage } from './not-saved';
 
 /** The folder of the reader's library inside the data folder. */
 export const USER_LIBRARY_FOLDER = 'library';
@@ -375,8 +376,7 @@ export class UserLibrary {
   }
 
   private saveError(action: string, e: unknown): UserLibrarySaveError {
-    const reason = e instanceof LockTimeoutError ? 'another Quire window or command kept your library busy' : saveErrorOf(e, this.dir).reason;
-    return new UserLibrarySaveError(`Quire could not ${action}: ${reason}. Nothing was changed; try again.`, { cause: e });
+    return new UserLibrarySaveError(notSavedMessage(action, e, join(this.dir, ARTICLES_FOLDER), 'another Quire window or command kept your library busy'), { cause: e });
   }
 
   /** Read the manifest again if another process (or this one) changed it since it was read. */

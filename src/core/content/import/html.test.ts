@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../shared/model';
 import { tokenize } from '../../../shared/text';
 import { articleWords, contentWords, firstMissingWord } from '../../testing/fixtures/import/words';
-import { decodeHtml, extractWebPage, htmlToMarkdown, importWebPage, titleFromFileName } from './html';
+import { decodeHtml, extractWebPage, htmlToMarkdown, importWebPage } from './html';
 import { type Imported, ImportFileError, importedArticle } from './imported';
 
 const FIXTURES = ['news-article.html', 'data-table.html', 'hostile.html', 'windows-1252.html', 'utf-16.html'];
@@ -180,7 +180,7 @@ describe('importWebPage', () => {
     expect(title('<meta property="og:title" content="From og:title"><title>From title</title>')).toBe('From og:title');
     expect(title('<title>From title</title>', '<h1>From h1</h1>')).toBe('From title');
     expect(title('', '<h1>From h1</h1>')).toBe('From h1');
-    expect(title('')).toBe('Saved page 2024');
+    expect(title('')).toBe('saved page 2024');
   });
 
   it('leaves out a first heading that repeats the title, and levels the rest under it', () => {
@@ -308,14 +308,6 @@ describe('importWebPage', () => {
   it('falls back to the body without its landmarks when Readability finds only links', () => {
     const html = pageWith('<header>Site name</header><nav><a href="/a">Home</a></nav><div><a href="/x">Read the first part of the story</a> <a href="/y">and the second</a></div><aside>Related stories</aside><p>Short note.</p><footer>Site footer</footer>');
     expect(texts(articleOf(importWebPage(html, 'x.html')))).toEqual(['Read the first part of the story and the second', 'Short note.']);
-  });
-});
-
-describe('titleFromFileName', () => {
-  it('drops the folder and extension and makes separators spaces', () => {
-    expect(titleFromFileName('C:\\Saved\\sleep_and-memory.html')).toBe('Sleep and memory');
-    expect(titleFromFileName('/home/me/the.big.story.htm')).toBe('The big story');
-    expect(titleFromFileName('.html')).toBe('Untitled page');
   });
 });
 

@@ -20,6 +20,7 @@ import { collapse, elementsNamed, parseDocument, plainText } from './dom';
 import { extractMainContent } from './extract';
 import { toMarkdown } from './html-markdown';
 import { type Imported, ImportFileError, type ImportedMeta } from './imported';
+import { decodeWindows1252, titleFromFileName } from './meta';
 import { isAddress, readBodyMeta, readPageMeta } from './page-meta';
 import { safeUrl, sanitize } from './sanitize';
 
@@ -118,18 +119,6 @@ function opens(paragraph: string, summary: string): boolean {
   return words(paragraph).startsWith(words(summary));
 }
 
-/**
- * A title made from a file's name: its extension dropped, separators made spaces, the first
- * letter capitalized.
- *
- * @example titleFromFileName('C:\\Saved\\sleep_and-memory.html') // 'Sleep and memory'
- */
-export function titleFromFileName(fileName: string): string {
-  const base = fileName.split(/[/\\]/).pop() ?? '';
-  const name = collapse(base.replace(/\.[^.]*$/, '').replace(/[_.-]+/g, ' '));
-  return name ? name.charAt(0).toUpperCase() + name.slice(1) : 'Untitled page';
-}
-
 /** The encoding a byte order mark names. */
 function bomEncoding(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -163,18 +152,4 @@ function encodingOf(label: string): string | undefined {
 
 function decode(bytes: Uint8Array, encoding: string): string {
   return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
-}
-
-/** What windows-1252 maps 0x80 to 0x9F to; the rest of its bytes are their own code points. */
-const WINDOWS_1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  const chunks: string[] = [];
-  for (let start = 0; start < bytes.length; start += 8192) {
-    const chars = Array.from(bytes.subarray(start, start + 8192), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : String.fromCharCode(b)));
-    chunks.push(chars.join(''));
-  }
-  return chunks.join('');
 }

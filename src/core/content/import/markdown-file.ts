@@ -25,7 +25,7 @@
 import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
 import type { Token } from 'markdown-it';
-import { parseArticle } from '../article';
+import { closingIndex, inlineText, parseArticle } from '../article';
 import { parseContentYaml } from '../content-yaml';
 import { splitFrontMatter } from '../frontmatter';
 import { formatProblem } from '../problems';
@@ -169,29 +169,6 @@ function fieldsOf(data: Record<string, unknown>): FrontFields {
 
 function isNamed(v: unknown): v is { name: string } {
   return typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string';
-}
-
-/** Plain text of an inline token's children, exactly as article.ts reads it. */
-function inlineText(token: Token | undefined): string {
-  if (!token?.children) return token?.content ?? '';
-  let out = '';
-  for (const child of token.children) {
-    if (child.type === 'text' || child.type === 'code_inline') out += child.content;
-    else if (child.type === 'softbreak') out += ' ';
-    else if (child.type === 'hardbreak') out += '\n';
-    else if (child.type === 'image') out += inlineText(child);
-  }
-  return out;
-}
-
-/** Index of the token closing the block opened at `open`. */
-function closingIndex(tokens: readonly Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    depth += tokens[i]!.nesting;
-    if (depth === 0) return i;
-  }
-  return tokens.length - 1;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Small rules every importer applies to metadata: a title made from a file name, a date read
- * only when it is a real calendar day, and text flattened to one line.
+ * only when it is a real calendar day, and text flattened to one line; and windows-1252, the
+ * encoding every importer falls back on.
  *
  * They live together so that a book, a text file and a Markdown file that say the same thing
  * give the same front matter.
@@ -49,4 +50,28 @@ export function isoDay(value: string): string | undefined {
   if (Number(m[1]) < 1000) return undefined;
   const d = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day) ? day : undefined;
+}
+
+/**
+ * windows-1252's characters for the bytes 0x80 to 0x9f (the rest is Latin-1). Node's
+ * TextDecoder decodes 'windows-1252' as Latin-1 in these 32 bytes, giving control characters
+ * where a Windows file has curly quotes and dashes, so the table is written out here.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Decode windows-1252 (what Windows Notepad wrote for decades): every byte is a character.
+ *
+ * @example decodeWindows1252(new Uint8Array([0x93, 0x68, 0x69, 0x94])) // '“hi”'
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }

@@ -10,20 +10,10 @@
  * markdown-it joins them.
  */
 import { ImportFileError, type Imported } from './imported';
-import { collapseWhitespace, titleFromFileName } from './meta';
+import { collapseWhitespace, decodeWindows1252, titleFromFileName } from './meta';
 
 /** The longest first line that is taken as the title (a longer one is the start of the text). */
 export const MAX_TITLE_LINE = 120;
-
-/**
- * windows-1252's characters for the bytes 0x80 to 0x9f (the rest is Latin-1). Node's
- * TextDecoder decodes 'windows-1252' as Latin-1 in these 32 bytes, giving control characters
- * where a Windows file has curly quotes and dashes, so the table is written out here.
- */
-const WINDOWS_1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
 
 /**
  * Decode a text file: by its byte order mark when it has one (UTF-8, UTF-16 LE or BE), else as
@@ -44,15 +34,6 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     return decodeWindows1252(bytes);
   }
-}
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : b));
-    out += String.fromCharCode(...codes);
-  }
-  return out;
 }
 
 /**
