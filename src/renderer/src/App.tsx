@@ -255,6 +255,12 @@ export function App() {
     void refreshBookmarks();
   }, [refreshArticles, refreshBookmarks]);
   const importer = useImport(importFinished);
+  const { dismiss: dismissImport } = importer;
+  // Dismiss goes with the panel: focus goes to the page, not to nowhere.
+  const dismissImportPanel = useCallback(() => {
+    dismissImport();
+    focusMain();
+  }, [dismissImport, focusMain]);
   const refuse = useCallback((text: string) => inform({ kind: 'refused', text }), [inform]);
   // The progress shows above the page on windows where the library is a drawer: close it.
   const importStarted = useCallback(() => {
@@ -272,7 +278,7 @@ export function App() {
       placement={wide ? 'sidebar' : 'page'}
       onCancel={importer.cancel}
       onRetry={importer.retry}
-      onDismiss={importer.dismiss}
+      onDismiss={dismissImportPanel}
       onOpenArticle={openFromLibrary}
       onShowYours={showYours}
     />

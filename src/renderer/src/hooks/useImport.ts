@@ -117,9 +117,14 @@ interface Job {
   pollFailures: number;
   /** Whether an upload (startImport and batches) is running now. */
   uploading: boolean;
+  /** Stopped by a failure shown to the reader: nothing more is sent or shown until Retry. */
+  failed: boolean;
 }
 
 const IDLE: ImportView = { phase: 'idle' };
+
+/** A message that is only the technical line of one of the import calls. */
+const TECHNICAL = /^(startImport|addImportFiles|importProgress|cancelImport): /;
 
 /** Why a file could not be read from the disk. */
 const UNREADABLE = 'it could not be read from your disk (it may have been moved, or Quire may not be allowed to open it)';
@@ -156,6 +161,7 @@ export function useImport(onFinished: () => void): ImportState {
 
   /** Show the engine's progress of the current import. */
   const show = useCallback((current: Job) => {
+    if (current.failed) return;
     const p = current.progress;
     setView({
       phase: 'running',
@@ -186,9 +192,13 @@ export function useImport(onFinished: () => void): ImportState {
   const fail = useCallback(
     (current: Job, error: ApiError, what: string) => {
       stopPolling();
-      current.uploading = false;
-      const { text, detail } = errorLines(error.message);
-      const message = error.code === 'not-saved' ? text : `${what}: ${text.replace(/\.$/, '')}.`;
+      current.failed = true;
+      const lines = errorLines(error.message);
+      // The host's own technical line ("addImportFiles: …") is the detail under what happened; a
+      // sentence for the reader (a full disk, a host out of reach) is said as it is.
+      const technical = TECHNICAL.test(lines.text);
+      const message = technical ? `${what}.` : error.code === 'not-saved' ? lines.text : `${what}: ${lines.text.replace(/\.$/, '')}.`;
+      const detail = technical ? [lines.text, lines.detail].filter(Boolean).join('\n') : lines.detail;
       setView({
         phase: 'failed',
         message,
@@ -260,7 +270,7 @@ export function useImport(onFinished: () => void): ImportState {
         }
         startPolling();
         what = 'The files could not be sent';
-        while (current.next < current.batches.length && !current.cancelled) {
+        while (current.next < current.batches.length && !current.cancelled && !current.failed) {
           const indexes = current.batches[current.next] ?? [];
           const batch: ImportFile[] = [];
           const unreadable: ImportFileOutcome[] = [];
@@ -281,10 +291,13 @@ export function useImport(onFinished: () => void): ImportState {
           current.next++;
           if (job.current === current && !current.cancelled) show(current);
         }
-        current.uploaded = true;
         current.uploading = false;
+        // Stopped by a failure of the progress calls: Retry goes on from the next batch.
+        if (current.failed) return;
+        current.uploaded = true;
         void poll();
       } catch (e) {
+        current.uploading = false;
         if (job.current === current) fail(current, toApiError(e), what);
       }
     },
@@ -330,6 +343,7 @@ export function useImport(onFinished: () => void): ImportState {
         closedShort: false,
         pollFailures: 0,
         uploading: false,
+        failed: false,
       };
       job.current = next;
       if (files.length === 0) {
@@ -367,8 +381,12 @@ export function useImport(onFinished: () => void): ImportState {
     const current = job.current;
     if (!current || view.phase !== 'failed' || !view.canRetry) return;
     announce('Trying again.');
+    current.failed = false;
+    current.pollFailures = 0;
     show(current);
-    if (current.uploaded) startPolling();
+    // An upload still under way when the progress calls failed goes on by itself; one that
+    // stopped starts again from the batch that did not go.
+    if (current.uploaded || current.uploading) startPolling();
     else void upload(current);
   }, [view, announce, show, startPolling, upload]);
 
