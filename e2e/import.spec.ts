@@ -250,8 +250,7 @@ test.describe('adding your own articles', () => {
     await expect(quire.articleTitle).toBeVisible();
     // All of that while the files were still being added.
     await expect(add.progressBar).toBeVisible();
-    await add.cancel();
-    await add.waitUntilDone();
+    await add.stopIfRunning();
   });
 
   test('shows the drop overlay for files only, never for text dragged in the window', async ({ appPage }) => {
@@ -314,10 +313,55 @@ test.describe('adding your own articles', () => {
     await add.waitUntilDone();
     await expect(add.summary).toHaveText('Added 1 article');
   });
+
+  test('says in words why files could not be sent, and Retry sends them', async ({ appPage }, testInfo) => {
+    const [markdown] = await writeKinds(testInfo.outputPath('files'));
+    const add = new ImportPanel(appPage);
+    // The first batch meets a full disk; the next try goes through.
+    let refused = 0;
+    await appPage.route('**/api/addImportFiles', async (route) => {
+      if (refused++ > 0) return route.fallback();
+      await route.fulfill({
+        status: 507,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'not-saved', message: 'Quire could not add your files: the disk is full. Free some space, then try again.\naddImportFiles: not saved' } }),
+      });
+    });
+    await add.addFiles([markdown!.path]);
+    await expect(add.panel).toHaveAccessibleName('Adding stopped');
+    await expect(add.panel).toContainText('Quire could not add your files: the disk is full. Free some space, then try again.');
+    await expect(add.announcement).toContainText('Adding files stopped. Quire could not add your files: the disk is full.');
+    await add.retryButton.click();
+    await add.waitUntilDone();
+    await expect(add.summary).toHaveText('Added 1 article');
+    await expect(add.yoursInNav).toHaveCount(1);
+  });
+
+  test('offers no Retry for a call that was refused, only Dismiss', async ({ appPage }, testInfo) => {
+    const [markdown] = await writeKinds(testInfo.outputPath('files'));
+    const add = new ImportPanel(appPage);
+    await appPage.route('**/api/addImportFiles', (route) =>
+      route.fulfill({
+        status: 413,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'invalid-argument', message: 'addImportFiles: request body is 70 MB, over the 64 MB limit' } }),
+      }),
+    );
+    await add.addFiles([markdown!.path]);
+    await expect(add.panel).toHaveAccessibleName('Adding stopped');
+    await expect(add.panel.locator('.import-panel__error')).toHaveText('The files could not be sent.');
+    await expect(add.panel.locator('.import-panel__tech')).toHaveText('addImportFiles: request body is 70 MB, over the 64 MB limit');
+    await expect(add.retryButton).toHaveCount(0);
+    await add.dismissButton.click();
+    await expect(add.panel).toHaveCount(0);
+    await expect(add.yoursInNav).toHaveCount(0);
+  });
 });
 
 /** The widths of the pictures. */
 const WIDTHS = [390, 800, 1280, 1920] as const;
+/** The narrowest window the app must fit: checked, not pictured. */
+const NARROWEST = 320;
 const SCREENS_DIR = join('test-results', 'screens');
 
 for (const theme of THEMES.filter((t) => t.choice !== 'System')) {
@@ -340,7 +384,11 @@ for (const theme of THEMES.filter((t) => t.choice !== 'System')) {
     // The summary with a failure, its reasons unfolded.
     await add.addFiles([kinds[0]!.path, kinds[1]!.path, kinds[2]!.path, pdf]);
     await add.waitUntilDone();
+    await size(NARROWEST);
     await add.showWhy();
+    await fits('summary', NARROWEST);
+    await add.yourCards.first().scrollIntoViewIfNeeded();
+    await fits('library', NARROWEST);
     for (const width of WIDTHS) {
       await size(width);
       await expect(add.summary).toBeVisible();
@@ -388,7 +436,6 @@ for (const theme of THEMES.filter((t) => t.choice !== 'System')) {
       await fits('progress', width);
       await shot('progress', width);
     }
-    await add.cancel();
-    await add.waitUntilDone();
+    await add.stopIfRunning();
   });
 }

@@ -177,6 +177,12 @@ export class ImportPanel {
     await this.cancelButton.click();
   }
 
+  /** Cancel the import if it still runs (it may have ended meanwhile), and wait for its summary. */
+  async stopIfRunning(): Promise<void> {
+    await this.cancelButton.click({ timeout: 1000 }).catch(() => undefined);
+    await this.waitUntilDone();
+  }
+
   /** Unfold the list of files not added (unless it shows). */
   async showWhy(): Promise<void> {
     const open = await this.panel.locator('details').evaluate((details: HTMLDetailsElement) => details.open);
