@@ -78,3 +78,17 @@ describe('src/main', () => {
     expect(source('index.ts')).toContain('(frame) => isTrustedSender(frame, appUrl)');
   });
 });
+
+describe('the worker threads of src/main', () => {
+  it('starts each from a bundle the build makes: the engine and the import reader', () => {
+    const index = source('index.ts');
+    const started = [...index.matchAll(/join\(__dirname, '(\w+)\.js'\)/g)].map((m) => m[1]!).sort();
+    expect(started).toEqual(['importer', 'worker']);
+    // electron-vite writes one bundle per input of the main build, named by its key.
+    const config = readFileSync(join(MAIN_DIR, '../../electron.vite.config.ts'), 'utf8');
+    const inputs = /main:[\s\S]*?input:\s*\{([^}]*)\}/.exec(config)?.[1] ?? '';
+    const keys = [...inputs.matchAll(/(\w+):\s*resolve\('([^']+)'\)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(new Map(keys).get('worker')).toBe('src/core/api/engine-worker.ts');
+    expect(new Map(keys).get('importer')).toBe('src/core/api/import-worker.ts');
+  });
+});

@@ -3,15 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary, writeLibrary } from '../content/build';
 import { ApiError } from '../../shared/api';
 import { articleLookup, startEngineWorker, type EngineWorker } from './engine-client';
-import { BUNDLED_CONTENT, ROOT } from '../library/paths';
+import { BUNDLED_CONTENT } from '../library/paths';
+import { sourceWorker } from './worker-source';
 import { loadLibrary } from '../library/load';
 import { LIBRARY_METHODS, libraryService, type LibraryApi } from './service';
 import { tempDir, type TempDir } from '../testing/temp-dir';
+import { prepared } from '../testing/user-articles';
+import { UserLibrary } from '../user/user-library';
 
 let dir: TempDir;
 let engine: EngineWorker;
 // The built app runs the bundled worker; here the TypeScript source runs through tsx's loader.
-const WORKER = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(ROOT, 'src/core/api/engine-worker.ts'))});`;
+const WORKER = sourceWorker('src/core/api/engine-worker.ts');
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -75,6 +78,24 @@ describe('engine worker', () => {
       expect(exits).toHaveLength(1);
     } finally {
       await engine.close();
+    }
+  });
+
+  it('serves the reader’s articles of a data folder, following their library as it changes', async () => {
+    const data = join(dir.path, 'data');
+    const { library } = await UserLibrary.open(data);
+    await library.commit([prepared('notes.md', 'Night notes', ['Chamomile at nine, asleep by ten.'])], () => false);
+    const live = await startEngineWorker(WORKER, dir.path, { eval: true, dataDir: data });
+    try {
+      expect((await live.api.search('chamomile')).results.map((h) => h.articleId)).toEqual(['night-notes']);
+      expect((await live.api.listArticles()).find((a) => a.id === 'night-notes')).toMatchObject({ origin: 'user', added: { sourceFile: 'notes.md' } });
+      await library.remove('night-notes');
+      // Once synced, the worker searches the library as its manifest is now.
+      await live.sync();
+      expect((await live.api.search('chamomile')).total).toBe(0);
+      await expect(live.api.getArticle('night-notes')).rejects.toMatchObject({ code: 'not-found' });
+    } finally {
+      await live.close();
     }
   });
 

@@ -273,7 +273,9 @@ describe('UserLibrary against real faults', () => {
       const dir = join(data.path, `round-${round}`);
       mkdirSync(dir);
       const w = writer(dir, `r${round}`, Infinity);
-      await new Promise((resolve) => setTimeout(resolve, 250 + ((round * 37) % 200)));
+      // Killed while it works, however slow the machine: after a few acknowledged changes, at a moment in the next.
+      while (w.acked.length < 1 + (round % 4)) await new Promise((resolve) => setTimeout(resolve, 2));
+      await new Promise((resolve) => setTimeout(resolve, (round * 7) % 25));
       w.child.kill('SIGKILL');
       await w.exited;
       const { library } = await UserLibrary.open(dir);
@@ -291,6 +293,6 @@ describe('UserLibrary against real faults', () => {
       changed += w.acked.length;
     }
     // The kills fell while changes were being made, not before the first.
-    expect(changed).toBeGreaterThan(24);
+    expect(changed).toBeGreaterThanOrEqual(12 + 6 * 3);
   }, 60_000);
 });
