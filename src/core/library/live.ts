@@ -30,6 +30,7 @@ import type { SynonymTable } from '../search/synonyms';
 import { articleTexts, collectVocabulary, type Vocabulary, type VocabularyEntry } from '../search/vocabulary';
 import { WordsMemo } from '../search/words';
 import { errorCode, replaceFile } from '../user/durable-file';
+import { Serial } from '../user/serial';
 import type { StoredArticle, UserArticleEntry } from '../user/user-library';
 import { compareArticles, summarize, type PassageRef } from './library';
 import type { LoadedLibrary } from './load';
@@ -92,7 +93,7 @@ export class LiveLibrary implements SearchSource, LibraryView {
   private queued: Promise<void> | undefined;
   private changedSinceSave = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly saving = new Serial();
   /** Ids of the reader's articles that the bundled library also has, which it keeps (see {@link shadowed}). */
   private readonly shadowedIds = new Set<string>();
 
@@ -334,8 +335,7 @@ export class LiveLibrary implements SearchSource, LibraryView {
         throw e;
       }
     };
-    this.saving = this.saving.then(run, run);
-    return this.saving;
+    return this.saving.run(run);
   }
 
   /** Stop the pending save (it is a cache) and wait for one under way. */
@@ -343,7 +343,7 @@ export class LiveLibrary implements SearchSource, LibraryView {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     await this.running?.catch(() => undefined);
-    await this.saving.catch(() => undefined);
+    await this.saving.idle();
   }
 
   /** Take a saved segment in; false when it does not hold together (then nothing was changed). */

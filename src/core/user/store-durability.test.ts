@@ -8,12 +8,11 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bookmark } from '../../shared/bookmarks';
 import { NODE_FS, type DurableFs, type WritableHandle } from './durable-file';
-import { ROOT } from '../library/paths';
 import { JOURNAL_FILE, openStore, STORE_NAME, StoreSaveError } from './store';
+import { bundleScript } from '../testing/bundle';
 import { tempDir } from '../testing/temp-dir';
 
 /** A change a writer process made, as it printed it. */
@@ -41,15 +40,7 @@ beforeAll(() => {
   chmodSync(scratch, 0o755);
   // Bundled once, so that each of hundreds of writer processes starts in a fraction of a second.
   writerScript = join(scratch, 'store-writer.mjs');
-  buildSync({
-    entryPoints: [join(ROOT, 'src/core/testing/fixtures/store-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: writerScript,
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __quireRequire } from 'node:module'; const require = __quireRequire(import.meta.url);" },
-  });
+  bundleScript('src/core/testing/fixtures/store-writer.ts', writerScript);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

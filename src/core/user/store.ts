@@ -46,6 +46,7 @@ import { ArticlePositionSchema, MAX_POSITIONS, withPosition, type ArticlePositio
 import { appendFile, errorCode, NODE_FS, replaceFile, SaveError, tempPrefix, type DurableFs } from './durable-file';
 import { acquireLock, LockTimeoutError, releaseLock, removeAbandonedDrafts, stillHeld, type HeldLock } from './file-lock';
 import { notSavedMessage } from './not-saved';
+import { Serial } from './serial';
 
 /** Version of the store's layout; {@link migrate} brings older files up to it. */
 export const STORE_VERSION = 1;
@@ -420,7 +421,7 @@ export class UserStore {
   /** The journal's inode and how many bytes of it are applied (complete lines only). */
   private journalInode: bigint | undefined;
   private journalApplied = 0;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -540,9 +541,7 @@ export class UserStore {
         releaseLock(lock);
       }
     };
-    const next = this.tail.then(run, run);
-    this.tail = next.catch(() => undefined);
-    return next;
+    return this.serial.run(run);
   }
 
   private saveError(action: string, e: unknown): StoreSaveError {
@@ -570,9 +569,7 @@ export class UserStore {
         releaseLock(lock);
       }
     };
-    const next = this.tail.then(run, run);
-    this.tail = next.catch(() => undefined);
-    return next;
+    return this.serial.run(run);
   }
 
   /** Fold the journal into the snapshot, the lock already held. */
@@ -593,7 +590,7 @@ export class UserStore {
   async close(): Promise<void> {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = undefined;
-    await this.tail;
+    await this.serial.idle();
   }
 
   /** Recent searches, newest first. */

@@ -8,9 +8,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildSync } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../library/paths';
+import { bundleScript } from '../testing/bundle';
 import { tempDir, type TempDir } from '../testing/temp-dir';
 import { paragraphsAbout, prepared } from '../testing/user-articles';
 import { ARTICLES_FOLDER, idFor, MANIFEST_FILE, REMOVED_KEPT_DAYS, UnknownUserArticleError, USER_LIBRARY_FOLDER, UserLibrary, UserLibrarySaveError } from './user-library';
@@ -163,15 +162,7 @@ describe('UserLibrary against real faults', () => {
   beforeAll(() => {
     scratch = mkdtempSync(join(tmpdir(), 'quire-library-writers-'));
     writerScript = join(scratch, 'library-writer.mjs');
-    buildSync({
-      entryPoints: [join(ROOT, 'src/core/testing/fixtures/library-writer.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: writerScript,
-      logLevel: 'error',
-      banner: { js: "import { createRequire as __quireRequire } from 'node:module'; const require = __quireRequire(import.meta.url);" },
-    });
+    bundleScript('src/core/testing/fixtures/library-writer.ts', writerScript);
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

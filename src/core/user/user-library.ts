@@ -32,6 +32,7 @@ import { importedMarkdown, type Imported } from '../content/import/imported';
 import { errorCode, replaceFile, tempPrefix } from './durable-file';
 import { acquireLock, releaseLock, removeAbandonedDrafts, type HeldLock } from './file-lock';
 import { notSavedMessage } from './not-saved';
+import { Serial } from './serial';
 
 /** The folder of the reader's library inside the data folder. */
 export const USER_LIBRARY_FOLDER = 'library';
@@ -178,7 +179,7 @@ export class UserLibrary {
   private readonly lockDir: string;
   private manifest: Manifest = EMPTY;
   private seen: string | undefined;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -370,9 +371,7 @@ export class UserLibrary {
         releaseLock(lock);
       }
     };
-    const next = this.tail.then(run, run);
-    this.tail = next.catch(() => undefined);
-    return next;
+    return this.serial.run(run);
   }
 
   private saveError(action: string, e: unknown): UserLibrarySaveError {
