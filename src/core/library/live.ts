@@ -38,7 +38,7 @@ import type { LoadedLibrary } from './load';
 /** The saved segment's file name, in the reader's library folder. */
 export const SEGMENT_FILE = 'segment.json';
 /** Version of the saved segment's layout. */
-export const SEGMENT_FORMAT = 1;
+export const SEGMENT_FORMAT = 2;
 /** How long the segment waits, after its last change, before it is saved. */
 const SAVE_QUIET_MS = 2_000;
 /** A saved segment more than this share holes (removed articles' numbers) is indexed afresh. */
@@ -71,7 +71,8 @@ const SavedSchema = z.object({
   docCount: z.number().int().min(0),
   articles: z.array(z.object({ file: z.string(), firstLocal: z.number().int().min(0), article: z.custom<Article>((a) => typeof a === 'object' && a !== null) })),
   vocabulary: z.record(z.string(), z.custom<VocabularyEntry>((e) => Array.isArray(e) && e.length === 3)),
-  index: z.string(),
+  /** The index as `serializeIndex` wrote it, inside this file (not a string of it: parsed once). */
+  index: z.custom<object>((i) => typeof i === 'object' && i !== null),
 });
 
 /** The bundled library and the reader's own articles, searched as one. */
@@ -321,13 +322,14 @@ export class LiveLibrary implements SearchSource, LibraryView {
       const user = this.user;
       if (!user || !this.changedSinceSave) return;
       this.changedSinceSave = false;
-      const text = JSON.stringify({
+      // The index's own JSON goes in as it is, not as a string: escaped, it would be parsed twice.
+      const head = JSON.stringify({
         format: SEGMENT_FORMAT,
         docCount: this.userDocs.length,
         articles: [...this.held.values()].map(({ file, firstLocal, article }) => ({ file, firstLocal, article })),
         vocabulary: Object.fromEntries(this.userWords),
-        index: serializeIndex(this.userIndex),
       });
+      const text = `${head.slice(0, -1)},"index":${serializeIndex(this.userIndex)}}`;
       try {
         await replaceFile(join(user.dir, SEGMENT_FILE), text);
       } catch (e) {

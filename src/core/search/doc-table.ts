@@ -4,6 +4,9 @@
  */
 import { PASSAGE_KINDS, type Article, type PassageKind } from '../../shared/model';
 
+/** Title order, as localeCompare orders, but at a fraction of its cost per comparison (the order is sorted anew after every import). */
+const TITLE_COLLATOR = new Intl.Collator();
+
 /** The kind code of a reader comment (see {@link DocTable.kind}). */
 export const COMMENT_KIND = PASSAGE_KINDS.indexOf('comment');
 
@@ -69,7 +72,7 @@ export class DocTable {
     const order = new Uint32Array(this.slots.length);
     this.slots
       .flatMap((a, i) => (a ? [{ title: a.title, i }] : []))
-      .sort((a, b) => a.title.localeCompare(b.title))
+      .sort((a, b) => TITLE_COLLATOR.compare(a.title, b.title))
       .forEach(({ i }, place) => (order[i] = place));
     this.order = order;
     return order;

@@ -156,15 +156,16 @@ export class SearchIndex<T = SearchDoc> extends MiniSearch<T> {
 
   /**
    * Load an index written by `serializeIndex` (or by MiniSearch's own `JSON.stringify`), with
-   * the options it was built with.
+   * the options it was built with: its text, or the object it parses to (an index kept inside
+   * another JSON file).
    *
    * @param mutable whether documents will be added and discarded (the reader's own segment): its
    *   postings are then MiniSearch's Maps from the start, not packed arrays decoded on first use
    *
    * @throws Error when the JSON is no MiniSearch index, or MiniSearch's internals have changed
    */
-  static loadPacked<T>(json: string, options: Options<T>, mutable = false): SearchIndex<T> {
-    const { library, ...js } = JSON.parse(json) as IndexJson;
+  static loadPacked<T>(json: string | object, options: Options<T>, mutable = false): SearchIndex<T> {
+    const { library, ...js } = (typeof json === 'string' ? JSON.parse(json) : json) as IndexJson;
     const packed = js.postingsFormat === POSTINGS_FORMAT;
     // MiniSearch's loader makes a MiniSearch, never a subclass (it calls `new MiniSearch`): its
     // state is moved into one. Packed postings are left out of it and set below, undecoded.
