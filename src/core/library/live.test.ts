@@ -2,7 +2,7 @@
  * The live library: the bundled articles and the reader's own, searched as one, following the
  * reader's library on disk as it changes, and saved for the next start.
  */
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchResponse } from '../../shared/api';
@@ -158,6 +158,22 @@ describe('LiveLibrary', () => {
     await writeFile(segment, '{"format":1,');
     const third = await LiveLibrary.open(await loadLibrary(bundledDir), library);
     expect(QUERIES.map((q) => answerOf(search(third, q)))).toEqual(answers);
+  });
+
+  it('keeps out only the article whose file is damaged, and takes it once the file is written again', async () => {
+    const library = await userLibrary(data.path, ARTICLES);
+    const damaged = (await library.entries()).find((e) => e.id === 'sleep-diary')!;
+    const path = join(library.dir, 'articles', damaged.file);
+    const whole = await readFile(path, 'utf8');
+    await writeFile(path, whole.slice(0, 100));
+    const live = await LiveLibrary.open(await loadLibrary(bundledDir), library);
+    expect(live.unreadableIds()).toEqual(['sleep-diary']);
+    expect(search(live, 'gardening').total).toBe(1);
+    expect(live.article('sleep-diary')).toBeUndefined();
+    // Added again from its file: a new article file, read whole.
+    await library.commit([prepared('sleep.md', 'Sleep diary', paragraphsAbout('sleep', 13))], none);
+    await live.sync();
+    expect(live.article('sleep-diary')?.passages).toHaveLength(13);
   });
 
   it('serves the bundled article when the reader has one of the same id, and says so', async () => {

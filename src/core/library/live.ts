@@ -41,6 +41,8 @@ export const SEGMENT_FILE = 'segment.json';
 export const SEGMENT_FORMAT = 2;
 /** How long the segment waits, after its last change, before it is saved. */
 const SAVE_QUIET_MS = 2_000;
+/** Times the manifest is read again when an article file it named was replaced meanwhile. */
+const MAX_FOLLOW_ATTEMPTS = 3;
 /** A saved segment more than this share holes (removed articles' numbers) is indexed afresh. */
 const MAX_HOLE_SHARE = 0.5;
 
@@ -97,6 +99,8 @@ export class LiveLibrary implements SearchSource, LibraryView {
   private readonly saving = new Serial();
   /** Ids of the reader's articles that the bundled library also has, which it keeps (see {@link shadowed}). */
   private readonly shadowedIds = new Set<string>();
+  /** Articles whose file could not be read or parsed, by id, with that file (tried again once it changes). */
+  private readonly unreadable = new Map<string, string>();
 
   private constructor(bundled: LoadedLibrary, user: UserArticles | undefined, userIndex: SearchIndex) {
     this.bundled = bundled;
@@ -187,6 +191,11 @@ export class LiveLibrary implements SearchSource, LibraryView {
     return [...this.shadowedIds];
   }
 
+  /** Ids of the reader's articles left out because their file could not be read or parsed. */
+  unreadableIds(): readonly string[] {
+    return [...this.unreadable.keys()];
+  }
+
   // Following the reader's library.
 
   /**
@@ -218,7 +227,21 @@ export class LiveLibrary implements SearchSource, LibraryView {
   private async follow(): Promise<void> {
     const user = this.user;
     if (!user) return;
-    const stamp = user.stamp();
+    // An article file replaced by another process between reading the manifest and reading the
+    // file is found under its new name by reading the manifest again.
+    for (let attempt = 0; attempt < MAX_FOLLOW_ATTEMPTS; attempt++) {
+      const stamp = user.stamp();
+      const missing = await this.followOnce(user);
+      if (!missing) {
+        this.seenStamp = stamp;
+        break;
+      }
+    }
+    if (this.changedSinceSave) this.scheduleSave();
+  }
+
+  /** Follow the manifest as it is now; whether an article file it names was missing. */
+  private async followOnce(user: UserArticles): Promise<boolean> {
     const entries = await user.entries();
     const wanted = new Map(entries.map((e) => [e.id, e]));
     for (const [id, held] of this.held) {
@@ -226,7 +249,7 @@ export class LiveLibrary implements SearchSource, LibraryView {
     }
     let missing = false;
     for (const entry of entries) {
-      if (this.held.get(entry.id)?.file === entry.file) continue;
+      if (this.held.get(entry.id)?.file === entry.file || this.unreadable.get(entry.id) === entry.file) continue;
       if (this.bundled.library.article(entry.id)) {
         this.shadowedIds.add(entry.id);
         continue;
@@ -235,18 +258,15 @@ export class LiveLibrary implements SearchSource, LibraryView {
       try {
         stored = await user.read(entry);
       } catch (e) {
-        // Replaced since the manifest was read: the next run reads the manifest that names its successor.
-        if (errorCode(e) === 'ENOENT') {
-          missing = true;
-          continue;
-        }
-        throw e;
+        if (errorCode(e) === 'ENOENT') missing = true;
+        // A file that cannot be read or parsed keeps that one article out, never the others.
+        else this.unreadable.set(entry.id, entry.file);
+        continue;
       }
       // Reading the next article's file gives the event loop to what waits (a search) between articles.
       this.add(stored.article, entry.file);
     }
-    this.seenStamp = missing ? undefined : stamp;
-    if (this.changedSinceSave) this.scheduleSave();
+    return missing;
   }
 
   /** Index one article of the reader's, whole, after the last passage indexed so far. */
