@@ -2,15 +2,17 @@
  * The host's API over the reader's library: bookmarks of an article the reader added follow it
  * as it is added again with changes, removed and put back; removal and undo through the API.
  */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuireApi } from '../../shared/api';
 import { buildLibrary, writeLibrary } from '../content/build';
+import { SEGMENT_FILE } from '../library/live';
 import { loadLibrary } from '../library/load';
 import { BUNDLED_CONTENT } from '../library/paths';
 import { tempDir, type TempDir } from '../testing/temp-dir';
 import { readTestFile, testFile } from '../testing/user-articles';
-import { inProcessEngine, openHost, type Host } from './host';
+import { damagedArticlesNotice, inProcessEngine, openHost, type Host } from './host';
 
 let data: TempDir;
 let host: Host;
@@ -62,6 +64,38 @@ describe('the host over the reader’s library', () => {
     });
     await expect(api.removeArticle('no-such')).rejects.toMatchObject({ code: 'not-found', message: "removeArticle: no article of yours with id 'no-such'" });
     await expect(api.restoreArticle('no-such')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('tells the reader at start of an article whose file was damaged, and has it back, bookmarks and all, when its file is added again', async () => {
+    await add(testFile('notes.md', 'Night notes', NOTES));
+    const [first] = (await api.getArticle('night-notes')).passages;
+    await api.addBookmark({ articleId: 'night-notes', target: 'passage', targetId: first!.id, note: 'ask' });
+    await host.close();
+    const [entry] = await host.user.entries();
+    const articles = join(host.user.dir, 'articles');
+    // The article file cut short, and no saved index to serve it from.
+    writeFileSync(join(articles, entry!.file), readFileSync(join(articles, entry!.file), 'utf8').slice(0, 50));
+    rmSync(join(host.user.dir, SEGMENT_FILE));
+    host = await openHost({ dataDir: join(data.path, 'data'), engine: inProcessEngine(await loadLibrary(join(data.path, 'bundled'))), prepare: readTestFile });
+    api = host.api;
+    expect(await api.storeNotice()).toBe(
+      `An article you added could not be read, so it is left out of your library: “Night notes” (from notes.md). Add its file again to put it back, with its bookmarks. The damaged file was kept, unchanged, in ${articles}.`,
+    );
+    expect((await api.listArticles()).some((a) => a.id === 'night-notes')).toBe(false);
+    expect((await api.listBookmarks()).map((b) => b.status)).toEqual(['orphaned']);
+    // The same file again makes an article file of the same name: read, not passed over as the damaged one.
+    await add(testFile('notes.md', 'Night notes', NOTES));
+    expect((await host.user.entries()).map((e) => e.file)).toEqual([entry!.file]);
+    expect((await api.listBookmarks()).map((b) => `${b.status} ${b.articleId}`)).toEqual(['anchored night-notes']);
+  });
+
+  it('names three damaged articles in a notice and counts the rest', () => {
+    const entries = ['A', 'B', 'C', 'D', 'E'].map((title) => ({ title, sourceFile: `${title.toLowerCase()}.md` }));
+    expect(damagedArticlesNotice(entries.slice(0, 2), '/d')).toBe(
+      '2 articles you added could not be read, so they are left out of your library: “A” (from a.md) and “B” (from b.md). Add their files again to put them back, with their bookmarks. The damaged files were kept, unchanged, in /d.',
+    );
+    expect(damagedArticlesNotice(entries, '/d')).toContain('“A” (from a.md), “B” (from b.md), “C” (from c.md) and 2 more.');
+    expect(damagedArticlesNotice([], '/d')).toBeNull();
   });
 
   it('lists the reader’s articles with where they came from, beside the bundled ones', async () => {

@@ -4,11 +4,12 @@
  * in their own thread ({@link inProcessEngine}); the desktop app runs it in a worker thread
  * (engine-client.ts) and adds printing.
  */
+import { join } from 'node:path';
 import type { QuireApi } from '../../shared/api';
 import { LiveLibrary } from '../library/live';
 import type { LoadedLibrary } from '../library/load';
 import { openStore, storeSetAsideNotice, type StoreOptions, type UserStore } from '../user/store';
-import { UserLibrary } from '../user/user-library';
+import { ARTICLES_FOLDER, UserLibrary, type DamagedEntry } from '../user/user-library';
 import { articleLookup } from './engine-client';
 import { ImportJobs, userLibraryService, type Engine, type Prepare } from './imports';
 import { libraryService, storeService, type PrintApi } from './service';
@@ -43,6 +44,25 @@ export function userLibrarySetAsideNotice(setAside: string): string {
   return `The list of the articles you added could not be read, so Quire made it again from the articles' own files. The old list was kept, unchanged, at ${setAside}.`;
 }
 
+/** Most damaged articles a notice names; the rest are counted. */
+const DAMAGED_NAMED = 3;
+
+/**
+ * What the reader is told of their articles left out because their files were damaged: which,
+ * from what file, where the damaged files are kept, and how to have them back.
+ */
+export function damagedArticlesNotice(damaged: readonly Pick<DamagedEntry, 'title' | 'sourceFile'>[], articlesDir: string): string | null {
+  if (damaged.length === 0) return null;
+  const named = damaged.slice(0, DAMAGED_NAMED).map((e) => `“${e.title}” (from ${e.sourceFile})`);
+  const more = damaged.length - named.length;
+  const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+  const one = damaged.length === 1;
+  return (
+    `${one ? 'An article you added' : `${damaged.length} articles you added`} could not be read, so ${one ? 'it is' : 'they are'} left out of your library: ${list}. ` +
+    `Add ${one ? 'its file' : 'their files'} again to put ${one ? 'it' : 'them'} back, with ${one ? 'its' : 'their'} bookmarks. The damaged ${one ? 'file was' : 'files were'} kept, unchanged, in ${articlesDir}.`
+  );
+}
+
 /**
  * Open the store and the reader's library of a data folder, start the engine over them, and
  * compose the API.
@@ -67,7 +87,9 @@ export async function openHost(options: HostOptions): Promise<Host> {
     }
     return stamp;
   };
-  const notice = [setAside ? storeSetAsideNotice(setAside) : '', listSetAside ? userLibrarySetAsideNotice(listSetAside) : ''].filter(Boolean).join(' ') || null;
+  // The engine has read every article file by now, setting aside those it found damaged.
+  const damaged = damagedArticlesNotice(await user.damagedEntries(), join(user.dir, ARTICLES_FOLDER));
+  const notice = [setAside ? storeSetAsideNotice(setAside) : '', listSetAside ? userLibrarySetAsideNotice(listSetAside) : '', damaged ?? ''].filter(Boolean).join(' ') || null;
   return {
     api: { ...engine.api, ...storeService(store, articleLookup(engine.api), notice, undefined, edition), ...userLibraryService(user, jobs, engine, isBundled) },
     store,

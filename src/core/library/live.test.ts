@@ -160,19 +160,41 @@ describe('LiveLibrary', () => {
     expect(QUERIES.map((q) => answerOf(search(third, q)))).toEqual(answers);
   });
 
-  it('keeps out only the article whose file is damaged, and takes it once the file is written again', async () => {
+  it('keeps out only the article whose file is damaged, sets the file aside unchanged, and takes the article back when its file is added again', async () => {
     const library = await userLibrary(data.path, ARTICLES);
     const damaged = (await library.entries()).find((e) => e.id === 'sleep-diary')!;
     const path = join(library.dir, 'articles', damaged.file);
     const whole = await readFile(path, 'utf8');
     await writeFile(path, whole.slice(0, 100));
     const live = await LiveLibrary.open(await loadLibrary(bundledDir), library);
-    expect(live.unreadableIds()).toEqual(['sleep-diary']);
     expect(search(live, 'gardening').total).toBe(1);
     expect(live.article('sleep-diary')).toBeUndefined();
-    // Added again from its file: a new article file, read whole.
+    // Set aside: out of the list, kept byte for byte under another name, and said why.
+    expect((await library.entries()).map((e) => e.id)).not.toContain('sleep-diary');
+    const [aside] = await library.damagedEntries();
+    expect(aside).toMatchObject({ id: 'sleep-diary', sourceFile: 'sleep.md', why: 'the file is not the JSON Quire wrote (it was cut short or changed)' });
+    expect(await readFile(join(library.dir, 'articles', aside!.setAsideFile), 'utf8')).toBe(whole.slice(0, 100));
+    // Added again from its file: back under its id, a new article file, read whole; the damaged file stays.
+    const [outcome] = await library.commit([prepared('sleep.md', 'Sleep diary', paragraphsAbout('sleep', 13))], none);
+    expect(outcome).toMatchObject({ status: 'added', entry: { id: 'sleep-diary' } });
+    await live.sync();
+    expect(live.article('sleep-diary')?.passages).toHaveLength(13);
+    expect(await library.damagedEntries()).toEqual([]);
+    expect(await readFile(join(library.dir, 'articles', aside!.setAsideFile), 'utf8')).toBe(whole.slice(0, 100));
+  });
+
+  it('keeps out an article whose damaged file cannot be set aside, and reads it again once its file is replaced', async () => {
+    const library = await userLibrary(data.path, ARTICLES);
+    // A reader's library that can only be read (as another tool's would be).
+    const readOnly = { dir: library.dir, entries: () => library.entries(), read: (e: { file: string }) => library.read(e), stamp: () => library.stamp() };
+    const damaged = (await library.entries()).find((e) => e.id === 'sleep-diary')!;
+    await writeFile(join(library.dir, 'articles', damaged.file), '');
+    const live = await LiveLibrary.open(await loadLibrary(bundledDir), readOnly);
+    expect(live.unreadableIds()).toEqual(['sleep-diary']);
+    expect(search(live, 'gardening').total).toBe(1);
     await library.commit([prepared('sleep.md', 'Sleep diary', paragraphsAbout('sleep', 13))], none);
     await live.sync();
+    expect(live.unreadableIds()).toEqual([]);
     expect(live.article('sleep-diary')?.passages).toHaveLength(13);
   });
 

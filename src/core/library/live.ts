@@ -31,7 +31,7 @@ import { articleTexts, collectVocabulary, type Vocabulary, type VocabularyEntry 
 import { WordsMemo } from '../search/words';
 import { errorCode, replaceFile } from '../user/durable-file';
 import { Serial } from '../user/serial';
-import type { StoredArticle, UserArticleEntry } from '../user/user-library';
+import { DamagedArticleFileError, type StoredArticle, type UserArticleEntry } from '../user/user-library';
 import { compareArticles, summarize, type PassageRef } from './library';
 import type { LoadedLibrary } from './load';
 
@@ -56,6 +56,8 @@ export interface UserArticles {
   read(entry: Pick<UserArticleEntry, 'file'>): Promise<StoredArticle>;
   /** How the manifest on disk is now (changes whenever it is rewritten); undefined when there is none. */
   stamp(): string | undefined;
+  /** Set aside an article's damaged file, taking the article out of the manifest. */
+  setAside?(entry: Pick<UserArticleEntry, 'id' | 'file'>, why: string): Promise<unknown>;
 }
 
 /** One of the reader's articles in the segment. */
@@ -99,7 +101,7 @@ export class LiveLibrary implements SearchSource, LibraryView {
   private readonly saving = new Serial();
   /** Ids of the reader's articles that the bundled library also has, which it keeps (see {@link shadowed}). */
   private readonly shadowedIds = new Set<string>();
-  /** Articles whose file could not be read or parsed, by id, with that file (tried again once it changes). */
+  /** Articles whose file could not be read or parsed nor set aside, by id, with that file (tried again once it changes). */
   private readonly unreadable = new Map<string, string>();
 
   private constructor(bundled: LoadedLibrary, user: UserArticles | undefined, userIndex: SearchIndex) {
@@ -191,7 +193,7 @@ export class LiveLibrary implements SearchSource, LibraryView {
     return [...this.shadowedIds];
   }
 
-  /** Ids of the reader's articles left out because their file could not be read or parsed. */
+  /** Ids of the reader's articles left out because their file could not be read or parsed (and was not set aside). */
   unreadableIds(): readonly string[] {
     return [...this.unreadable.keys()];
   }
@@ -247,6 +249,8 @@ export class LiveLibrary implements SearchSource, LibraryView {
     for (const [id, held] of this.held) {
       if (wanted.get(id)?.file !== held.file) this.remove(id);
     }
+    for (const id of this.unreadable.keys()) if (!wanted.has(id)) this.unreadable.delete(id);
+    for (const id of this.shadowedIds) if (!wanted.has(id)) this.shadowedIds.delete(id);
     let missing = false;
     for (const entry of entries) {
       if (this.held.get(entry.id)?.file === entry.file || this.unreadable.get(entry.id) === entry.file) continue;
@@ -259,14 +263,28 @@ export class LiveLibrary implements SearchSource, LibraryView {
         stored = await user.read(entry);
       } catch (e) {
         if (errorCode(e) === 'ENOENT') missing = true;
-        // A file that cannot be read or parsed keeps that one article out, never the others.
-        else this.unreadable.set(entry.id, entry.file);
+        // A file that cannot be read or parsed keeps that one article out, never the others. A
+        // damaged one is set aside, out of the manifest, for the reader to be told and to add its
+        // file again (which may write a file of the same name: read then, as any new entry's).
+        else if (!(e instanceof DamagedArticleFileError && (await this.setAside(user, entry, e.message)))) this.unreadable.set(entry.id, entry.file);
         continue;
       }
+      this.unreadable.delete(entry.id);
       // Reading the next article's file gives the event loop to what waits (a search) between articles.
       this.add(stored.article, entry.file);
     }
     return missing;
+  }
+
+  /** Set aside a damaged article file; whether the manifest no longer names it. */
+  private async setAside(user: UserArticles, entry: UserArticleEntry, why: string): Promise<boolean> {
+    if (!user.setAside) return false;
+    try {
+      await user.setAside(entry, why);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Index one article of the reader's, whole, after the last passage indexed so far. */

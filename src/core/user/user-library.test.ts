@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { bundleScript } from '../testing/bundle';
 import { tempDir, type TempDir } from '../testing/temp-dir';
 import { paragraphsAbout, prepared } from '../testing/user-articles';
-import { ARTICLES_FOLDER, idFor, MANIFEST_FILE, REMOVED_KEPT_DAYS, UnknownUserArticleError, USER_LIBRARY_FOLDER, UserLibrary, UserLibrarySaveError } from './user-library';
+import { ARTICLES_FOLDER, DamagedArticleFileError, idFor, MANIFEST_FILE, REMOVED_KEPT_DAYS, UnknownUserArticleError, USER_LIBRARY_FOLDER, UserLibrary, UserLibrarySaveError } from './user-library';
 
 let data: TempDir;
 beforeEach(async () => {
@@ -122,6 +122,39 @@ describe('UserLibrary', () => {
     expect(reopened.setAside).toMatch(/manifest\.corrupt-.*\.json$/);
     expect(readFileSync(reopened.setAside!, 'utf8')).toBe('{"format": 1, "articles": [');
     expect((await reopened.library.entries()).map((e) => e.id).sort()).toEqual(['dry-mouth', 'sleep-notes']);
+  });
+
+  it('reads an article file only as the file of its entry, and says what is wrong with one that is not', async () => {
+    const { library } = await UserLibrary.open(data.path);
+    await library.commit([prepared('a.md', 'Sleep Notes'), prepared('b.md', 'Dry Mouth')], none);
+    const [a, b] = await library.entries();
+    const articles = join(library.dir, ARTICLES_FOLDER);
+    writeFileSync(join(articles, a!.file), readFileSync(join(articles, b!.file)));
+    await expect(library.read(a!)).rejects.toThrow(new DamagedArticleFileError('the file holds another article than the list says'));
+    writeFileSync(join(articles, a!.file), '');
+    await expect(library.read(a!)).rejects.toThrow(new DamagedArticleFileError('the file is empty'));
+    writeFileSync(join(articles, a!.file), JSON.stringify({ format: 1, entry: a, markdown: '', article: { id: 'sleep-notes', title: 'Sleep Notes' } }));
+    await expect(library.read(a!)).rejects.toThrow(new DamagedArticleFileError("the file's article lacks its title, sections or passages"));
+    expect((await library.read(b!)).entry).toEqual(b);
+  });
+
+  it('sets a damaged article file aside once, and never the file of a newer version', async () => {
+    const { library } = await UserLibrary.open(data.path);
+    await library.commit([prepared('a.md', 'Sleep Notes')], none);
+    const [old] = await library.entries();
+    await library.commit([prepared('a.md', 'Sleep Notes', ['Changed since.'])], none);
+    // Found damaged by a process that read the list before the change: nothing to set aside now.
+    expect(await library.setAside(old!, 'the file is empty')).toBeUndefined();
+    expect((await library.entries()).map((e) => e.id)).toEqual(['sleep-notes']);
+    const [now] = await library.entries();
+    const aside = await library.setAside(now!, 'the file is empty');
+    expect(aside).toMatchObject({ id: 'sleep-notes', why: 'the file is empty' });
+    expect(await library.setAside(now!, 'the file is empty')).toBeUndefined();
+    expect(await library.damagedEntries()).toEqual([aside]);
+    // Kept at start, where a file no list names is otherwise tidied away.
+    const reopened = (await UserLibrary.open(data.path)).library;
+    expect(readdirSync(join(reopened.dir, ARTICLES_FOLDER))).toEqual([aside!.setAsideFile]);
+    expect(await reopened.damagedEntries()).toEqual([aside]);
   });
 
   it('removes at start what a change that never finished left: temporary files and article files no manifest names', async () => {

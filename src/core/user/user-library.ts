@@ -19,11 +19,13 @@
  * can be undone; bookmarks of it are kept in the store whatever happens, orphaned while it is gone.
  *
  * A manifest that cannot be read is set aside, never wiped (`manifest.corrupt-<time>.json`), and
- * the manifest is made again from the article files, each of which carries its own entry.
+ * the manifest is made again from the article files, each of which carries its own entry. An
+ * article file that cannot be read as one is set aside too (`<file>.damaged-<time>`), its article
+ * listed among the damaged ones until the reader adds its file again (see {@link UserLibrary.setAside}).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AddedFormat, Article } from '../../shared/model';
@@ -76,10 +78,23 @@ const RemovedSchema = EntrySchema.extend({ removedAt: z.string() });
 /** A removed article, kept so that its removal can be undone. */
 export type RemovedEntry = z.infer<typeof RemovedSchema>;
 
+const DamagedSchema = EntrySchema.extend({
+  /** When its file was found damaged and set aside. */
+  setAsideAt: z.string(),
+  /** The damaged file, kept unchanged under this name (in articles/). */
+  setAsideFile: z.string(),
+  /** What was wrong with it, in words for people. */
+  why: z.string(),
+});
+
+/** An article whose file was found damaged: left out, its file set aside, until its own file is added again. */
+export type DamagedEntry = z.infer<typeof DamagedSchema>;
+
 const ManifestSchema = z.object({
   format: z.literal(USER_LIBRARY_FORMAT),
   articles: z.array(EntrySchema),
   removed: z.array(RemovedSchema).default([]),
+  damaged: z.array(DamagedSchema).default([]),
 });
 
 /** The manifest: the articles, and those removed that can still be put back. */
@@ -110,6 +125,11 @@ export type CommitOutcome =
   | { readonly status: 'added' | 'updated'; readonly entry: UserArticleEntry }
   /** The library already has this article (the same words), from this file or another. */
   | { readonly status: 'duplicate'; readonly entry: UserArticleEntry };
+
+/** An article file that is not what Quire wrote: not JSON, or not an article of this entry. */
+export class DamagedArticleFileError extends Error {
+  override readonly name = 'DamagedArticleFileError';
+}
 
 /** An article id the reader's library does not have. */
 export class UnknownUserArticleError extends Error {
@@ -162,7 +182,30 @@ function stampOf(path: string): string | undefined {
   }
 }
 
-const EMPTY: Manifest = { format: USER_LIBRARY_FORMAT, articles: [], removed: [] };
+/**
+ * An article file's text as a stored article, checked as far as a start relies on it: its entry
+ * names this file, and its article has the lists search and reading walk.
+ *
+ * @throws DamagedArticleFileError saying what is wrong
+ */
+function storedArticle(text: string, file: string): StoredArticle {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new DamagedArticleFileError(text.trim() === '' ? 'the file is empty' : 'the file is not the JSON Quire wrote (it was cut short or changed)');
+  }
+  const stored = parsed as Partial<StoredArticle> | null;
+  const article = stored?.article;
+  if (stored?.format !== USER_LIBRARY_FORMAT) throw new DamagedArticleFileError(`the file is not an article file of format ${USER_LIBRARY_FORMAT}`);
+  if (stored.entry?.file !== file) throw new DamagedArticleFileError('the file holds another article than the list says');
+  if (typeof article?.id !== 'string' || typeof article.title !== 'string' || ![article.sections, article.passages, article.comments].every(Array.isArray)) {
+    throw new DamagedArticleFileError("the file's article lacks its title, sections or passages");
+  }
+  return stored as StoredArticle;
+}
+
+const EMPTY: Manifest = { format: USER_LIBRARY_FORMAT, articles: [], removed: [], damaged: [] };
 
 /** What {@link UserLibrary.open} found. */
 export interface OpenedUserLibrary {
@@ -224,9 +267,45 @@ export class UserLibrary {
     return [...this.manifest.removed].sort((a, b) => (a.removedAt < b.removedAt ? 1 : a.removedAt > b.removedAt ? -1 : 0));
   }
 
-  /** An article's file: its Markdown and model. */
+  /** Articles left out because their file was damaged, most recently found first. */
+  async damagedEntries(): Promise<readonly DamagedEntry[]> {
+    await this.refresh();
+    return [...this.manifest.damaged].sort((a, b) => (a.setAsideAt < b.setAsideAt ? 1 : a.setAsideAt > b.setAsideAt ? -1 : 0));
+  }
+
+  /**
+   * An article's file: its Markdown and model.
+   *
+   * @throws DamagedArticleFileError when the file is not an article file Quire wrote for this entry
+   * @throws Error with the system's code when it cannot be read (missing, not allowed)
+   */
   async read(entry: Pick<UserArticleEntry, 'file'>): Promise<StoredArticle> {
-    return JSON.parse(await readFile(join(this.dir, ARTICLES_FOLDER, entry.file), 'utf8')) as StoredArticle;
+    return storedArticle(await readFile(join(this.dir, ARTICLES_FOLDER, entry.file), 'utf8'), entry.file);
+  }
+
+  /**
+   * Set aside the damaged file of an article: the file is kept, unchanged, as
+   * `<file>.damaged-<time>`, and the article leaves the list until its own file is added again,
+   * when it comes back under its id (so its bookmarks find it). Nothing happens when the manifest
+   * no longer names this file (another process set it aside, or the article changed since).
+   *
+   * @returns the article as set aside, or undefined when nothing was to be done
+   * @throws UserLibrarySaveError when the change could not be saved; the library is then as it was
+   */
+  setAside(entry: Pick<UserArticleEntry, 'id' | 'file'>, why: string, now: Date = new Date()): Promise<DamagedEntry | undefined> {
+    return this.change('set aside a damaged article file', async (manifest) => {
+      const listed = manifest.articles.find((e) => e.id === entry.id && e.file === entry.file);
+      if (!listed) return { manifest, result: undefined };
+      const setAsideFile = `${listed.file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+      // A copy, so that the file is never without a name that keeps it: the original goes once the manifest no longer names it.
+      await copyFile(join(this.dir, ARTICLES_FOLDER, listed.file), join(this.dir, ARTICLES_FOLDER, setAsideFile));
+      const damaged: DamagedEntry = { ...listed, setAsideAt: now.toISOString(), setAsideFile, why };
+      return {
+        manifest: { ...manifest, articles: manifest.articles.filter((e) => e !== listed), damaged: [...manifest.damaged.filter((e) => e.id !== listed.id), damaged] },
+        obsolete: [listed.file],
+        result: damaged,
+      };
+    });
   }
 
   /** The entry of an article already made from a file with these bytes, if any. */
@@ -246,7 +325,8 @@ export class UserLibrary {
     return this.change('add your articles', async (manifest) => {
       const articles = [...manifest.articles];
       let removed = manifest.removed;
-      const used = new Set([...articles, ...manifest.removed].map((e) => e.id));
+      let damaged = manifest.damaged;
+      const used = new Set([...articles, ...manifest.removed, ...manifest.damaged].map((e) => e.id));
       const outcomes: CommitOutcome[] = [];
       const written: StoredArticle[] = [];
       const replaced: UserArticleEntry[] = [];
@@ -261,8 +341,12 @@ export class UserLibrary {
         const previous = articles.findIndex((e) => e.sourceFile === p.sourceFile);
         const old = previous >= 0 ? articles[previous] : undefined;
         // Added again after its removal: it comes back under its own id, so its bookmarks find it.
-        const back = old ? undefined : removed.find((e) => e.contentHash === hash || e.sourceFile === p.sourceFile);
-        if (back) removed = removed.filter((e) => e !== back);
+        // So does an article whose file was damaged: added again from its own file, it is whole again.
+        const back = old ? undefined : (removed.find((e) => e.contentHash === hash || e.sourceFile === p.sourceFile) ?? damaged.find((e) => e.contentHash === hash || e.sourceFile === p.sourceFile));
+        if (back) {
+          removed = removed.filter((e) => e !== back);
+          damaged = damaged.filter((e) => e !== back);
+        }
         const id = old?.id ?? back?.id ?? idFor(p.article.title, (candidate) => used.has(candidate) || taken(candidate));
         used.add(id);
         const entry: UserArticleEntry = {
@@ -286,7 +370,7 @@ export class UserLibrary {
         outcomes.push({ status: old ? 'updated' : 'added', entry });
       }
       return {
-        manifest: { ...manifest, articles, removed },
+        manifest: { ...manifest, articles, removed, damaged },
         files: written,
         // The versions replaced are no longer named by the manifest: gone once it is written.
         obsolete: replaced.map((e) => e.file),
@@ -432,7 +516,7 @@ export class UserLibrary {
         // A file that is not an article file Quire wrote is left where it is, untouched.
       }
     }
-    return { format: USER_LIBRARY_FORMAT, articles: [...byId.values()].sort((a, b) => (a.addedAt < b.addedAt ? -1 : 1)), removed: [] };
+    return { format: USER_LIBRARY_FORMAT, articles: [...byId.values()].sort((a, b) => (a.addedAt < b.addedAt ? -1 : 1)), removed: [], damaged: [] };
   }
 
   /** Remove temporary files and article files the manifest does not name (a change that never finished). */
