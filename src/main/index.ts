@@ -11,6 +11,7 @@ import { startEngineWorker } from '../core/api/engine-client';
 import { openHost } from '../core/api/host';
 import { startImportWorker } from '../core/api/import-client';
 import { StoreAccessError } from '../core/user/store';
+import { closeBeforeQuit } from '../core/shell/quit';
 import { isTrustedSender, secureWebPreferences } from '../core/shell/shell-policy';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { bindApi } from './ipc';
@@ -84,10 +85,15 @@ async function start(): Promise<void> {
     prepare: importer.prepare,
     store: { factory: electronBackend },
   });
-  app.on('will-quit', () => {
-    void host.close();
-    void importer.close();
-  });
+  // The host closes before the app ends: an import's group added whole, the search index saved.
+  app.on(
+    'will-quit',
+    closeBeforeQuit(
+      () => host.close().finally(() => importer.close()),
+      () => app.quit(),
+      (m) => console.error(m),
+    ),
+  );
   if (host.notice) console.error(`quire: ${host.notice}`);
   const print = printService(() => mainWindow);
   bindApi({ ...host.api, ...print }, (frame) => isTrustedSender(frame, appUrl));

@@ -96,6 +96,8 @@ export async function openHost(options: HostOptions): Promise<Host> {
     user,
     notice,
     close: async () => {
+      // An import under way stops first, its group being added whole, so nothing writes after this.
+      await jobs.close();
       await engine.close();
       await store.close();
     },

@@ -124,6 +124,44 @@ describe('ImportJobs', () => {
     expect(r.read).not.toContain('late.md');
   });
 
+  it('closes with every import stopped and the group being added in whole: nothing is written after', async () => {
+    const r = reader(5);
+    const jobs = new ImportJobs(library, r.prepare, engine, () => false);
+    const { id } = jobs.start(40);
+    await jobs.add(id, Array.from({ length: 40 }, (_, i) => file(`f${i}.md`, `Article ${i}`, paragraphsAbout(`article ${i}`, 4))));
+    while (r.read.length < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    await jobs.close();
+    const stamp = library.stamp();
+    const read = r.read.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(library.stamp()).toBe(stamp);
+    expect(r.read).toHaveLength(read);
+    const after = jobs.progress(id);
+    expect(after.state).toBe('cancelled');
+    const added = after.outcomes.filter((o) => o.status === 'added').map((o) => o.articleId!);
+    expect(added.length + after.outcomes.filter((o) => o.status === 'cancelled').length).toBe(40);
+    expect((await library.entries()).map((e) => e.id).sort()).toEqual([...added].sort());
+  });
+
+  it('closes only once the group being added is in and searched', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let syncing = false;
+    const slow = { api: engine.api, sync: async () => ((syncing = true), await gate, engine.sync()) };
+    const jobs = new ImportJobs(library, reader().prepare, slow, () => false);
+    const { id } = jobs.start(3);
+    await jobs.add(id, [file('a.md', 'Sleep diary'), file('b.md', 'Dry mouth notes'), file('c.md', 'Swallowing log')]);
+    while (!syncing) await new Promise((resolve) => setTimeout(resolve, 1));
+    let closed = false;
+    const closing = jobs.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(jobs.progress(id).outcomes.map((o) => o.status)).toEqual(['added', 'added', 'added']);
+    expect(await search('minutes sooner')).toEqual(['dry-mouth-notes', 'sleep-diary', 'swallowing-log']);
+  });
+
   it('refuses more files than announced, and an unknown import, by name', async () => {
     const jobs = new ImportJobs(library, reader().prepare, engine, () => false);
     const { id } = jobs.start(1);

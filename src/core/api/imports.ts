@@ -106,6 +106,8 @@ export class ImportJobs {
   private readonly queue: Queued[] = [];
   private queuedBytes = 0;
   private readonly roomWaiters: (() => void)[] = [];
+  /** Told when the queue has been worked through ({@link close} waits for it). */
+  private readonly idleWaiters: (() => void)[] = [];
   private working = false;
   private readonly now: () => number;
   private readonly queueLimit: number;
@@ -186,6 +188,19 @@ export class ImportJobs {
     return this.progressOf(job);
   }
 
+  /**
+   * Stop every import (as {@link cancel} does) and resolve once the group being added, if any, is
+   * in: called before the host stops, so no change of the library is under way after it.
+   */
+  async close(): Promise<void> {
+    for (const job of this.jobs.values()) {
+      if (job.state !== 'running') continue;
+      job.state = 'cancelled';
+      this.dropQueued(job);
+    }
+    while (this.working) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
   private job(id: string, method: string): Job {
     const job = this.jobs.get(id);
     if (!job) throw new ApiError('not-found', `${method}: no import with id '${id}' (it may have finished long ago)`);
@@ -257,6 +272,7 @@ export class ImportJobs {
     }
     // Files queued while the last group was committed.
     if (this.queue.length > 0) void this.work();
+    else for (const idle of this.idleWaiters.splice(0)) idle();
   }
 
   /** Read one file: a duplicate found by its bytes, why it cannot be read, or the article it makes. */
