@@ -236,7 +236,7 @@ test.describe('adding your own articles', () => {
     }
   });
 
-  test('keeps search working while an import runs', async ({ appPage }, testInfo) => {
+  test('keeps search working while an import runs, and lists articles as they land', async ({ appPage }, testInfo) => {
     test.setTimeout(120_000);
     const notes = await writeNotes(testInfo.outputPath('notes'), 150, PARAGRAPHS);
     const add = new ImportPanel(appPage);
@@ -248,9 +248,13 @@ test.describe('adding your own articles', () => {
     await expect(quire.options.first()).toBeVisible();
     await quire.openResult(0);
     await expect(quire.articleTitle).toBeVisible();
+    // The articles added so far join the library's list as they land, before the import ends.
+    await expect.poll(() => add.yoursInNav.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // All of that while the files were still being added.
     await expect(add.progressBar).toBeVisible();
+    const listed = await add.yoursInNav.count();
     await add.stopIfRunning();
+    expect(listed, 'listed while running, fewer than all').toBeLessThan(150);
   });
 
   test('shows the drop overlay for files only, never for text dragged in the window', async ({ appPage }) => {

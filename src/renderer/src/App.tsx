@@ -250,11 +250,11 @@ export function App() {
   const removeArticle = useCallback((id: string) => void removeArticleWithNotice(id), [removeArticleWithNotice]);
 
   // The reader's own files: chosen, dropped or asked for from the menu, then added with progress.
-  const importFinished = useCallback(() => {
+  const libraryChanged = useCallback(() => {
     refreshArticles();
     void refreshBookmarks();
   }, [refreshArticles, refreshBookmarks]);
-  const importer = useImport(importFinished);
+  const importer = useImport(libraryChanged);
   const { dismiss: dismissImport } = importer;
   // Dismiss goes with the panel: focus goes to the page, not to nowhere.
   const dismissImportPanel = useCallback(() => {

@@ -30,6 +30,8 @@ import {
 export const POLL_MS = 250;
 /** Progress calls that may fail in a row before the import is reported as lost. */
 const POLL_FAILURES = 8;
+/** Least time between listings of the library while articles land during an import, in ms. */
+export const LIST_EVERY_MS = 3000;
 
 /** What the import shows. */
 export type ImportView =
@@ -119,6 +121,8 @@ interface Job {
   uploading: boolean;
   /** Stopped by a failure shown to the reader: nothing more is sent or shown until Retry. */
   failed: boolean;
+  /** Articles added or updated when the library was last listed during the import, and when. */
+  listed: { count: number; at: number };
 }
 
 const IDLE: ImportView = { phase: 'idle' };
@@ -137,20 +141,21 @@ async function encode(file: File): Promise<ImportFile> {
 /**
  * The import's state and what can be done with it.
  *
- * @param onFinished called once an import is over (to list the library again)
+ * @param onChanged called when the library changed: as articles land during a long import (at
+ *   most every {@link LIST_EVERY_MS}), and once it is over (to list the library again)
  * @example const importer = useImport(refreshLibrary); importer.add(pickedFiles(input.files));
  */
-export function useImport(onFinished: () => void): ImportState {
+export function useImport(onChanged: () => void): ImportState {
   const [view, setView] = useState<ImportView>(IDLE);
   const [announcement, setAnnouncement] = useState<ImportState['announcement']>();
   const job = useRef<Job | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
   const polling = useRef(false);
   const seq = useRef(0);
-  const finished = useRef(onFinished);
+  const changed = useRef(onChanged);
   useEffect(() => {
-    finished.current = onFinished;
-  }, [onFinished]);
+    changed.current = onChanged;
+  }, [onChanged]);
 
   const announce = useCallback((text: string) => setAnnouncement({ seq: ++seq.current, text }), []);
   const stopPolling = useCallback(() => {
@@ -184,7 +189,7 @@ export function useImport(onFinished: () => void): ImportState {
       const outcomes = [...(current.progress?.outcomes ?? []), ...current.local, ...unsent];
       setView({ phase: 'finished', cancelled, outcomes });
       announce(`${cancelled ? 'Adding cancelled. ' : 'Done adding files. '}${summaryFor(outcomes)}`);
-      finished.current();
+      changed.current();
     },
     [announce, stopPolling],
   );
@@ -239,6 +244,12 @@ export function useImport(onFinished: () => void): ImportState {
         }
       }
       show(current);
+      // A long import's articles join the list as they land, a few seconds at a time.
+      const landed = progress.outcomes.filter((o) => o.status === 'added' || o.status === 'updated').length;
+      if (landed > current.listed.count && performance.now() - current.listed.at >= LIST_EVERY_MS) {
+        current.listed = { count: landed, at: performance.now() };
+        changed.current();
+      }
     } catch (e) {
       if (job.current !== current) return;
       const error = toApiError(e);
@@ -344,6 +355,7 @@ export function useImport(onFinished: () => void): ImportState {
         pollFailures: 0,
         uploading: false,
         failed: false,
+        listed: { count: 0, at: performance.now() },
       };
       job.current = next;
       if (files.length === 0) {
@@ -398,7 +410,7 @@ export function useImport(onFinished: () => void): ImportState {
     const hadAdded = view.phase === 'failed' && view.outcomes.some((o) => o.status === 'added' || o.status === 'updated');
     job.current = undefined;
     setView(IDLE);
-    if (hadAdded) finished.current();
+    if (hadAdded) changed.current();
   }, [view, stopPolling]);
 
   return useMemo(
