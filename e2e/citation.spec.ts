@@ -11,12 +11,21 @@ import { foreignUrls, recordNetwork } from './network';
 import { BookmarksPanel } from './pages/BookmarksPanel';
 import { SJOGREN, SLEEP } from './screens';
 
-/** The clipboard's plain text and HTML, read as a paste would. */
+/**
+ * The clipboard's plain text and HTML, read as a paste would. A copy landing while it is read
+ * (Chromium's "Clipboard data has changed") is read again.
+ */
 async function readClipboard(page: Page): Promise<{ text: string; html: string | undefined }> {
   return page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    const read = async (type: string): Promise<string | undefined> => (item?.types.includes(type) ? (await item.getType(type)).text() : undefined);
-    return { text: (await read('text/plain')) ?? '', html: await read('text/html') };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const [item] = await navigator.clipboard.read();
+        const read = async (type: string): Promise<string | undefined> => (item?.types.includes(type) ? (await item.getType(type)).text() : undefined);
+        return { text: (await read('text/plain')) ?? '', html: await read('text/html') };
+      } catch (e) {
+        if (!(e instanceof DOMException && e.name === 'InvalidStateError') || attempt >= 5) throw e;
+      }
+    }
   });
 }
 
