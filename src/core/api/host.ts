@@ -46,6 +46,8 @@ export function userLibrarySetAsideNotice(setAside: string): string {
 
 /** Most damaged articles a notice names; the rest are counted. */
 const DAMAGED_NAMED = 3;
+/** "A, B and C", as the app's other messages write a list. */
+const NAMES = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
 /**
  * What the reader is told of their articles left out because their files were damaged: which,
@@ -55,7 +57,7 @@ export function damagedArticlesNotice(damaged: readonly Pick<DamagedEntry, 'titl
   if (damaged.length === 0) return null;
   const named = damaged.slice(0, DAMAGED_NAMED).map((e) => `“${e.title}” (from ${e.sourceFile})`);
   const more = damaged.length - named.length;
-  const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+  const list = NAMES.format(more > 0 ? [...named, `${more} more`] : named);
   const one = damaged.length === 1;
   return (
     `${one ? 'An article you added' : `${damaged.length} articles you added`} could not be read, so ${one ? 'it is' : 'they are'} left out of your library: ${list}. ` +
